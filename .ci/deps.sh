@@ -1,0 +1,40 @@
+#!/bin/sh
+# Install what stigcheck needs to build and test, on Debian 12, only when
+# something is missing.  Used by `make deps`, `make check`, `make demo` and
+# .ci/run.  Needs root (or sudo) only when it has something to install.
+set -eu
+
+build_pkgs="gcc make pkg-config libxml2-dev libxslt1-dev libyaml-dev libssl-dev libpcre2-dev"
+test_pkgs="check clang libxml2-utils xsltproc openscap-scanner valgrind"
+
+missing=""
+have_pc() { pkg-config --exists "$@" 2>/dev/null; }
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+command -v cc >/dev/null 2>&1 || missing="$missing gcc"
+have_pc libxml-2.0 || missing="$missing libxml2-dev"
+have_pc libxslt libexslt || missing="$missing libxslt1-dev"
+have_pc yaml-0.1 || missing="$missing libyaml-dev"
+have_pc 'libcrypto >= 3.0' || missing="$missing libssl-dev"
+have_pc libpcre2-8 || missing="$missing libpcre2-dev"
+have_pc check || missing="$missing check"
+command -v clang >/dev/null 2>&1 || missing="$missing clang"
+command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
+command -v xsltproc >/dev/null 2>&1 || missing="$missing xsltproc"
+command -v oscap >/dev/null 2>&1 || missing="$missing openscap-scanner"
+command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+
+[ -z "$missing" ] && exit 0
+
+echo "deps: installing:$missing" >&2
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+	command -v sudo >/dev/null 2>&1 || {
+		echo "deps: missing packages:$missing (run as root or install sudo)" >&2
+		exit 1
+	}
+	SUDO=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,174 @@
+# stigcheck - container compliance agent.
+#
+#   make            build build/stigcheck
+#   make check      install missing packages, run unit, integration and
+#                   sanitizer tests
+#   make demo       install missing packages, scan the built-in demo root
+#                   and write reports into build/demo/
+#   make bench      stigcheck vs OpenSCAP, side by side
+#   make install PREFIX=/usr/local DESTDIR=
+#
+# Objects go under $(BUILD) (build/ by default; build/asan and build/clang
+# for the sanitizer and clang variants).
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BUILD      ?= build
+SHARED     ?= $(abspath ../shared)
+
+PKGS       := libxml-2.0 libxslt libexslt yaml-0.1 libcrypto libpcre2-8
+TEST_PKGS  := check
+PKG_CONFIG ?= pkg-config
+
+# Fail early (and say what to do) when a library is missing.
+ifeq ($(filter deps check demo bench clean uninstall,$(MAKECMDGOALS)),)
+  ifneq ($(shell $(PKG_CONFIG) --exists $(PKGS) 'libcrypto >= 3.0' && echo ok),ok)
+    $(error missing build dependencies; run 'make deps' (or 'make check' / 'make demo', which run it))
+  endif
+endif
+
+CC         ?= cc
+OPT        ?= -O2
+SAN_FLAGS  :=
+ifeq ($(SANITIZE),1)
+  SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+  OPT       := -O1
+endif
+
+WARN       := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
+              -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+CPPFLAGS   += -D_GNU_SOURCE -DSTIGCHECK_VERSION='"$(VERSION)"' -Iagent -I. -I$(BUILD)/gen
+CFLAGS     ?=
+CFLAGS     += -std=c11 -g $(OPT) $(WARN) $(SAN_FLAGS) \
+              $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LDFLAGS    += $(SAN_FLAGS)
+LDLIBS     += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+TEST_LIBS  := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
+TEST_CFLAGS:= $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
+
+# Every .c under these directories is part of the library, except the
+# program's entry point and build-time tools.
+LIB_SRC    := $(sort $(filter-out agent/main.c, \
+                $(wildcard agent/*.c agent/*/*.c agent/*/*/*.c xccdf/*.c reports/*.c)))
+LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+LIB        := $(BUILD)/libstigcheck.a
+
+CONTENT_YAML := $(sort $(wildcard content/*.yaml content/*/*.yaml content/*/*/*.yaml))
+CONTENTC     := $(BUILD)/tools/sc-contentc
+BENCH_XML    := $(BUILD)/gen/stigcheck-gpos-xccdf.xml
+BUILTIN_C    := $(BUILD)/gen/builtin_content.c
+BUILTIN_O    := $(BUILD)/obj/gen/builtin_content.o
+
+PROG       := $(BUILD)/stigcheck
+
+UNIT_SRC   := $(sort $(wildcard tests/unit/check_*.c))
+UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+UNIT_HELP  := $(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c))
+UNIT_HOBJ  := $(UNIT_HELP:%.c=$(BUILD)/obj/%.o)
+
+.PHONY: all deps check check-unit check-integration check-asan check-clang \
+        check-valgrind demo bench install uninstall clean unit-bins
+
+all: $(PROG) $(BENCH_XML)
+
+deps:
+	@.ci/deps.sh
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+# The content compiler links the library so it validates native checks with
+# the same code that evaluates them.
+$(CONTENTC): $(BUILD)/obj/content/compiler/contentc.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lyaml
+
+$(BENCH_XML): $(CONTENTC) $(CONTENT_YAML)
+	@mkdir -p $(dir $@)
+	$(CONTENTC) --version $(VERSION) -o $@ content
+
+$(BUILTIN_C): $(BENCH_XML) $(CONTENTC)
+	$(CONTENTC) --embed $(BENCH_XML) -o $@
+
+$(BUILTIN_O): $(BUILTIN_C)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(PROG): $(BUILD)/obj/agent/main.o $(BUILTIN_O) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UNIT_HOBJ) $(BUILTIN_O) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(TEST_LIBS)
+
+unit-bins: $(UNIT_BIN) $(PROG)
+
+# ---- tests ---------------------------------------------------------------------
+
+check: deps
+	@$(MAKE) --no-print-directory all unit-bins
+	@$(MAKE) --no-print-directory check-unit
+	@$(MAKE) --no-print-directory check-integration
+	@$(MAKE) --no-print-directory check-asan
+	@$(MAKE) --no-print-directory check-clang
+	@echo "make check: all tests passed"
+
+check-unit: $(UNIT_BIN)
+	@tests/run-unit.sh $(UNIT_BIN)
+
+check-integration: $(PROG) $(BENCH_XML)
+	@STIGCHECK=$(abspath $(PROG)) BUILD=$(abspath $(BUILD)) SHARED=$(SHARED) \
+	  tests/run-integration.sh
+
+# Unit and integration tests again with ASan + UBSan.
+check-asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 unit-bins
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 check-unit check-integration
+
+# The whole tree must build warning-free with clang too.
+check-clang:
+	@$(MAKE) --no-print-directory BUILD=build/clang CC=clang all unit-bins
+	@$(MAKE) --no-print-directory BUILD=build/clang CC=clang check-unit
+
+check-valgrind: all unit-bins
+	@VALGRIND=1 tests/run-unit.sh $(UNIT_BIN)
+	@STIGCHECK=$(abspath $(PROG)) BUILD=$(abspath $(BUILD)) SHARED=$(SHARED) \
+	  VALGRIND=1 tests/run-integration.sh
+
+# ---- demo, bench, install ------------------------------------------------------------
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@tests/fixtures/demo.sh $(abspath $(PROG)) $(abspath $(BUILD))/demo
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@tests/bench/run.sh $(abspath $(PROG)) $(SHARED)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/stigcheck
+	install -m 0755 $(PROG) $(DESTDIR)$(PREFIX)/bin/stigcheck
+	install -m 0644 $(BENCH_XML) $(DESTDIR)$(PREFIX)/share/stigcheck/
+	if [ -d reports ] && ls reports/*.xsl >/dev/null 2>&1; then \
+	  install -m 0644 reports/*.xsl $(DESTDIR)$(PREFIX)/share/stigcheck/; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/stigcheck
+	rm -rf $(DESTDIR)$(PREFIX)/share/stigcheck
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

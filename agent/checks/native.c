@@ -1,0 +1,263 @@
+/*
+ * native.c - the native check engine and its table of test kinds
+ * (native.h).
+ */
+#include "checks/native.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+static const struct sc_native_kind *const kinds[] = {
+	&sc_native_file_kind,
+	&sc_native_lines_kind,
+	NULL,
+};
+
+const struct sc_native_kind *
+sc_native_kind_find(const char *name)
+{
+	for (size_t i = 0; kinds[i]; i++)
+		if (strcmp(kinds[i]->name, name) == 0)
+			return kinds[i];
+	return NULL;
+}
+
+const struct sc_native_kind *const *
+sc_native_kinds(void)
+{
+	return kinds;
+}
+
+enum sc_result
+sc_result_and(enum sc_result a, enum sc_result b)
+{
+	static const enum sc_result order[] = {
+		SC_RESULT_FAIL, SC_RESULT_ERROR, SC_RESULT_UNKNOWN,
+		SC_RESULT_NOTCHECKED,
+	};
+
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (a == order[i] || b == order[i])
+			return order[i];
+	/* notapplicable operands do not count unless all are */
+	if (a == SC_RESULT_NOTAPPLICABLE)
+		return b;
+	if (b == SC_RESULT_NOTAPPLICABLE)
+		return a;
+	return SC_RESULT_PASS;
+}
+
+/* ---- attribute helpers ------------------------------------------------------- */
+
+int
+sc_native_attr_octal(xmlNodePtr n, const char *name, unsigned *out,
+    int *present, struct sc_err *err)
+{
+	char *v = sc_xml_attr(n, name), *end;
+	unsigned long x;
+
+	*present = 0;
+	if (v == NULL)
+		return SC_OK;
+	x = strtoul(v, &end, 8);
+	if (*v == '\0' || *end != '\0' || x > 07777) {
+		int r = sc_err_set(err, SC_ERR_PARSE,
+		    "<%s>: %s='%s' is not an octal mode (0000-7777)",
+		    (const char *)n->name, name, v);
+		free(v);
+		return r;
+	}
+	free(v);
+	*out = (unsigned)x;
+	*present = 1;
+	return SC_OK;
+}
+
+int
+sc_native_attr_enum(xmlNodePtr n, const char *name, const char *const *choices,
+    int dflt, int *out, struct sc_err *err)
+{
+	char *v = sc_xml_attr(n, name);
+	struct sc_buf b = SC_BUF_INIT;
+	int r;
+
+	*out = dflt;
+	if (v == NULL)
+		return SC_OK;
+	for (int i = 0; choices[i]; i++) {
+		if (strcmp(v, choices[i]) == 0) {
+			*out = i;
+			free(v);
+			return SC_OK;
+		}
+	}
+	sc_buf_reset(&b);
+	for (int i = 0; choices[i]; i++)
+		sc_buf_addf(&b, "%s%s", i ? ", " : "", choices[i]);
+	r = sc_err_set(err, SC_ERR_PARSE, "<%s>: %s='%s' is not one of: %s",
+	    (const char *)n->name, name, v, b.data);
+	free(v);
+	sc_buf_free(&b);
+	return r;
+}
+
+/* ---- validation ----------------------------------------------------------------- */
+
+static int
+in_list(const char *const *l, const char *s)
+{
+	for (size_t i = 0; l && l[i]; i++)
+		if (strcmp(l[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+check_attrs(const struct sc_native_kind *k, xmlNodePtr n, struct sc_err *err)
+{
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		if (a->ns != NULL)
+			continue;	/* xml:lang and friends */
+		if (!in_list(k->attrs, (const char *)a->name))
+			return sc_err_set(err, SC_ERR_PARSE,
+			    "<%s>: unknown attribute '%s'", k->name,
+			    (const char *)a->name);
+	}
+	for (size_t i = 0; k->required && k->required[i]; i++)
+		if (!xmlHasProp(n, (const xmlChar *)k->required[i]))
+			return sc_err_set(err, SC_ERR_PARSE,
+			    "<%s>: missing attribute '%s'", k->name,
+			    k->required[i]);
+	return SC_OK;
+}
+
+static int
+parse_test(xmlNodePtr n, const struct sc_native_kind **kp, void **test,
+    struct sc_err *err)
+{
+	const struct sc_native_kind *k;
+	int r;
+
+	*test = NULL;
+	if (n->ns == NULL || strcmp((const char *)n->ns->href, SC_NATIVE_NS) != 0)
+		return sc_err_set(err, SC_ERR_UNSUPPORTED,
+		    "native check content has a foreign element <%s>",
+		    (const char *)n->name);
+	k = sc_native_kind_find((const char *)n->name);
+	if (k == NULL)
+		return sc_err_set(err, SC_ERR_UNSUPPORTED,
+		    "unknown native test <%s>", (const char *)n->name);
+	if ((r = check_attrs(k, n, err)) < 0)
+		return r;
+	if ((r = k->parse(n, test, err)) < 0)
+		return r;
+	*kp = k;
+	return SC_OK;
+}
+
+int
+sc_native_validate(xmlNodePtr node, struct sc_err *err)
+{
+	const struct sc_native_kind *k;
+	void *test;
+	int r;
+
+	if ((r = parse_test(node, &k, &test, err)) < 0)
+		return r;
+	k->free(test);
+	return SC_OK;
+}
+
+/* ---- the engine --------------------------------------------------------------------- */
+
+struct job_test {
+	const struct sc_native_kind *kind;
+	void *test;
+};
+
+struct job {
+	struct job_test *tests;
+	size_t n, cap;
+};
+
+static void
+job_free(void *p)
+{
+	struct job *j = p;
+
+	if (j == NULL)
+		return;
+	for (size_t i = 0; i < j->n; i++)
+		j->tests[i].kind->free(j->tests[i].test);
+	free(j->tests);
+	free(j);
+}
+
+static int
+native_prepare(void *state, struct sc_scan_ctx *ctx,
+    const struct sc_check *check, const struct sc_export *exports,
+    size_t n_exports, void **jobp, struct sc_err *err)
+{
+	struct job *j;
+	int r;
+
+	(void)state;
+	(void)exports;
+	(void)n_exports;
+	*jobp = NULL;
+	if (check->content == NULL)
+		return sc_err_set(err, SC_ERR_PARSE,
+		    "native check without check-content");
+	j = sc_xcalloc(1, sizeof(*j));
+	for (xmlNodePtr n = check->content->children; n; n = n->next) {
+		struct job_test t;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((r = parse_test(n, &t.kind, &t.test, err)) < 0)
+			goto fail;
+		SC_GROW(j->tests, j->cap, j->n + 1);
+		j->tests[j->n++] = t;
+		if (t.kind->prepare &&
+		    (r = t.kind->prepare(t.test, ctx, err)) < 0)
+			goto fail;
+	}
+	if (j->n == 0) {
+		r = sc_err_set(err, SC_ERR_PARSE, "native check-content is empty");
+		goto fail;
+	}
+	*jobp = j;
+	return SC_OK;
+fail:
+	job_free(j);
+	return r;
+}
+
+static int
+native_evaluate(void *state, struct sc_scan_ctx *ctx, void *p,
+    struct sc_rule_result *rr, struct sc_err *err)
+{
+	struct job *j = p;
+	enum sc_result res = SC_RESULT_PASS;
+
+	(void)state;
+	(void)err;
+	for (size_t i = 0; i < j->n; i++)
+		res = sc_result_and(res, j->tests[i].kind->eval(j->tests[i].test,
+		    ctx, rr));
+	rr->result = res;
+	return SC_OK;
+}
+
+const struct sc_engine_ops sc_native_engine = {
+	.system = SC_NATIVE_SYSTEM,
+	.name = "native",
+	.info = "evaluated",
+	.init = NULL,
+	.fini = NULL,
+	.prepare = native_prepare,
+	.evaluate = native_evaluate,
+	.job_free = job_free,
+};

@@ -1,0 +1,70 @@
+/*
+ * native.h - stigcheck's own check system.
+ *
+ * A rule checked natively has
+ *
+ *   <check system="urn:stigcheck:native">
+ *     <check-content>
+ *       <sc:file xmlns:sc="urn:stigcheck:native" path="/etc/shadow"
+ *                mode_max="0640" owner="root" group="root,shadow"/>
+ *       <sc:lines xmlns:sc="urn:stigcheck:native" path="/etc/shadow" ... />
+ *     </check-content>
+ *   </check>
+ *
+ * Each child element of check-content is a test of some kind (its local
+ * name); the rule passes when all of them pass (results combine as XCCDF's
+ * AND: fail > error > unknown > notchecked > notapplicable > pass).
+ *
+ * Kinds live in a table (native.c); each declares its attributes, so the
+ * content compiler rejects a YAML check with an unknown or missing key at
+ * build time, using the same parse functions the scan uses.  Every test
+ * writes evidence messages for pass and fail alike.
+ */
+#ifndef SC_NATIVE_H
+#define SC_NATIVE_H
+
+#include <libxml/tree.h>
+
+#include "checks/engine.h"
+
+#define SC_NATIVE_SYSTEM "urn:stigcheck:native"
+#define SC_NATIVE_NS "urn:stigcheck:native"
+
+struct sc_native_kind {
+	const char *name;		/* element local name */
+	const char *const *attrs;	/* allowed attributes, NULL-terminated */
+	const char *const *required;	/* required attributes */
+	/* Parse a validated element; attributes only, or children too. */
+	int (*parse)(xmlNodePtr node, void **test, struct sc_err *err);
+	/* Optional: register walk visitors. */
+	int (*prepare)(void *test, struct sc_scan_ctx *ctx, struct sc_err *err);
+	enum sc_result (*eval)(void *test, struct sc_scan_ctx *ctx,
+	    struct sc_rule_result *rr);
+	void (*free)(void *test);
+	const char *summary;		/* one line for documentation */
+};
+
+/* The kind for an element name, or NULL. */
+const struct sc_native_kind *sc_native_kind_find(const char *name);
+const struct sc_native_kind *const *sc_native_kinds(void);
+
+/*
+ * Validate one test element (attributes known, required present, values
+ * parse).  Used by the content compiler; err names the problem.
+ */
+int sc_native_validate(xmlNodePtr node, struct sc_err *err);
+
+/* Combine two results with XCCDF AND semantics. */
+enum sc_result sc_result_and(enum sc_result a, enum sc_result b);
+
+/* Helpers for kinds: attribute parsing with clear errors. */
+int sc_native_attr_octal(xmlNodePtr n, const char *name, unsigned *out,
+    int *present, struct sc_err *err);
+int sc_native_attr_enum(xmlNodePtr n, const char *name,
+    const char *const *choices, int dflt, int *out, struct sc_err *err);
+
+/* The kinds (one file each). */
+extern const struct sc_native_kind sc_native_file_kind;
+extern const struct sc_native_kind sc_native_lines_kind;
+
+#endif

@@ -1,0 +1,297 @@
+/*
+ * native_file.c - <sc:file>: existence, type, mode bits, owner and group
+ * of one path in the target.
+ *
+ *   path      target path (required)
+ *   exists    required (default) | optional | forbidden
+ *   type      any (default) | regular | directory | symlink
+ *   follow    yes (default: stat through symlinks, inside the root) | no
+ *   mode_max  octal: the most permissive mode allowed ("0640" = 0640 or
+ *             stricter); bits outside it must be clear
+ *   mode_clear octal: bits that must be clear (alternative to mode_max)
+ *   owner     comma-separated user names or uids, e.g. "root" or "0,daemon"
+ *   group     comma-separated group names or gids
+ *
+ * Names are looked up in the target's /etc/passwd and /etc/group, never
+ * the scanning host's.  "root" means uid/gid 0 even when the target has no
+ * passwd file (the kernel's meaning).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "checks/native.h"
+#include "util/mem.h"
+
+enum { EXISTS_REQUIRED, EXISTS_OPTIONAL, EXISTS_FORBIDDEN };
+enum { TYPE_ANY, TYPE_REGULAR, TYPE_DIRECTORY, TYPE_SYMLINK };
+
+struct file_test {
+	char *path;
+	int exists;
+	int type;
+	int follow;
+	unsigned mode_clear;
+	int has_mode;
+	char *owner;		/* NULL: not checked */
+	char *group;
+};
+
+static const char *const attrs[] = { "path", "exists", "type", "follow",
+	"mode_max", "mode_clear", "owner", "group", NULL };
+static const char *const required[] = { "path", NULL };
+static const char *const exists_names[] = { "required", "optional",
+	"forbidden", NULL };
+static const char *const type_names[] = { "any", "regular", "directory",
+	"symlink", NULL };
+static const char *const yesno[] = { "no", "yes", NULL };
+
+static void
+file_free(void *p)
+{
+	struct file_test *t = p;
+
+	if (t == NULL)
+		return;
+	free(t->path);
+	free(t->owner);
+	free(t->group);
+	free(t);
+}
+
+static int
+file_parse(xmlNodePtr n, void **out, struct sc_err *err)
+{
+	struct file_test *t = sc_xcalloc(1, sizeof(*t));
+	unsigned mmax = 0, mclear = 0;
+	int has_max, has_clear, r;
+
+	t->path = sc_xml_attr(n, "path");
+	if (t->path == NULL || t->path[0] != '/') {
+		r = sc_err_set(err, SC_ERR_PARSE,
+		    "<file>: path must be absolute, got '%s'",
+		    t->path ? t->path : "");
+		goto fail;
+	}
+	if ((r = sc_native_attr_enum(n, "exists", exists_names,
+	    EXISTS_REQUIRED, &t->exists, err)) < 0 ||
+	    (r = sc_native_attr_enum(n, "type", type_names, TYPE_ANY, &t->type,
+	    err)) < 0 ||
+	    (r = sc_native_attr_enum(n, "follow", yesno, 1, &t->follow,
+	    err)) < 0 ||
+	    (r = sc_native_attr_octal(n, "mode_max", &mmax, &has_max, err)) < 0 ||
+	    (r = sc_native_attr_octal(n, "mode_clear", &mclear, &has_clear,
+	    err)) < 0)
+		goto fail;
+	if (has_max && has_clear) {
+		r = sc_err_set(err, SC_ERR_PARSE,
+		    "<file>: use mode_max or mode_clear, not both");
+		goto fail;
+	}
+	t->has_mode = has_max || has_clear;
+	t->mode_clear = has_max ? (~mmax & 07777u) : mclear;
+	t->owner = sc_xml_attr(n, "owner");
+	t->group = sc_xml_attr(n, "group");
+	if ((t->owner && !t->owner[0]) || (t->group && !t->group[0])) {
+		r = sc_err_set(err, SC_ERR_PARSE, "<file>: empty owner or group");
+		goto fail;
+	}
+	if (t->type == TYPE_SYMLINK)
+		t->follow = 0;
+	*out = t;
+	return SC_OK;
+fail:
+	file_free(t);
+	return r;
+}
+
+static const char *
+type_word(mode_t m)
+{
+	if (S_ISREG(m))
+		return "regular file";
+	if (S_ISDIR(m))
+		return "directory";
+	if (S_ISLNK(m))
+		return "symbolic link";
+	if (S_ISFIFO(m))
+		return "FIFO";
+	if (S_ISSOCK(m))
+		return "socket";
+	if (S_ISCHR(m))
+		return "character device";
+	if (S_ISBLK(m))
+		return "block device";
+	return "special file";
+}
+
+static int
+type_ok(int want, mode_t m)
+{
+	switch (want) {
+	case TYPE_REGULAR:
+		return S_ISREG(m);
+	case TYPE_DIRECTORY:
+		return S_ISDIR(m);
+	case TYPE_SYMLINK:
+		return S_ISLNK(m);
+	}
+	return 1;
+}
+
+/* Describe an id as "name (id)" using the target's tables. */
+static void
+describe_id(struct sc_target *t, int is_group, unsigned long id,
+    struct sc_buf *out)
+{
+	const struct sc_account *a = is_group ? sc_target_group_by_gid(t, id) :
+	    sc_target_user_by_uid(t, id);
+
+	if (a)
+		sc_buf_addf(out, "%s (%lu)", a->name, id);
+	else
+		sc_buf_addf(out, "%s %lu (not in the target's %s)",
+		    is_group ? "gid" : "uid", id,
+		    is_group ? "/etc/group" : "/etc/passwd");
+}
+
+/*
+ * Does id match one of the comma-separated names/ids in spec?  Unknown
+ * names go into *unknown (first one) for the error message.
+ */
+static int
+id_matches(struct sc_target *t, int is_group, const char *spec,
+    unsigned long id, struct sc_buf *unknown)
+{
+	const char *p = spec;
+	int found = 0;
+
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		char tok[256];
+		char *end;
+		unsigned long v;
+
+		if (len > 0 && len < sizeof(tok)) {
+			memcpy(tok, p, len);
+			tok[len] = '\0';
+			v = strtoul(tok, &end, 10);
+			if (*end == '\0') {
+				if (v == id)
+					found = 1;
+			} else {
+				const struct sc_account *a = is_group ?
+				    sc_target_group_by_name(t, tok) :
+				    sc_target_user_by_name(t, tok);
+				if (a != NULL) {
+					if (a->id == id)
+						found = 1;
+				} else if (strcmp(tok, "root") == 0) {
+					if (id == 0)
+						found = 1;
+				} else if (unknown->len == 0) {
+					sc_buf_adds(unknown, tok);
+				}
+			}
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return found;
+}
+
+static enum sc_result
+file_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
+{
+	struct file_test *t = p;
+	struct sc_err err = SC_ERR_INIT;
+	struct sc_buf desc = SC_BUF_INIT, unk = SC_BUF_INIT;
+	enum sc_result res = SC_RESULT_PASS;
+	struct stat st;
+	unsigned mode, bad;
+	int r;
+
+	r = t->follow ? sc_target_stat(ctx->target, t->path, &st, &err) :
+	    sc_target_lstat(ctx->target, t->path, &st, &err);
+	if (r == SC_ERR_NOTFOUND) {
+		switch (t->exists) {
+		case EXISTS_REQUIRED:
+			sc_rr_addf(rr, SC_MSG_ERROR, "%s does not exist", t->path);
+			return SC_RESULT_FAIL;
+		default:
+			sc_rr_addf(rr, SC_MSG_INFO, "%s does not exist", t->path);
+			return SC_RESULT_PASS;
+		}
+	}
+	if (r < 0) {
+		sc_rr_addf(rr, SC_MSG_ERROR, "%s", err.msg);
+		return SC_RESULT_ERROR;
+	}
+	if (t->exists == EXISTS_FORBIDDEN) {
+		sc_rr_addf(rr, SC_MSG_ERROR, "%s exists (a %s) and must not",
+		    t->path, type_word(st.st_mode));
+		return SC_RESULT_FAIL;
+	}
+	if (!type_ok(t->type, st.st_mode)) {
+		sc_rr_addf(rr, SC_MSG_ERROR, "%s is a %s, expected a %s", t->path,
+		    type_word(st.st_mode), type_names[t->type]);
+		return SC_RESULT_FAIL;
+	}
+	mode = (unsigned)st.st_mode & 07777u;
+	sc_buf_reset(&desc);
+	sc_buf_addf(&desc, "%s: %s, mode %04o, owner ", t->path,
+	    type_word(st.st_mode), mode);
+	describe_id(ctx->target, 0, (unsigned long)st.st_uid, &desc);
+	sc_buf_adds(&desc, ", group ");
+	describe_id(ctx->target, 1, (unsigned long)st.st_gid, &desc);
+
+	if (t->has_mode && (bad = mode & t->mode_clear) != 0) {
+		sc_rr_addf(rr, SC_MSG_ERROR,
+		    "%s: mode %04o, expected %04o or stricter (bits %04o must be clear)",
+		    t->path, mode, ~t->mode_clear & 07777u, bad);
+		res = SC_RESULT_FAIL;
+	}
+	if (t->owner && !id_matches(ctx->target, 0, t->owner,
+	    (unsigned long)st.st_uid, &unk)) {
+		struct sc_buf who = SC_BUF_INIT;
+
+		sc_buf_reset(&who);
+		describe_id(ctx->target, 0, (unsigned long)st.st_uid, &who);
+		sc_rr_addf(rr, SC_MSG_ERROR, "%s: owned by %s, expected %s",
+		    t->path, who.data, t->owner);
+		sc_buf_free(&who);
+		res = SC_RESULT_FAIL;
+	}
+	if (t->group && !id_matches(ctx->target, 1, t->group,
+	    (unsigned long)st.st_gid, &unk)) {
+		struct sc_buf who = SC_BUF_INIT;
+
+		sc_buf_reset(&who);
+		describe_id(ctx->target, 1, (unsigned long)st.st_gid, &who);
+		sc_rr_addf(rr, SC_MSG_ERROR, "%s: group %s, expected %s",
+		    t->path, who.data, t->group);
+		sc_buf_free(&who);
+		res = SC_RESULT_FAIL;
+	}
+	if (unk.len > 0)
+		sc_rr_addf(rr, SC_MSG_WARNING,
+		    "name '%s' is not defined in the target", unk.data);
+	if (res == SC_RESULT_PASS)
+		sc_rr_add(rr, SC_MSG_INFO, desc.data);
+	sc_buf_free(&desc);
+	sc_buf_free(&unk);
+	return res;
+}
+
+const struct sc_native_kind sc_native_file_kind = {
+	.name = "file",
+	.attrs = attrs,
+	.required = required,
+	.parse = file_parse,
+	.prepare = NULL,
+	.eval = file_eval,
+	.free = file_free,
+	.summary = "existence, type, mode, owner and group of one path",
+};

@@ -1,0 +1,214 @@
+/*
+ * main.c - the stigcheck program: the only place that prints errors for
+ * the user and decides the exit status.
+ *
+ *   0  no selected rule failed or errored
+ *   2  at least one selected rule failed or errored
+ *   1  the scan could not run (bad arguments, unreadable content,
+ *      unreachable target, an output that could not be written)
+ */
+#include <libxml/parser.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "builtin.h"
+#include "cli.h"
+#include "console.h"
+#include "info.h"
+#include "scan.h"
+#include "target/target.h"
+#include "util/fsutil.h"
+#include "xccdf/content.h"
+#include "xccdf/policy.h"
+#include "xccdf/results_xml.h"
+
+#define EXIT_CLEAN 0
+#define EXIT_CANNOT 1
+#define EXIT_FINDINGS 2
+
+static void
+on_signal(int sig)
+{
+	sc_atomic_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static int
+load_content(const struct sc_cli *cli, struct sc_content **c,
+    struct sc_err *err)
+{
+	struct sc_content_opts o = { cli->datastream_id, cli->xccdf_id };
+	int r;
+
+	if (cli->content)
+		r = sc_content_load_file(c, cli->content, &o, err);
+	else
+		r = sc_content_load_memory(c, sc_builtin_xccdf,
+		    sc_builtin_xccdf_len, SC_BUILTIN_NAME, &o, err);
+	if (r < 0)
+		return r;
+	if (cli->tailoring &&
+	    (r = sc_content_load_tailoring(*c, cli->tailoring, err)) < 0) {
+		sc_content_free(*c);
+		*c = NULL;
+	}
+	return r;
+}
+
+static int
+open_target(const struct sc_cli *cli, struct sc_target **t, struct sc_err *err)
+{
+	size_t i;
+	int r;
+
+	if (cli->container)
+		return sc_err_set(err, SC_ERR_UNSUPPORTED,
+		    "--container is not implemented yet");
+	if (cli->image)
+		return sc_err_set(err, SC_ERR_UNSUPPORTED,
+		    "--image is not implemented yet");
+	if ((r = sc_target_open_rootfs(t, cli->rootfs ? cli->rootfs : "/",
+	    err)) < 0)
+		return r;
+	for (i = 0; i < cli->env.n; i++)
+		if ((r = sc_target_putenv(*t, cli->env.v[i], err)) < 0)
+			goto fail;
+	if (cli->target_name)
+		sc_target_set_name(*t, cli->target_name);
+	return SC_OK;
+fail:
+	sc_target_free(*t);
+	*t = NULL;
+	return r;
+}
+
+static int
+unsupported_outputs(const struct sc_cli *cli, struct sc_err *err)
+{
+	const char *opt = cli->results_arf ? "--results-arf" :
+	    cli->report ? "--report" : cli->ckl ? "--ckl" :
+	    cli->cklb ? "--cklb" : NULL;
+
+	if (opt)
+		return sc_err_set(err, SC_ERR_UNSUPPORTED,
+		    "%s is not implemented yet", opt);
+	return SC_OK;
+}
+
+static int
+cmd_eval(const struct sc_cli *cli, struct sc_err *err)
+{
+	struct sc_content *content = NULL;
+	struct sc_target *target = NULL;
+	struct sc_policy *policy = NULL;
+	struct sc_testresult *tr = NULL;
+	struct sc_scan_opts so = { cli->verbose };
+	struct sc_console_opts co;
+	unsigned long counts[SC_RESULT__COUNT];
+	int r, status = EXIT_CANNOT;
+
+	if ((r = unsupported_outputs(cli, err)) < 0)
+		goto out;
+	if ((r = open_target(cli, &target, err)) < 0)
+		goto out;
+	if ((r = load_content(cli, &content, err)) < 0)
+		goto out;
+	if ((r = sc_policy_new(&policy, sc_content_benchmark(content),
+	    cli->profile, err)) < 0)
+		goto out;
+	if ((r = sc_scan_run(content, target, policy, &so, &tr, err)) < 0)
+		goto out;
+	if (cli->results && (r = sc_results_write(content, tr, cli->results,
+	    err)) < 0)
+		goto out;
+
+	co.quiet = cli->quiet;
+	co.verbose = cli->verbose;
+	co.color = cli->color == SC_COLOR_ALWAYS ||
+	    (cli->color == SC_COLOR_AUTO && isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL);
+	sc_console_print(stdout, tr, &co);
+	fflush(stdout);
+
+	sc_testresult_count(tr, counts);
+	status = (counts[SC_RESULT_FAIL] || counts[SC_RESULT_ERROR]) ?
+	    EXIT_FINDINGS : EXIT_CLEAN;
+out:
+	sc_testresult_free(tr);
+	sc_policy_free(policy);
+	sc_content_free(content);
+	sc_target_free(target);
+	return status;
+}
+
+static int
+cmd_info(const struct sc_cli *cli, struct sc_err *err)
+{
+	struct sc_content *content = NULL;
+	int r;
+
+	if ((r = load_content(cli, &content, err)) < 0)
+		return EXIT_CANNOT;
+	r = sc_info_print(stdout, content, err);
+	sc_content_free(content);
+	return r < 0 ? EXIT_CANNOT : EXIT_CLEAN;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct sc_err err = SC_ERR_INIT;
+	struct sc_cli cli;
+	int status;
+
+	install_signals();
+	xmlInitParser();
+	if (sc_cli_parse(argc, argv, &cli, &err) < 0) {
+		fprintf(stderr, "stigcheck: %s\n", err.msg);
+		sc_cli_free(&cli);
+		return EXIT_CANNOT;
+	}
+	switch (cli.cmd) {
+	case SC_CMD_HELP:
+		fputs(sc_cli_usage(), stdout);
+		status = EXIT_CLEAN;
+		break;
+	case SC_CMD_VERSION:
+		printf("stigcheck %s\n", STIGCHECK_VERSION);
+		status = EXIT_CLEAN;
+		break;
+	case SC_CMD_INFO:
+		status = cmd_info(&cli, &err);
+		break;
+	case SC_CMD_REPORT:
+		sc_err_set(&err, SC_ERR_UNSUPPORTED,
+		    "'stigcheck report' is not implemented yet");
+		status = EXIT_CANNOT;
+		break;
+	default:
+		status = cmd_eval(&cli, &err);
+		break;
+	}
+	if (status == EXIT_CANNOT && err.msg[0])
+		fprintf(stderr, "stigcheck: %s\n", err.msg);
+	sc_cli_free(&cli);
+	xmlCleanupParser();
+	return status;
+}

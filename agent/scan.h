@@ -1,0 +1,40 @@
+/*
+ * scan.h - evaluating a benchmark against a target.
+ *
+ * The XCCDF processing loop: for every Rule of the benchmark, in document
+ * order, decide selection (policy), applicability (platforms), and for a
+ * selected, applicable rule with a check, hand the check to its engine.
+ * Engines prepare first, then the shared walk runs once, then every job is
+ * evaluated (engine.h).  The result is one struct sc_testresult with
+ * evidence, timestamps, target facts and all four scores.
+ *
+ * Results the loop decides itself, each with a message saying why:
+ *   notselected    the rule (or an enclosing Group) is not selected
+ *   notapplicable  a platform of the rule, a Group or the Benchmark does
+ *                  not apply (cpe:/o:notapplicable), or cannot be evaluated
+ *   notchecked     role "unchecked", no check, or no engine for any of the
+ *                  rule's check systems (the SCE system: scripts are never
+ *                  run against a target)
+ *   error          complex-check, or the engine failed; never a guess.
+ */
+#ifndef SC_SCAN_H
+#define SC_SCAN_H
+
+#include "target/target.h"
+#include "util/err.h"
+#include "xccdf/content.h"
+#include "xccdf/policy.h"
+#include "xccdf/result.h"
+
+struct sc_scan_opts {
+	int verbose;
+};
+
+int sc_scan_run(struct sc_content *content, struct sc_target *target,
+    const struct sc_policy *policy, const struct sc_scan_opts *opts,
+    struct sc_testresult **out, struct sc_err *err);
+
+/* The TestResult id for a profile (NCName-safe). */
+char *sc_scan_testresult_id(const char *profile_id);
+
+#endif

@@ -1,0 +1,197 @@
+/*
+ * target.h - the audited filesystem, and the only code that touches it.
+ *
+ * A target is a directory tree audited as if it were "/": an unpacked root
+ * filesystem, a running container's /proc/PID/root, or an image flattened
+ * into a private directory.  Whatever its kind, a target is one directory
+ * fd plus an environment and a set of identity facts, so probes, checks and
+ * writers never ask which kind it is.
+ *
+ * Invariants (architecture.md 1 and 2), promised to every caller:
+ *
+ *  - Every path is resolved inside the root.  Paths are target paths
+ *    ("/etc/shadow"; a relative path is taken from the root).  Symlinks,
+ *    absolute or relative, and ".." resolve as if the root were "/", with
+ *    openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS) where the kernel has it
+ *    and a component-by-component emulation (O_NOFOLLOW, readlinkat, at most
+ *    SC_TARGET_MAX_SYMLINKS links, no magic links from procfs) where it does
+ *    not.  Nothing outside the root is ever opened through a target.
+ *  - Reads are safe against hostile trees: the object is first opened with
+ *    O_PATH and fstat'ed, anything but a regular file is refused without
+ *    being opened for reading (no FIFO hang, no device side effect), the
+ *    read open uses O_RDONLY|O_NOCTTY|O_NONBLOCK|O_CLOEXEC (+O_NOATIME when
+ *    permitted) and must still be the same inode, and reads are capped.
+ *  - Nothing is written, executed, chdir'ed into or chroot'ed into.
+ *  - Users and groups come from the target's own /etc/passwd and /etc/group,
+ *    the environment from the target (container, image config or --env),
+ *    never from the scanning host.
+ *
+ * Errors are SC_ERR_* codes with a message naming the target path.
+ * SC_ERR_NOTFOUND means "does not exist in the target" and is the normal
+ * answer for absent files; callers decide whether that is a finding.
+ */
+#ifndef SC_TARGET_H
+#define SC_TARGET_H
+
+#include <stddef.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include "util/err.h"
+#include "util/fact.h"
+#include "util/mem.h"
+
+#define SC_TARGET_MAX_SYMLINKS 40		/* as the kernel's MAXSYMLINKS */
+#define SC_TARGET_READ_MAX (32u << 20)		/* default cap on one file read */
+
+struct sc_target;
+
+enum sc_target_kind {
+	SC_TARGET_ROOTFS = 0,
+	SC_TARGET_CONTAINER,
+	SC_TARGET_IMAGE,
+};
+
+/* One passwd or group entry of the target. */
+struct sc_account {
+	char *name;
+	unsigned long id;	/* uid or gid */
+	unsigned long gid;	/* primary gid (passwd only) */
+	char *home;		/* passwd only */
+	char *shell;		/* passwd only */
+	unsigned line;		/* line number in the file */
+};
+
+/*
+ * Open DIR as a root filesystem target.  DIR must be a directory the
+ * scanner can read; the target keeps an O_PATH fd to it.
+ */
+int sc_target_open_rootfs(struct sc_target **out, const char *dir,
+    struct sc_err *err);
+
+/*
+ * Open an already opened directory fd as a target of the given kind (used
+ * by the container and image front ends).  Takes ownership of root_fd.
+ * display_path is what results show as the target path.
+ */
+int sc_target_open_fd(struct sc_target **out, int root_fd,
+    enum sc_target_kind kind, const char *display_path, struct sc_err *err);
+
+void sc_target_free(struct sc_target *t);
+
+enum sc_target_kind sc_target_kind(const struct sc_target *t);
+const char *sc_target_kind_name(enum sc_target_kind k);
+const char *sc_target_path(const struct sc_target *t);
+
+/* The directory fd of the root (owned by the target; do not close). */
+int sc_target_root_fd(const struct sc_target *t);
+
+/*
+ * Name shown as TestResult/target: set explicitly (container name, image
+ * reference, --target-name), else the target's /etc/hostname, else the
+ * last component of the root path.  Never the scanning host's hostname.
+ */
+const char *sc_target_name(struct sc_target *t);
+void sc_target_set_name(struct sc_target *t, const char *name);
+
+/* ---- path resolution inside the root ---------------------------------- */
+
+enum sc_open_how {
+	SC_OPEN_PATH,		/* O_PATH, final symlink followed */
+	SC_OPEN_PATH_NOFOLLOW,	/* O_PATH on the final component itself */
+	SC_OPEN_DIR,		/* O_RDONLY|O_DIRECTORY, for reading entries */
+};
+
+/*
+ * Resolve path inside the root and return an fd in *fdp (caller closes).
+ * SC_ERR_NOTFOUND if a component is missing, SC_ERR_LOOP on a symlink loop.
+ */
+int sc_target_open(struct sc_target *t, const char *path, enum sc_open_how how,
+    int *fdp, struct sc_err *err);
+
+/* stat without following the final symlink, and with following it. */
+int sc_target_lstat(struct sc_target *t, const char *path, struct stat *st,
+    struct sc_err *err);
+int sc_target_stat(struct sc_target *t, const char *path, struct stat *st,
+    struct sc_err *err);
+
+/* Read a symlink's text (not resolved) into out. */
+int sc_target_readlink(struct sc_target *t, const char *path,
+    struct sc_buf *out, struct sc_err *err);
+
+/*
+ * Open a regular file for reading (following symlinks inside the root).
+ * Refuses anything else with SC_ERR_NOTREG, naming what it found.  *st
+ * receives the fstat of the opened fd.
+ */
+int sc_target_open_file(struct sc_target *t, const char *path, int *fdp,
+    struct stat *st, struct sc_err *err);
+
+/*
+ * Read a whole regular file into out (NUL-terminated; out->len excludes the
+ * NUL).  Files larger than max bytes give SC_ERR_TOOBIG without being
+ * read.  st may be NULL.
+ */
+int sc_target_read_file(struct sc_target *t, const char *path, size_t max,
+    struct sc_buf *out, struct stat *st, struct sc_err *err);
+
+/*
+ * Test hook: force the component-by-component resolver even where openat2
+ * exists, so both paths are exercised by the same tests.
+ */
+void sc_target_force_fallback(struct sc_target *t, int on);
+/* Whether the last resolutions used openat2 (1) or the fallback (0). */
+int sc_target_uses_openat2(const struct sc_target *t);
+
+/* ---- the target's own identity ---------------------------------------- */
+
+/*
+ * Value of KEY in the target's /etc/os-release (or /usr/lib/os-release),
+ * unquoted; NULL when absent.  E.g. "ID", "VERSION_ID", "PRETTY_NAME".
+ */
+const char *sc_target_os_release(struct sc_target *t, const char *key);
+
+/* ---- users and groups from the target --------------------------------- */
+
+/*
+ * Look up the target's /etc/passwd and /etc/group (loaded once, lazily).
+ * Return NULL when absent.  A missing or unreadable file is an empty table;
+ * sc_target_accounts_error tells why, for evidence.
+ */
+const struct sc_account *sc_target_user_by_uid(struct sc_target *t,
+    unsigned long uid);
+const struct sc_account *sc_target_user_by_name(struct sc_target *t,
+    const char *name);
+const struct sc_account *sc_target_group_by_gid(struct sc_target *t,
+    unsigned long gid);
+const struct sc_account *sc_target_group_by_name(struct sc_target *t,
+    const char *name);
+/* All entries, in file order; *n receives the count. */
+const struct sc_account *sc_target_users(struct sc_target *t, size_t *n);
+const struct sc_account *sc_target_groups(struct sc_target *t, size_t *n);
+/* NULL, or why /etc/passwd (which=0) or /etc/group (1) could not be read. */
+const char *sc_target_accounts_error(struct sc_target *t, int which);
+
+/*
+ * Parse passwd (is_group=0) or group (1) text into a new array; malformed
+ * lines are skipped.  Exposed for unit tests.  Free with sc_accounts_free.
+ */
+struct sc_account *sc_accounts_parse(const char *text, int is_group,
+    size_t *n);
+void sc_accounts_free(struct sc_account *a, size_t n);
+
+/* ---- environment and facts --------------------------------------------- */
+
+/* The target's environment (never the scanner's).  NULL when unset. */
+const char *sc_target_getenv(const struct sc_target *t, const char *name);
+/* Set NAME=VALUE (replacing); assignment is "NAME=VALUE". */
+int sc_target_putenv(struct sc_target *t, const char *assignment,
+    struct sc_err *err);
+/* All of it, as NAME=VALUE strings in insertion order. */
+const struct sc_strv *sc_target_environ(const struct sc_target *t);
+
+void sc_target_add_fact(struct sc_target *t, const char *name,
+    const char *type, const char *value);
+const struct sc_fact *sc_target_facts(const struct sc_target *t, size_t *n);
+
+#endif

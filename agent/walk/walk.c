@@ -1,0 +1,631 @@
+/*
+ * walk.c - one traversal for every recursive check (see walk.h).
+ *
+ * The walk keeps, per directory level, the set of visitors that are
+ * "active" there (the directory lies in their subtree and within their
+ * depth).  A directory is entered when an active visitor wants to go deeper,
+ * or when a visitor not yet served may have its root below it.  Each
+ * directory is read once, its names sorted, each entry lstat'ed once and
+ * handed to every active visitor.
+ */
+#include "walk/walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/magic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#ifndef CGROUP2_SUPER_MAGIC
+#define CGROUP2_SUPER_MAGIC 0x63677270
+#endif
+#ifndef NFS_SUPER_MAGIC
+#define NFS_SUPER_MAGIC 0x6969
+#endif
+#define CIFS_MAGIC 0xFF534D42
+#define SMB2_MAGIC 0xFE534D42
+#define FUSE_MAGIC 0x65735546
+#define CEPH_MAGIC 0x00c36400
+#define AFS_MAGIC 0x5346414F
+
+struct visitor {
+	char *root;
+	size_t root_len;
+	int max_depth;
+	unsigned flags;
+	sc_walk_fn fn;
+	void *ctx;
+	unsigned order;		/* registration order, for stable sorting */
+
+	int resolved;		/* 1: dev/ino known, -1: missing */
+	int served;
+	dev_t dev;
+	ino_t ino;
+};
+
+struct active {
+	struct visitor *v;
+	int base_depth;		/* walk depth of the visitor's root */
+	size_t prefix_len;	/* walk path length at the visitor's root */
+	int identity;		/* visitor path == walk path */
+};
+
+struct ancestor {
+	dev_t dev;
+	ino_t ino;
+};
+
+struct sc_walk {
+	struct visitor *v;
+	size_t n, cap;
+	struct sc_walk_stats stats;
+
+	/* per run */
+	struct sc_target *t;
+	struct ancestor anc[SC_WALK_MAX_DEPTH + 2];
+	int n_anc;
+	struct ancestor pseudo[3];	/* the target's /proc, /sys, /dev */
+	int n_pseudo;
+	struct sc_buf vpath;		/* scratch for visitor paths */
+	int too_big;
+};
+
+struct sc_walk *
+sc_walk_new(void)
+{
+	return sc_xcalloc(1, sizeof(struct sc_walk));
+}
+
+void
+sc_walk_free(struct sc_walk *w)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < w->n; i++)
+		free(w->v[i].root);
+	free(w->v);
+	sc_buf_free(&w->vpath);
+	free(w);
+}
+
+static char *
+normalize(const char *p)
+{
+	struct sc_buf b = SC_BUF_INIT;
+
+	sc_buf_reset(&b);
+	sc_buf_addc(&b, '/');
+	for (; *p; p++) {
+		if (*p == '/' && b.data[b.len - 1] == '/')
+			continue;
+		sc_buf_addc(&b, *p);
+	}
+	if (b.len > 1 && b.data[b.len - 1] == '/')
+		b.data[--b.len] = '\0';
+	return sc_buf_detach(&b);
+}
+
+void
+sc_walk_add(struct sc_walk *w, const struct sc_walk_spec *spec)
+{
+	struct visitor *v;
+
+	SC_GROW(w->v, w->cap, w->n + 1);
+	v = &w->v[w->n];
+	memset(v, 0, sizeof(*v));
+	v->root = normalize(spec->root);
+	v->root_len = strlen(v->root);
+	v->max_depth = spec->max_depth < 0 ? SC_WALK_MAX_DEPTH :
+	    (spec->max_depth > SC_WALK_MAX_DEPTH ? SC_WALK_MAX_DEPTH :
+	    spec->max_depth);
+	v->flags = spec->flags;
+	v->fn = spec->fn;
+	v->ctx = spec->ctx;
+	v->order = (unsigned)w->n;
+	w->n++;
+}
+
+unsigned
+sc_walk_count(const struct sc_walk *w)
+{
+	return (unsigned)w->n;
+}
+
+void
+sc_walk_get_stats(const struct sc_walk *w, struct sc_walk_stats *st)
+{
+	*st = w->stats;
+}
+
+/* ---- helpers --------------------------------------------------------------- */
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+cmp_visitors(const void *a, const void *b)
+{
+	const struct visitor *x = a, *y = b;
+	int c = strcmp(x->root, y->root);
+
+	if (c != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+is_pseudo_fs(int fd)
+{
+	struct statfs s;
+
+	if (fstatfs(fd, &s) < 0)
+		return 0;
+	switch ((unsigned long)s.f_type) {
+	case PROC_SUPER_MAGIC:
+	case SYSFS_MAGIC:
+	case DEVPTS_SUPER_MAGIC:
+	case CGROUP_SUPER_MAGIC:
+	case CGROUP2_SUPER_MAGIC:
+	case DEBUGFS_MAGIC:
+	case SECURITYFS_MAGIC:
+	case TRACEFS_MAGIC:
+	case BPF_FS_MAGIC:
+	case SELINUX_MAGIC:
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_network_fs(int fd)
+{
+	struct statfs s;
+
+	if (fstatfs(fd, &s) < 0)
+		return 0;
+	switch ((unsigned long)s.f_type) {
+	case NFS_SUPER_MAGIC:
+	case CIFS_MAGIC:
+	case SMB2_MAGIC:
+	case SMB_SUPER_MAGIC:
+	case CEPH_MAGIC:
+	case AFS_MAGIC:
+	case CODA_SUPER_MAGIC:
+	case NCP_SUPER_MAGIC:
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_ancestor(const struct sc_walk *w, const struct stat *st)
+{
+	int i;
+
+	for (i = 0; i < w->n_anc; i++)
+		if (w->anc[i].dev == st->st_dev && w->anc[i].ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+static int
+is_target_pseudo(const struct sc_walk *w, const struct stat *st)
+{
+	int i;
+
+	for (i = 0; i < w->n_pseudo; i++)
+		if (w->pseudo[i].dev == st->st_dev && w->pseudo[i].ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+/* The path a visitor sees for walk path wp. */
+static const char *
+visitor_path(struct sc_walk *w, const struct active *a, const char *wp)
+{
+	const char *suffix;
+
+	if (a->identity)
+		return wp;
+	suffix = wp + a->prefix_len;
+	sc_buf_reset(&w->vpath);
+	sc_buf_adds(&w->vpath, a->v->root);
+	if (w->vpath.len > 0 && w->vpath.data[w->vpath.len - 1] == '/' &&
+	    suffix[0] == '/')
+		suffix++;
+	sc_buf_adds(&w->vpath, suffix);
+	return w->vpath.data;
+}
+
+static int
+deliver(struct sc_walk *w, const struct active *a, enum sc_walk_event ev,
+    const char *wp, const char *name, const struct stat *st, int depth,
+    int dirfd, const char *error)
+{
+	struct sc_walk_entry e;
+
+	e.event = ev;
+	e.path = visitor_path(w, a, wp);
+	e.name = name;
+	e.st = st;
+	e.depth = depth - a->base_depth;
+	e.dirfd = dirfd;
+	e.error = error;
+	e.target = w->t;
+	return a->v->fn(a->v->ctx, &e);
+}
+
+/* Is an unserved visitor's root textually below walk path wp? */
+static int
+unserved_below(const struct sc_walk *w, const char *wp, size_t wlen)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++) {
+		const struct visitor *v = &w->v[i];
+
+		if (v->served || v->resolved != 1)
+			continue;
+		if (wlen == 1 && wp[0] == '/')
+			return 1;
+		if (v->root_len > wlen && memcmp(v->root, wp, wlen) == 0 &&
+		    v->root[wlen] == '/')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Activate every unserved visitor whose root is this directory; deliver its
+ * root entry.  Appends to act (which has room for w->n more).
+ */
+static size_t
+activate_here(struct sc_walk *w, struct active *act, size_t nact,
+    const char *wp, const char *name, const struct stat *st, int depth,
+    int dirfd)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++) {
+		struct visitor *v = &w->v[i];
+		struct active *a;
+
+		if (v->served || v->resolved != 1 || v->dev != st->st_dev ||
+		    v->ino != st->st_ino)
+			continue;
+		v->served = 1;
+		a = &act[nact];
+		a->v = v;
+		a->base_depth = depth;
+		a->prefix_len = strlen(wp);
+		a->identity = (strcmp(v->root, wp) == 0);
+		if (!(v->flags & SC_WALK_NO_ROOT) &&
+		    deliver(w, a, SC_WALK_ENTRY, wp, name, st, depth, dirfd,
+		    NULL) == SC_WALK_PRUNE)
+			continue;
+		if (v->max_depth == 0)
+			continue;
+		nact++;
+	}
+	return nact;
+}
+
+static int
+read_names(int dirfd, char ***namesp, size_t *np)
+{
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	DIR *d;
+	int fd;
+
+	*namesp = NULL;
+	*np = 0;
+	fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	d = fdopendir(fd);
+	if (d == NULL) {
+		close(fd);
+		return -1;
+	}
+	errno = 0;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		SC_GROW(names, cap, n + 1);
+		names[n++] = sc_xstrdup(de->d_name);
+		errno = 0;
+	}
+	if (errno != 0) {
+		int e = errno;
+		closedir(d);
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		errno = e;
+		return -1;
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_names);
+	*namesp = names;
+	*np = n;
+	return 0;
+}
+
+static void walk_dir(struct sc_walk *w, int dirfd, struct sc_buf *wp,
+    int depth, struct active *act, size_t nact);
+
+/*
+ * Decide which visitors go below the directory entry at wp and walk it.
+ * act/nact: visitors that received the entry (and did not prune).
+ */
+static void
+descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
+    const struct stat *lst, int depth, struct active *act, size_t nact)
+{
+	struct active *child = NULL;
+	size_t nchild = 0, i;
+	struct stat dst;
+	int is_link = S_ISLNK(lst->st_mode), fd = -1, search;
+
+	child = sc_xcalloc(nact + w->n + 1, sizeof(*child));
+	for (i = 0; i < nact; i++) {
+		const struct visitor *v = act[i].v;
+
+		if (depth - act[i].base_depth >= v->max_depth)
+			continue;
+		if (is_link && !(v->flags & SC_WALK_FOLLOW_SYMLINKS))
+			continue;
+		child[nchild++] = act[i];
+	}
+	search = !is_link && unserved_below(w, wp->data, wp->len);
+	if (nchild == 0 && !search && !is_link)
+		goto out;
+	if (is_link) {
+		/* only followers go through a link; resolve it in the root */
+		if (nchild == 0)
+			goto out;
+		if (sc_target_open(w->t, wp->data, SC_OPEN_DIR, &fd, NULL) < 0)
+			goto out;	/* dangling, or not a directory */
+	} else {
+		fd = openat(parentfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0) {
+			char msg[256];
+
+			w->stats.errors++;
+			snprintf(msg, sizeof(msg), "cannot open directory: %s",
+			    strerror(errno));
+			for (i = 0; i < nchild; i++)
+				deliver(w, &child[i], SC_WALK_ERROR, wp->data, name,
+				    NULL, depth, parentfd, msg);
+			goto out;
+		}
+	}
+	if (fstat(fd, &dst) < 0 || !S_ISDIR(dst.st_mode))
+		goto out;
+	if (!is_link && (dst.st_dev != lst->st_dev || dst.st_ino != lst->st_ino))
+		goto out;	/* replaced while we looked */
+	if (is_link && is_ancestor(w, &dst)) {
+		w->stats.loops++;
+		goto out;
+	}
+	if (is_pseudo_fs(fd) || is_target_pseudo(w, &dst)) {
+		w->stats.pruned++;
+		goto out;
+	}
+	/* filesystem boundaries, per visitor */
+	{
+		size_t k = 0;
+		int net = -1;
+
+		for (i = 0; i < nchild; i++) {
+			const struct visitor *v = child[i].v;
+
+			if ((v->flags & SC_WALK_SAME_DEV) && dst.st_dev != v->dev)
+				continue;
+			if (v->flags & SC_WALK_LOCAL_ONLY) {
+				if (net < 0)
+					net = is_network_fs(fd);
+				if (net)
+					continue;
+			}
+			child[k++] = child[i];
+		}
+		nchild = k;
+	}
+	if (nchild == 0 && !search)
+		goto out;
+	if (depth + 1 > SC_WALK_MAX_DEPTH) {
+		for (i = 0; i < nchild; i++)
+			deliver(w, &child[i], SC_WALK_ERROR, wp->data, name, NULL,
+			    depth, parentfd, "directory nesting over the walk's depth limit");
+		goto out;
+	}
+	w->anc[w->n_anc].dev = dst.st_dev;
+	w->anc[w->n_anc].ino = dst.st_ino;
+	w->n_anc++;
+	walk_dir(w, fd, wp, depth, child, nchild);
+	w->n_anc--;
+out:
+	if (fd >= 0)
+		close(fd);
+	free(child);
+}
+
+/* Walk the entries of the directory dirfd, whose walk path is wp. */
+static void
+walk_dir(struct sc_walk *w, int dirfd, struct sc_buf *wp, int depth,
+    struct active *act, size_t nact)
+{
+	struct active *got = NULL;
+	char **names = NULL;
+	size_t n = 0, i, j, base = wp->len;
+
+	w->stats.dir_reads++;
+	if (read_names(dirfd, &names, &n) < 0) {
+		char msg[256];
+
+		w->stats.errors++;
+		snprintf(msg, sizeof(msg), "cannot read directory: %s",
+		    strerror(errno));
+		for (j = 0; j < nact; j++)
+			deliver(w, &act[j], SC_WALK_ERROR, wp->data, "", NULL,
+			    depth, dirfd, msg);
+		return;
+	}
+	got = sc_xcalloc(nact + w->n + 1, sizeof(*got));
+	for (i = 0; i < n && !w->too_big; i++) {
+		struct stat st;
+		size_t ngot = 0;
+
+		if (++w->stats.entries > SC_WALK_MAX_ENTRIES) {
+			w->too_big = 1;
+			break;
+		}
+		wp->len = base;
+		wp->data[base] = '\0';
+		if (!(base == 1 && wp->data[0] == '/'))
+			sc_buf_addc(wp, '/');
+		sc_buf_adds(wp, names[i]);
+		if (fstatat(dirfd, names[i], &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;	/* vanished */
+		for (j = 0; j < nact; j++) {
+			if (depth + 1 - act[j].base_depth > act[j].v->max_depth)
+				continue;
+			if (deliver(w, &act[j], SC_WALK_ENTRY, wp->data, names[i],
+			    &st, depth + 1, dirfd, NULL) == SC_WALK_PRUNE)
+				continue;
+			got[ngot++] = act[j];
+		}
+		if (S_ISDIR(st.st_mode))
+			ngot = activate_here(w, got, ngot, wp->data, names[i], &st,
+			    depth + 1, dirfd);
+		if (S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode))
+			descend(w, dirfd, names[i], wp, &st, depth + 1, got, ngot);
+	}
+	wp->len = base;
+	wp->data[base] = '\0';
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(got);
+}
+
+static void
+load_pseudo(struct sc_walk *w)
+{
+	static const char *paths[] = { "/proc", "/sys", "/dev" };
+	size_t i;
+
+	w->n_pseudo = 0;
+	for (i = 0; i < 3; i++) {
+		struct stat st;
+
+		if (sc_target_lstat(w->t, paths[i], &st, NULL) == 0 &&
+		    S_ISDIR(st.st_mode)) {
+			w->pseudo[w->n_pseudo].dev = st.st_dev;
+			w->pseudo[w->n_pseudo].ino = st.st_ino;
+			w->n_pseudo++;
+		}
+	}
+}
+
+int
+sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
+{
+	struct sc_buf wp = SC_BUF_INIT;
+	struct active *act = NULL;
+	size_t i;
+
+	memset(&w->stats, 0, sizeof(w->stats));
+	w->t = t;
+	w->too_big = 0;
+	w->n_anc = 0;
+	load_pseudo(w);
+	qsort(w->v, w->n, sizeof(*w->v), cmp_visitors);
+
+	for (i = 0; i < w->n; i++) {
+		struct visitor *v = &w->v[i];
+		struct sc_err e2 = SC_ERR_INIT;
+		struct stat st;
+		int r;
+
+		v->served = 0;
+		r = sc_target_stat(t, v->root, &st, &e2);
+		if (r < 0) {
+			struct active a = { v, 0, 0, 1 };
+
+			v->resolved = -1;
+			v->served = 1;
+			deliver(w, &a, r == SC_ERR_NOTFOUND ? SC_WALK_ROOT_MISSING :
+			    SC_WALK_ERROR, v->root, v->root, NULL, 0, -1, e2.msg);
+			continue;
+		}
+		v->resolved = 1;
+		v->dev = st.st_dev;
+		v->ino = st.st_ino;
+		if (!S_ISDIR(st.st_mode)) {
+			struct active a = { v, 0, 0, 1 };
+
+			v->served = 1;
+			if (!(v->flags & SC_WALK_NO_ROOT))
+				deliver(w, &a, SC_WALK_ENTRY, v->root, v->root, &st,
+				    0, -1, NULL);
+		}
+	}
+
+	act = sc_xcalloc(w->n + 1, sizeof(*act));
+	for (i = 0; i < w->n && !w->too_big; i++) {
+		struct visitor *v = &w->v[i];
+		struct stat st;
+		size_t nact;
+		int fd;
+
+		if (v->served)
+			continue;
+		if (sc_target_open(t, v->root, SC_OPEN_DIR, &fd, NULL) < 0 ||
+		    fstat(fd, &st) < 0) {
+			struct active a = { v, 0, 0, 1 };
+
+			if (fd >= 0)
+				close(fd);
+			v->served = 1;
+			w->stats.errors++;
+			deliver(w, &a, SC_WALK_ERROR, v->root, v->root, NULL, 0, -1,
+			    "cannot open directory");
+			continue;
+		}
+		w->stats.walks++;
+		sc_buf_reset(&wp);
+		sc_buf_adds(&wp, v->root);
+		nact = activate_here(w, act, 0, wp.data, v->root, &st, 0, -1);
+		if (nact > 0 && !is_pseudo_fs(fd)) {
+			w->anc[0].dev = st.st_dev;
+			w->anc[0].ino = st.st_ino;
+			w->n_anc = 1;
+			walk_dir(w, fd, &wp, 0, act, nact);
+			w->n_anc = 0;
+		}
+		close(fd);
+	}
+	free(act);
+	sc_buf_free(&wp);
+	w->t = NULL;
+	if (w->too_big)
+		return sc_err_set(err, SC_ERR_TOOBIG,
+		    "the target has more than %lu entries; walk stopped",
+		    SC_WALK_MAX_ENTRIES);
+	return SC_OK;
+}

@@ -1,0 +1,203 @@
+/*
+ * results_xml.c - writing XCCDF 1.2 results (results_xml.h).
+ */
+#include "xccdf/results_xml.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/fsutil.h"
+#include "util/mem.h"
+
+static const char *msg_sev[] = { "info", "warning", "error" };
+
+static xmlNodePtr
+add_text(xmlNodePtr parent, xmlNsPtr ns, const char *name, const char *text)
+{
+	/* xmlNewTextChild escapes the text */
+	return xmlNewTextChild(parent, ns, (const xmlChar *)name,
+	    (const xmlChar *)text);
+}
+
+static void
+set_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+static void
+add_rule_result(xmlNodePtr trn, xmlNsPtr ns, const struct sc_rule_result *rr)
+{
+	xmlNodePtr n = xmlNewChild(trn, ns, (const xmlChar *)"rule-result", NULL);
+	char buf[64];
+	size_t i;
+
+	set_attr(n, "idref", rr->idref);
+	set_attr(n, "role", sc_role_name(rr->role));
+	set_attr(n, "severity", sc_severity_name(rr->severity));
+	sc_time_iso8601(rr->time, buf, sizeof(buf));
+	set_attr(n, "time", buf);
+	if (rr->version)
+		set_attr(n, "version", rr->version);
+	snprintf(buf, sizeof(buf), "%g", rr->weight);
+	set_attr(n, "weight", buf);
+	add_text(n, ns, "result", sc_result_name(rr->result));
+	if (rr->rule) {
+		for (i = 0; i < rr->rule->n_idents; i++) {
+			xmlNodePtr id = add_text(n, ns, "ident",
+			    rr->rule->idents[i].value);
+			set_attr(id, "system", rr->rule->idents[i].system);
+		}
+	}
+	for (i = 0; i < rr->n_msgs; i++) {
+		xmlNodePtr m = add_text(n, ns, "message", rr->msgs[i].text);
+		set_attr(m, "severity", msg_sev[rr->msgs[i].sev]);
+	}
+	if (rr->dropped > 0) {
+		char more[128];
+		xmlNodePtr m;
+
+		snprintf(more, sizeof(more), "... and %lu more messages not shown",
+		    rr->dropped);
+		m = add_text(n, ns, "message", more);
+		set_attr(m, "severity", "info");
+	}
+	if (rr->check_system) {
+		xmlNodePtr c = xmlNewChild(n, ns, (const xmlChar *)"check", NULL);
+
+		set_attr(c, "system", rr->check_system);
+		for (i = 0; i < rr->n_check_refs; i++) {
+			xmlNodePtr ref = xmlNewChild(c, ns,
+			    (const xmlChar *)"check-content-ref", NULL);
+			set_attr(ref, "href", rr->check_refs[i].href);
+			if (rr->check_refs[i].name)
+				set_attr(ref, "name", rr->check_refs[i].name);
+		}
+		if (rr->n_check_refs == 0) {
+			/* inline content: point back at the rule's own check */
+			xmlNodePtr ref = xmlNewChild(c, ns,
+			    (const xmlChar *)"check-content-ref", NULL);
+			struct sc_buf h = SC_BUF_INIT;
+
+			sc_buf_reset(&h);
+			sc_buf_addf(&h, "#%s", rr->idref);
+			set_attr(ref, "href", h.data);
+			sc_buf_free(&h);
+		}
+	}
+}
+
+xmlNodePtr
+sc_results_testresult_node(xmlDocPtr doc, xmlNsPtr ns,
+    const struct sc_testresult *tr)
+{
+	xmlNodePtr n = xmlNewDocNode(doc, ns, (const xmlChar *)"TestResult", NULL);
+	xmlNodePtr x;
+	char buf[64];
+	size_t i;
+
+	set_attr(n, "id", tr->id);
+	sc_time_iso8601(tr->start_time, buf, sizeof(buf));
+	set_attr(n, "start-time", buf);
+	sc_time_iso8601(tr->end_time, buf, sizeof(buf));
+	set_attr(n, "end-time", buf);
+	if (tr->benchmark_version && tr->benchmark_version[0])
+		set_attr(n, "version", tr->benchmark_version);
+	set_attr(n, "test-system", tr->test_system);
+
+	x = xmlNewChild(n, ns, (const xmlChar *)"benchmark", NULL);
+	set_attr(x, "href", tr->benchmark_href);
+	set_attr(x, "id", tr->benchmark_id);
+	add_text(n, ns, "title", tr->title);
+	if (tr->profile_id) {
+		x = xmlNewChild(n, ns, (const xmlChar *)"profile", NULL);
+		set_attr(x, "idref", tr->profile_id);
+	}
+	add_text(n, ns, "target", tr->target);
+	for (i = 0; i < tr->target_addresses.n; i++)
+		add_text(n, ns, "target-address", tr->target_addresses.v[i]);
+	if (tr->n_facts > 0) {
+		x = xmlNewChild(n, ns, (const xmlChar *)"target-facts", NULL);
+		for (i = 0; i < tr->n_facts; i++) {
+			xmlNodePtr f = add_text(x, ns, "fact", tr->facts[i].value);
+			set_attr(f, "name", tr->facts[i].name);
+			set_attr(f, "type", tr->facts[i].type);
+		}
+	}
+	for (i = 0; i < tr->n_rr; i++)
+		add_rule_result(n, ns, &tr->rr[i]);
+	for (i = 0; i < tr->n_scores; i++) {
+		char sc[64];
+
+		snprintf(sc, sizeof(sc), "%.6f", tr->scores[i].score);
+		x = add_text(n, ns, "score", sc);
+		set_attr(x, "system", tr->scores[i].system);
+		snprintf(sc, sizeof(sc), "%.6f", tr->scores[i].maximum);
+		set_attr(x, "maximum", sc);
+	}
+	return n;
+}
+
+int
+sc_results_build(const struct sc_content *c, const struct sc_testresult *tr,
+    xmlDocPtr *out, struct sc_err *err)
+{
+	const struct sc_benchmark *b = sc_content_benchmark(c);
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root, ch, next, trn;
+
+	*out = NULL;
+	root = xmlDocCopyNode(b->node, doc, 1);
+	if (root == NULL) {
+		xmlFreeDoc(doc);
+		return sc_err_set(err, SC_ERR_NOMEM, "cannot copy the benchmark");
+	}
+	xmlDocSetRootElement(doc, root);
+	for (ch = root->children; ch; ch = next) {
+		next = ch->next;
+		if (sc_xml_is(ch, SC_XCCDF12_NS, "TestResult")) {
+			xmlUnlinkNode(ch);
+			xmlFreeNode(ch);
+		}
+	}
+	xmlReconciliateNs(doc, root);
+	/* TestResult goes after the items, before a signature if any */
+	trn = sc_results_testresult_node(doc, root->ns, tr);
+	for (ch = root->children; ch; ch = ch->next)
+		if (sc_xml_is(ch, SC_XCCDF12_NS, "signature"))
+			break;
+	if (ch)
+		xmlAddPrevSibling(ch, trn);
+	else
+		xmlAddChild(root, trn);
+	*out = doc;
+	return SC_OK;
+}
+
+int
+sc_results_save(xmlDocPtr doc, const char *path, struct sc_err *err)
+{
+	xmlChar *mem = NULL;
+	int len = 0, r;
+
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+	if (mem == NULL)
+		return sc_err_set(err, SC_ERR_NOMEM, "cannot serialise '%s'", path);
+	r = sc_write_atomic(path, mem, (size_t)len, err);
+	xmlFree(mem);
+	return r;
+}
+
+int
+sc_results_write(const struct sc_content *c, const struct sc_testresult *tr,
+    const char *path, struct sc_err *err)
+{
+	xmlDocPtr doc;
+	int r;
+
+	if ((r = sc_results_build(c, tr, &doc, err)) < 0)
+		return r;
+	r = sc_results_save(doc, path, err);
+	xmlFreeDoc(doc);
+	return r;
+}

@@ -1,0 +1,40 @@
+/*
+ * results_xml.h - XCCDF 1.2 results documents.
+ *
+ * The results document is what `oscap xccdf eval --results` writes and what
+ * STIG Manager, SAF/Heimdall and STIG Viewer read: a copy of the evaluated
+ * Benchmark (Profiles, Values, Groups, Rules) holding exactly one
+ * TestResult.  Stale TestResults in the source are dropped.
+ *
+ * TestResult content, in schema order: benchmark, title, profile, target,
+ * target-address, target-facts, rule-result* (idref, role, severity, time,
+ * version, weight; result, ident*, message*, check), score x 4.  A
+ * rule-result carries evidence messages (capped, with a closing "... and
+ * N more" note) and the check it was evaluated with.  The scanning host's
+ * identity (user, hostname, addresses) never appears.
+ */
+#ifndef SC_RESULTS_XML_H
+#define SC_RESULTS_XML_H
+
+#include <libxml/tree.h>
+
+#include "util/err.h"
+#include "xccdf/content.h"
+#include "xccdf/result.h"
+
+/* Build a TestResult element in doc, in namespace ns. */
+xmlNodePtr sc_results_testresult_node(xmlDocPtr doc, xmlNsPtr ns,
+    const struct sc_testresult *tr);
+
+/* Build the whole results document (Benchmark copy + TestResult). */
+int sc_results_build(const struct sc_content *c, const struct sc_testresult *tr,
+    xmlDocPtr *out, struct sc_err *err);
+
+/* Serialise doc (UTF-8, indented) and write it atomically to path. */
+int sc_results_save(xmlDocPtr doc, const char *path, struct sc_err *err);
+
+/* sc_results_build + sc_results_save. */
+int sc_results_write(const struct sc_content *c, const struct sc_testresult *tr,
+    const char *path, struct sc_err *err);
+
+#endif
