@@ -125,7 +125,7 @@ check: deps
 	@echo "make check: all tests passed"
 
 check-unit: $(UNIT_BIN)
-	@tests/run-unit.sh $(UNIT_BIN)
+	@SHARED=$(SHARED) tests/run-unit.sh $(UNIT_BIN)
 
 check-integration: $(PROG) $(BENCH_XML)
 	@STIGCHECK=$(abspath $(PROG)) BUILD=$(abspath $(BUILD)) SHARED=$(SHARED) \
@@ -143,7 +143,7 @@ check-clang:
 	@$(MAKE) --no-print-directory BUILD=build/clang CC=clang check-unit
 
 check-valgrind: all unit-bins
-	@VALGRIND=1 tests/run-unit.sh $(UNIT_BIN)
+	@SHARED=$(SHARED) VALGRIND=1 tests/run-unit.sh $(UNIT_BIN)
 	@STIGCHECK=$(abspath $(PROG)) BUILD=$(abspath $(BUILD)) SHARED=$(SHARED) \
 	  VALGRIND=1 tests/run-integration.sh
 

@@ -87,6 +87,38 @@ add_rule_result(xmlNodePtr trn, xmlNsPtr ns, const struct sc_rule_result *rr)
 	}
 }
 
+/*
+ * Indent the element-only subtree under n with whitespace text nodes, so
+ * the TestResult reads well even inside a copied Benchmark whose own
+ * whitespace is kept verbatim (libxml2 stops formatting below any element
+ * that has text children).
+ */
+static void
+indent(xmlNodePtr n, int level)
+{
+	xmlNodePtr ch, next;
+	char pad[128];
+	int w;
+
+	for (ch = n->children; ch; ch = ch->next)
+		if (ch->type == XML_TEXT_NODE)
+			return;		/* mixed or text content: leave as is */
+	if (n->children == NULL)
+		return;
+	w = 2 * (level + 1) < 120 ? 2 * (level + 1) : 120;
+	pad[0] = '\n';
+	memset(pad + 1, ' ', (size_t)w);
+	pad[w + 1] = '\0';
+	for (ch = n->children; ch; ch = next) {
+		next = ch->next;
+		xmlAddPrevSibling(ch, xmlNewText((const xmlChar *)pad));
+		if (ch->type == XML_ELEMENT_NODE)
+			indent(ch, level + 1);
+	}
+	pad[w - 1] = '\0';
+	xmlAddChild(n, xmlNewText((const xmlChar *)pad));
+}
+
 xmlNodePtr
 sc_results_testresult_node(xmlDocPtr doc, xmlNsPtr ns,
     const struct sc_testresult *tr)
@@ -163,6 +195,7 @@ sc_results_build(const struct sc_content *c, const struct sc_testresult *tr,
 	xmlReconciliateNs(doc, root);
 	/* TestResult goes after the items, before a signature if any */
 	trn = sc_results_testresult_node(doc, root->ns, tr);
+	indent(trn, 1);
 	for (ch = root->children; ch; ch = ch->next)
 		if (sc_xml_is(ch, SC_XCCDF12_NS, "signature"))
 			break;

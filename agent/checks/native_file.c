@@ -253,31 +253,34 @@ file_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 		    t->path, mode, ~t->mode_clear & 07777u, bad);
 		res = SC_RESULT_FAIL;
 	}
+	sc_buf_reset(&unk);
 	if (t->owner && !id_matches(ctx->target, 0, t->owner,
 	    (unsigned long)st.st_uid, &unk)) {
 		struct sc_buf who = SC_BUF_INIT;
 
 		sc_buf_reset(&who);
 		describe_id(ctx->target, 0, (unsigned long)st.st_uid, &who);
-		sc_rr_addf(rr, SC_MSG_ERROR, "%s: owned by %s, expected %s",
-		    t->path, who.data, t->owner);
+		sc_rr_addf(rr, SC_MSG_ERROR, "%s: owned by %s, expected %s%s%s%s",
+		    t->path, who.data, t->owner, unk.len ? " ('" : "",
+		    unk.len ? unk.data : "", unk.len ? "' is not a user in the "
+		    "target)" : "");
 		sc_buf_free(&who);
 		res = SC_RESULT_FAIL;
 	}
+	sc_buf_reset(&unk);
 	if (t->group && !id_matches(ctx->target, 1, t->group,
 	    (unsigned long)st.st_gid, &unk)) {
 		struct sc_buf who = SC_BUF_INIT;
 
 		sc_buf_reset(&who);
 		describe_id(ctx->target, 1, (unsigned long)st.st_gid, &who);
-		sc_rr_addf(rr, SC_MSG_ERROR, "%s: group %s, expected %s",
-		    t->path, who.data, t->group);
+		sc_rr_addf(rr, SC_MSG_ERROR, "%s: group %s, expected %s%s%s%s",
+		    t->path, who.data, t->group, unk.len ? " ('" : "",
+		    unk.len ? unk.data : "", unk.len ? "' is not a group in the "
+		    "target)" : "");
 		sc_buf_free(&who);
 		res = SC_RESULT_FAIL;
 	}
-	if (unk.len > 0)
-		sc_rr_addf(rr, SC_MSG_WARNING,
-		    "name '%s' is not defined in the target", unk.data);
 	if (res == SC_RESULT_PASS)
 		sc_rr_add(rr, SC_MSG_INFO, desc.data);
 	sc_buf_free(&desc);

@@ -199,8 +199,8 @@ lines_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 			    t->what, considered, sc_regex_pattern(t->re));
 			res = SC_RESULT_PASS;
 		} else {
-			sc_rr_addf(rr, SC_MSG_ERROR, "%s: %lu %s found", t->path,
-			    matched, t->what);
+			sc_rr_addf(rr, SC_MSG_ERROR, "%s: %s: %lu found", t->path,
+			    t->what, matched);
 			res = SC_RESULT_FAIL;
 		}
 		break;

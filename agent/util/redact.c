@@ -15,7 +15,7 @@ sc_redact_password_field(struct sc_buf *out, const char *line, size_t n)
 
 	if (c1 == NULL) {
 		/* not an account line: do not risk quoting it */
-		sc_buf_adds(out, "<redacted>");
+		sc_buf_adds(out, "[redacted]");
 		return;
 	}
 	f = c1 + 1;
@@ -30,7 +30,7 @@ sc_redact_password_field(struct sc_buf *out, const char *line, size_t n)
 		sc_buf_add(out, f, flen);
 	} else {
 		sc_buf_add(out, f, k);
-		sc_buf_adds(out, "<redacted>");
+		sc_buf_adds(out, "[redacted]");
 	}
 	sc_buf_add(out, c2, (size_t)(end - c2));
 }

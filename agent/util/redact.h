@@ -18,7 +18,7 @@
  * Append line (n bytes, no newline) to out with its second colon-separated
  * field redacted: empty, "x", and fields made only of '!' and '*' are
  * kept; otherwise the leading '!'/'*' characters are kept and the rest is
- * replaced by "<redacted>".
+ * replaced by "[redacted]".
  */
 void sc_redact_password_field(struct sc_buf *out, const char *line, size_t n);
 

@@ -1,0 +1,30 @@
+# Shared helpers for integration tests (sourced).  See tests/run-integration.sh.
+set -u
+SC="$STIGCHECK"
+if [ "${VALGRIND:-0}" = 1 ]; then
+	SC="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect $STIGCHECK"
+fi
+XCCDF_XSD=/usr/share/openscap/schemas/xccdf/1.2/xccdf_1.2.xsd
+CHAINGUARD_DS="$SHARED/data/scap/ssg-chainguard-gpos-ds.xml"
+
+fail() { echo "FAIL: $*"; exit 1; }
+skip() { echo "$*"; exit 77; }
+# run CMD...: run stigcheck, keep stdout/stderr in $TMPDIR/out, $TMPDIR/err and status in $rc
+run() {
+	set +e
+	$SC "$@" >"$TMPDIR/out" 2>"$TMPDIR/err"
+	rc=$?
+	set -e
+}
+expect_rc() { [ "$rc" = "$1" ] || { cat "$TMPDIR/out" "$TMPDIR/err"; fail "exit status $rc, expected $1 ($2)"; }; }
+# one line on stderr, containing the text
+expect_err_line() {
+	lines=$(wc -l <"$TMPDIR/err")
+	[ "$lines" = 1 ] || { cat "$TMPDIR/err"; fail "stderr has $lines lines, expected 1"; }
+	grep -q -- "$1" "$TMPDIR/err" || { cat "$TMPDIR/err"; fail "stderr lacks '$1'"; }
+}
+# result_of FILE RULE-ID-SUFFIX: print the <result> of a rule-result
+result_of() {
+	xmllint --xpath "string(//*[local-name()='rule-result'][substring(@idref, string-length(@idref) - string-length('$2') + 1) = '$2']/*[local-name()='result'])" "$1"
+}
+validate_xccdf() { xmllint --noout --schema "$XCCDF_XSD" "$1" 2>"$TMPDIR/xmllint.err" || { cat "$TMPDIR/xmllint.err"; fail "$1 does not validate"; }; }
