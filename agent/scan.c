@@ -364,6 +364,17 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 		}
 		finish(rr);
 	}
+	/* engines attach their own results documents (OVAL results) */
+	for (i = 0; i < n_eng; i++) {
+		struct sc_err e2 = SC_ERR_INIT;
+
+		if (!slots[i].inited || slots[i].failed || !slots[i].ops->collect)
+			continue;
+		if ((r = slots[i].ops->collect(slots[i].state, &ctx, tr, &e2)) < 0) {
+			sc_err_set(err, r, "%s", e2.msg);
+			goto out;
+		}
+	}
 	tr->end_time = time(NULL);
 	sc_score_compute(policy, tr);
 	*out = tr;

@@ -76,6 +76,11 @@ sc_testresult_free(struct sc_testresult *tr)
 	for (i = 0; i < tr->n_rr; i++)
 		rr_free(&tr->rr[i]);
 	free(tr->rr);
+	for (i = 0; i < tr->n_check_docs; i++) {
+		free(tr->check_docs[i].system);
+		xmlFreeDoc(tr->check_docs[i].doc);
+	}
+	free(tr->check_docs);
 	free(tr);
 }
 
@@ -106,6 +111,16 @@ sc_testresult_add_fact(struct sc_testresult *tr, const char *name,
 	tr->facts[tr->n_facts].type = sc_xstrdup(type ? type : "string");
 	tr->facts[tr->n_facts].value = sc_buf_detach(&b);
 	tr->n_facts++;
+}
+
+void
+sc_testresult_add_check_doc(struct sc_testresult *tr, const char *system,
+    xmlDocPtr doc)
+{
+	SC_GROW(tr->check_docs, tr->cap_check_docs, tr->n_check_docs + 1);
+	tr->check_docs[tr->n_check_docs].system = sc_xstrdup(system);
+	tr->check_docs[tr->n_check_docs].doc = doc;
+	tr->n_check_docs++;
 }
 
 void

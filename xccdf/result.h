@@ -73,6 +73,12 @@ struct sc_score {
 	double maximum;
 };
 
+/* An engine's own results document (e.g. OVAL results), for ARF. */
+struct sc_check_doc {
+	char *system;			/* check system it belongs to */
+	xmlDocPtr doc;			/* owned */
+};
+
 struct sc_testresult {
 	char *id;
 	char *benchmark_id;
@@ -92,6 +98,9 @@ struct sc_testresult {
 
 	struct sc_score scores[4];
 	size_t n_scores;
+
+	struct sc_check_doc *check_docs;
+	size_t n_check_docs, cap_check_docs;
 };
 
 const char *sc_result_name(enum sc_result r);
@@ -105,6 +114,9 @@ struct sc_rule_result *sc_testresult_add(struct sc_testresult *tr,
     const char *idref);
 void sc_testresult_add_fact(struct sc_testresult *tr, const char *name,
     const char *type, const char *value);
+/* Attach an engine results document; takes ownership of doc. */
+void sc_testresult_add_check_doc(struct sc_testresult *tr,
+    const char *system, xmlDocPtr doc);
 
 /* Add an evidence message (capped; text made XML-safe). */
 void sc_rr_addf(struct sc_rule_result *rr, enum sc_msg_sev sev,

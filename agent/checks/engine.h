@@ -56,6 +56,13 @@ struct sc_engine_ops {
 	int (*evaluate)(void *state, struct sc_scan_ctx *ctx, void *job,
 	    struct sc_rule_result *rr, struct sc_err *err);
 	void (*job_free)(void *job);
+	/*
+	 * Optional: after every job is evaluated, attach this engine's own
+	 * results document to the TestResult (for ARF: OVAL attaches an
+	 * oval_results document) with sc_testresult_add_check_doc.
+	 */
+	int (*collect)(void *state, struct sc_scan_ctx *ctx,
+	    struct sc_testresult *tr, struct sc_err *err);
 };
 
 /* The engine for a check system, or NULL. */
