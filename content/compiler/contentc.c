@@ -598,6 +598,10 @@ emit_rule(struct rule *r, xmlNodePtr gn)
 		x = el(rn, "reference", s);
 		attr(x, "href", STIG_HREF);
 	}
+	if ((s = ymap_str(r->m, "vuln_id", 0)) != NULL) {
+		x = el(rn, "reference", s);
+		attr(x, "href", STIG_HREF);
+	}
 	ymap_strlist(r->m, "nist", 1, &v);
 	for (size_t k = 0; k < v.n; k++) {
 		x = el(rn, "reference", v.v[k]);
