@@ -133,6 +133,7 @@ check: deps
 	@$(MAKE) --no-print-directory check-integration
 	@$(MAKE) --no-print-directory check-asan
 	@$(MAKE) --no-print-directory check-clang
+	@$(MAKE) --no-print-directory check-valgrind
 	@echo "make check: all tests passed"
 
 check-unit: $(UNIT_BIN)
@@ -153,6 +154,7 @@ check-clang:
 	@$(MAKE) --no-print-directory BUILD=build/clang CC=clang all unit-bins
 	@$(MAKE) --no-print-directory BUILD=build/clang CC=clang check-unit
 
+# Unit and integration tests under valgrind's memcheck (errors and leaks fail).
 check-valgrind: all unit-bins
 	@SHARED=$(SHARED) VALGRIND=1 tests/run-unit.sh $(UNIT_BIN)
 	@STIGCHECK=$(abspath $(PROG)) BUILD=$(abspath $(BUILD)) SHARED=$(SHARED) \

@@ -6,7 +6,7 @@ fail=0
 for t in "$@"; do
 	name=$(basename "$t")
 	if [ "${VALGRIND:-0}" = 1 ]; then
-		CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
+		VALGRIND=1 CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
 			--errors-for-leak-kinds=definite,indirect "$t" >"$t.log" 2>&1
 	else
 		"$t" >"$t.log" 2>&1

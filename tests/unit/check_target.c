@@ -12,6 +12,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <linux/openat2.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "target/target.h"
@@ -74,6 +76,22 @@ open_root(int fallback)
 	return t;
 }
 
+/* valgrind 3.19 and old kernels answer ENOSYS: then the fallback is used */
+static int
+kernel_has_openat2(void)
+{
+	struct open_how how;
+	long fd;
+
+	memset(&how, 0, sizeof(how));
+	how.flags = O_PATH | O_CLOEXEC;
+	how.resolve = RESOLVE_IN_ROOT;
+	fd = syscall(SYS_openat2, AT_FDCWD, "/", &how, sizeof(how));
+	if (fd >= 0)
+		close((int)fd);
+	return fd >= 0;
+}
+
 static void
 assert_never_canary(struct sc_target *t, const char *path)
 {
@@ -126,7 +144,7 @@ START_TEST(test_symlinks_stay_inside)
 	    SC_ERR_NOTFOUND);
 	ck_assert_int_eq(sc_target_readlink(t, "/etc/abs.cnf", &b, &err), 0);
 	ck_assert_str_eq(b.data, canary);	/* text only, never followed */
-	if (!_i)
+	if (!_i && kernel_has_openat2())
 		ck_assert_int_eq(sc_target_uses_openat2(t), 1);
 	else
 		ck_assert_int_eq(sc_target_uses_openat2(t), 0);
@@ -195,7 +213,7 @@ START_TEST(test_sparse_file_capped)
 	ck_assert_int_eq(sc_target_open_file(t, "/var/big", &fd, &st, &err), 0);
 	ck_assert_int_eq(st.st_size, 100L << 20);
 	close(fd);
-	ck_assert_msg(tu_maxrss_kib() - before < 16 * 1024,
+	ck_assert_msg(tu_under_valgrind() || tu_maxrss_kib() - before < 16 * 1024,
 	    "reading grew RSS by %ld KiB", tu_maxrss_kib() - before);
 	free(p);
 	sc_buf_free(&b);

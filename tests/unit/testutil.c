@@ -199,3 +199,11 @@ tu_maxrss_kib(void)
 	getrusage(RUSAGE_SELF, &ru);
 	return ru.ru_maxrss;
 }
+
+int
+tu_under_valgrind(void)
+{
+	const char *v = getenv("VALGRIND");
+
+	return v != NULL && strcmp(v, "1") == 0;
+}

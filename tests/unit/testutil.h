@@ -10,6 +10,7 @@
 #define SC_TESTUTIL_H
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/types.h>
 
@@ -36,6 +37,8 @@ char *tu_shared(const char *rel);
 
 /* Peak resident set size of this process, in KiB. */
 long tu_maxrss_kib(void);
+/* Memory growth checks mean nothing under valgrind (VALGRIND=1). */
+int tu_under_valgrind(void);
 
 #define TU_MAIN(suite_fn)                                                  \
 	int main(void)                                                     \

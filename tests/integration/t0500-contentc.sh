@@ -1,0 +1,49 @@
+# The content compiler stops the build on bad YAML with FILE:LINE: message,
+# and what it accepts is what the engine accepts.
+. "$(dirname "$0")/lib.sh"
+cc=$BUILD/tools/sc-contentc
+src=$(cd "$(dirname "$0")/../../content" && pwd)
+[ -x "$cc" ] || fail "no $cc"
+
+fresh() { rm -rf "$TMPDIR/c"; cp -r "$src" "$TMPDIR/c"; rule=$TMPDIR/c/rules/permissions/etc_passwd_permissions.yaml; }
+# expect_bad LINE-REGEX: the compiler fails with that message
+expect_bad() {
+	set +e
+	"$cc" -o "$TMPDIR/out.xml" "$TMPDIR/c" >"$TMPDIR/cout" 2>"$TMPDIR/cerr"
+	crc=$?
+	set -e
+	[ "$crc" = 1 ] || { cat "$TMPDIR/cerr"; fail "compiler exit $crc for: $1"; }
+	grep -Eq "$1" "$TMPDIR/cerr" || { cat "$TMPDIR/cerr"; fail "message lacks: $1"; }
+	[ ! -e "$TMPDIR/out.xml" ] || fail "output written despite the error"
+}
+
+fresh; "$cc" -o "$TMPDIR/ok.xml" "$TMPDIR/c" || fail "pristine content does not compile"
+validate_xccdf "$TMPDIR/ok.xml"
+
+fresh; echo "colour: blue" >>"$rule"
+expect_bad "etc_passwd_permissions.yaml:[0-9]+: unknown key 'colour' in a rule"
+fresh; sed -i '/^rationale:/,/^check_text:/{/^check_text:/!d}' "$rule"
+expect_bad "etc_passwd_permissions.yaml:1: missing key 'rationale'"
+fresh; sed -i 's/^severity: medium/severity: critical/' "$rule"
+expect_bad "etc_passwd_permissions.yaml:3: severity must be low, medium or high"
+fresh; sed -i 's/^profiles: \[stig\]/profiles: [stig, nosuch]/' "$rule"
+expect_bad "unknown profile 'nosuch'"
+fresh; sed -i 's/owner: root/ownr: root/' "$rule"
+expect_bad "etc_passwd_permissions.yaml:[0-9]+: <file>: unknown attribute 'ownr'"
+fresh; sed -i 's/mode_max: "0644"/mode_max: "0648"/' "$rule"
+expect_bad "mode_max='0648' is not an octal mode"
+fresh; sed -i 's/- file:/- teleport:/' "$rule"
+expect_bad "unknown native test <teleport>"
+fresh; sed -i 's/^id: etc_passwd_permissions/id: other_name/' "$rule"
+expect_bad "must match the file name"
+fresh; printf 'title: again\n' >>"$rule"
+expect_bad "duplicate key 'title'"
+fresh; sed -i 's/^srg: .*/srg: SRG-XX-1/' "$rule"
+expect_bad "is not an SRG-OS-nnnnnn-GPOS-nnnnn id"
+fresh; sed -i 's/^cci: .*/cci: [CCI-12]/' "$rule"
+expect_bad "'CCI-12' is not a CCI-nnnnnn id"
+fresh; printf 'title: [unclosed\n' >"$rule"
+expect_bad "etc_passwd_permissions.yaml:[0-9]+: YAML error"
+fresh; sed -i 's/^check:/status: manual\ncheck:/' "$rule"
+expect_bad "a manual rule has no 'check'"
+exit 0

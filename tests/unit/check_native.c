@@ -1,0 +1,335 @@
+/*
+ * check_native.c - the native check engine, its <file> and <lines> kinds,
+ * and the XCCDF loop decisions (scan.c): notselected, notapplicable,
+ * notchecked, error, negate.
+ */
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "checks/native.h"
+#include "scan.h"
+#include "testutil.h"
+
+#define NS "xmlns=\"http://checklists.nist.gov/xccdf/1.2\""
+#define SCNS "xmlns:sc=\"urn:stigcheck:native\""
+
+static char *tmp, *root;
+
+static void
+setup(void)
+{
+	tmp = tu_mkdtemp();
+	root = tu_path(tmp, "root");
+	tu_write(root, "etc/passwd", "toor:x:0:0::/:/bin/sh\n"
+	    "app:x:1000:1000::/:/sbin/nologin\n", 0644);
+	tu_write(root, "etc/group", "wheel:x:0:\napp:x:1000:\n", 0644);
+	tu_write(root, "etc/shadow", "toor:*:1::::::\napp:!:1::::::\n", 0600);
+	tu_write(root, "etc/loose", "x\n", 0666);
+	tu_write(root, "etc/app.conf",
+	    "# comment line\n\nPermitRootLogin no\nCiphers aes256-ctr\n", 0644);
+	tu_symlink(root, "etc/link", "/etc/app.conf");
+	tu_mkdir(root, "var/log", 0755);
+	tu_mkfifo(root, "etc/fifo");
+}
+
+static void
+teardown(void)
+{
+	tu_rmrf(tmp);
+	free(tmp);
+	free(root);
+}
+
+/* Run one rule whose check-content is `tests` and return its rule-result. */
+static struct sc_testresult *
+scan_rule(const char *tests, const char *extra_rule_attrs)
+{
+	struct sc_err err = SC_ERR_INIT;
+	struct sc_content *c = NULL;
+	struct sc_target *t = NULL;
+	struct sc_policy *p = NULL;
+	struct sc_testresult *tr = NULL;
+	char *xml;
+
+	if (asprintf(&xml,
+	    "<Benchmark " NS " " SCNS " id=\"xccdf_t_benchmark_n\">"
+	    "<Rule id=\"xccdf_t_rule_x\" severity=\"high\" %s><title>X</title>"
+	    "<check system=\"urn:stigcheck:native\"><check-content>%s"
+	    "</check-content></check></Rule></Benchmark>",
+	    extra_rule_attrs ? extra_rule_attrs : "", tests) < 0)
+		abort();
+	ck_assert_msg(sc_content_load_memory(&c, xml, strlen(xml), "t.xml", NULL,
+	    &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(sc_target_open_rootfs(&t, root, &err), 0);
+	ck_assert_int_eq(sc_policy_new(&p, sc_content_benchmark(c), NULL, &err),
+	    0);
+	ck_assert_msg(sc_scan_run(c, t, p, NULL, &tr, &err) == 0, "%s", err.msg);
+	ck_assert_uint_eq(tr->n_rr, 1);
+	tr->rr[0].rule = NULL;	/* the content goes away */
+	sc_policy_free(p);
+	sc_target_free(t);
+	sc_content_free(c);
+	free(xml);
+	return tr;
+}
+
+static int
+has_msg(const struct sc_rule_result *rr, const char *text)
+{
+	for (size_t i = 0; i < rr->n_msgs; i++)
+		if (strstr(rr->msgs[i].text, text))
+			return 1;
+	return 0;
+}
+
+#define EXPECT(tests, res, msg)                                            \
+	do {                                                               \
+		struct sc_testresult *tr_ = scan_rule(tests, NULL);        \
+		ck_assert_msg(tr_->rr[0].result == (res),                  \
+		    "%s: got %s", tests, sc_result_name(tr_->rr[0].result)); \
+		ck_assert_msg(has_msg(&tr_->rr[0], msg),                   \
+		    "%s: no message containing '%s' (first: %s)", tests, msg, \
+		    tr_->rr[0].n_msgs ? tr_->rr[0].msgs[0].text : "none"); \
+		sc_testresult_free(tr_);                                   \
+	} while (0)
+
+START_TEST(test_file_kind)
+{
+	EXPECT("<sc:file path=\"/etc/shadow\" mode_max=\"0640\" owner=\"root\"/>",
+	    SC_RESULT_PASS, "/etc/shadow: regular file, mode 0600, owner toor (0)");
+	EXPECT("<sc:file path=\"/etc/loose\" mode_max=\"0644\"/>",
+	    SC_RESULT_FAIL, "/etc/loose: mode 0666, expected 0644 or stricter "
+	    "(bits 0022 must be clear)");
+	EXPECT("<sc:file path=\"/etc/loose\" mode_clear=\"0002\"/>",
+	    SC_RESULT_FAIL, "bits 0002 must be clear");
+	/* names come from the target: uid 0 is "toor" there */
+	EXPECT("<sc:file path=\"/etc/shadow\" owner=\"toor\" group=\"wheel\"/>",
+	    SC_RESULT_PASS, "group wheel (0)");
+	EXPECT("<sc:file path=\"/etc/shadow\" owner=\"app\"/>",
+	    SC_RESULT_FAIL, "owned by toor (0), expected app");
+	EXPECT("<sc:file path=\"/etc/shadow\" owner=\"1000,0\"/>",
+	    SC_RESULT_PASS, "/etc/shadow");
+	EXPECT("<sc:file path=\"/etc/shadow\" group=\"nosuchgroup\"/>",
+	    SC_RESULT_FAIL, "'nosuchgroup' is not a group in the target");
+	EXPECT("<sc:file path=\"/etc/nothere\"/>", SC_RESULT_FAIL,
+	    "/etc/nothere does not exist");
+	EXPECT("<sc:file path=\"/etc/nothere\" exists=\"optional\"/>",
+	    SC_RESULT_PASS, "/etc/nothere does not exist");
+	EXPECT("<sc:file path=\"/etc/loose\" exists=\"forbidden\"/>",
+	    SC_RESULT_FAIL, "exists (a regular file) and must not");
+	EXPECT("<sc:file path=\"/var/log\" type=\"regular\"/>", SC_RESULT_FAIL,
+	    "is a directory, expected a regular");
+	EXPECT("<sc:file path=\"/etc/link\" type=\"symlink\"/>", SC_RESULT_PASS,
+	    "symbolic link");
+	EXPECT("<sc:file path=\"/etc/link\" type=\"regular\"/>", SC_RESULT_PASS,
+	    "/etc/link: regular file");
+	EXPECT("<sc:file path=\"/etc/link\" follow=\"no\" type=\"regular\"/>",
+	    SC_RESULT_FAIL, "is a symbolic link");
+	EXPECT("<sc:file path=\"/etc/fifo\" type=\"regular\"/>", SC_RESULT_FAIL,
+	    "is a FIFO");
+}
+END_TEST
+
+START_TEST(test_lines_kind)
+{
+	EXPECT("<sc:lines path=\"/etc/shadow\" pattern=\"^[^:]+:(?![!*])[^:]*:\"/>",
+	    SC_RESULT_PASS, "no matching line (2 lines checked");
+	tu_write(root, "etc/shadow", "toor:*:1::::::\n"
+	    "app:$6$abc$SECRETHASH:1::::::\nempty::1::::::\n", 0600);
+	{
+		struct sc_testresult *tr = scan_rule("<sc:lines path=\"/etc/shadow\""
+		    " pattern=\"^[^:]+:(?![!*])[^:]*:\" what=\"usable password\"/>",
+		    NULL);
+		ck_assert_int_eq(tr->rr[0].result, SC_RESULT_FAIL);
+		ck_assert(has_msg(&tr->rr[0], "/etc/shadow:2: app:[redacted]:1"));
+		ck_assert(has_msg(&tr->rr[0], "/etc/shadow:3: empty::1"));
+		ck_assert(has_msg(&tr->rr[0], "usable password: 2 found"));
+		for (size_t i = 0; i < tr->rr[0].n_msgs; i++)
+			ck_assert(strstr(tr->rr[0].msgs[i].text, "SECRET") == NULL);
+		sc_testresult_free(tr);
+	}
+	EXPECT("<sc:lines path=\"/etc/app.conf\" pattern=\"^PermitRootLogin\\s+no$\""
+	    " expect=\"some\"/>", SC_RESULT_PASS, "/etc/app.conf:3: PermitRootLogin no");
+	EXPECT("<sc:lines path=\"/etc/app.conf\" pattern=\"^Banner\" expect=\"some\"/>",
+	    SC_RESULT_FAIL, "no matching line");
+	EXPECT("<sc:lines path=\"/etc/app.conf\" pattern=\"^[A-Z]\" expect=\"all\""
+	    " skip_comments=\"yes\"/>", SC_RESULT_PASS, "all 2 lines match");
+	EXPECT("<sc:lines path=\"/etc/app.conf\" pattern=\"^[A-Z]\" expect=\"all\"/>",
+	    SC_RESULT_FAIL, "/etc/app.conf:1: does not match: # comment line");
+	EXPECT("<sc:lines path=\"/etc/app.conf\" pattern=\"^permitrootlogin\""
+	    " expect=\"some\" caseless=\"yes\"/>", SC_RESULT_PASS, "PermitRootLogin");
+	/* missing file: default per expect, or as asked */
+	EXPECT("<sc:lines path=\"/etc/none\" pattern=\"x\"/>", SC_RESULT_PASS,
+	    "/etc/none does not exist");
+	EXPECT("<sc:lines path=\"/etc/none\" pattern=\"x\" expect=\"some\"/>",
+	    SC_RESULT_FAIL, "/etc/none does not exist");
+	EXPECT("<sc:lines path=\"/etc/none\" pattern=\"x\" missing=\"error\"/>",
+	    SC_RESULT_ERROR, "/etc/none does not exist");
+	/* a FIFO is never read: error, not a silent pass */
+	EXPECT("<sc:lines path=\"/etc/fifo\" pattern=\"x\"/>", SC_RESULT_ERROR,
+	    "is a FIFO, not a regular file");
+	/* catastrophic backtracking is cut off: error */
+	tu_write(root, "etc/aaa", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n",
+	    0644);
+	EXPECT("<sc:lines path=\"/etc/aaa\" pattern=\"^(a|a?)+$\"/>",
+	    SC_RESULT_ERROR, "could not be matched");
+}
+END_TEST
+
+START_TEST(test_and_and_errors)
+{
+	/* AND of tests: the worst wins */
+	EXPECT("<sc:file path=\"/etc/shadow\"/><sc:file path=\"/etc/none\"/>",
+	    SC_RESULT_FAIL, "/etc/none does not exist");
+	/* parse errors become rule errors naming the problem */
+	EXPECT("<sc:file path=\"/etc/x\" bogus=\"1\"/>", SC_RESULT_ERROR,
+	    "<file>: unknown attribute 'bogus'");
+	EXPECT("<sc:file/>", SC_RESULT_ERROR, "missing attribute 'path'");
+	EXPECT("<sc:file path=\"/etc/x\" mode_max=\"0999\"/>", SC_RESULT_ERROR,
+	    "not an octal mode");
+	EXPECT("<sc:file path=\"/etc/x\" exists=\"maybe\"/>", SC_RESULT_ERROR,
+	    "is not one of: required, optional, forbidden");
+	EXPECT("<sc:lines path=\"/etc/x\" pattern=\"(\"/>", SC_RESULT_ERROR,
+	    "invalid pattern");
+	EXPECT("<sc:teleport path=\"/\"/>", SC_RESULT_ERROR,
+	    "unknown native test <teleport>");
+	EXPECT("<x:file xmlns:x=\"urn:other\" path=\"/\"/>", SC_RESULT_ERROR,
+	    "foreign element");
+	EXPECT("", SC_RESULT_ERROR, "check-content is empty");
+	ck_assert_int_eq(sc_result_and(SC_RESULT_PASS, SC_RESULT_NOTAPPLICABLE),
+	    SC_RESULT_PASS);
+	ck_assert_int_eq(sc_result_and(SC_RESULT_NOTAPPLICABLE,
+	    SC_RESULT_NOTAPPLICABLE), SC_RESULT_NOTAPPLICABLE);
+	ck_assert_int_eq(sc_result_and(SC_RESULT_ERROR, SC_RESULT_FAIL),
+	    SC_RESULT_FAIL);
+	ck_assert_int_eq(sc_result_and(SC_RESULT_ERROR, SC_RESULT_PASS),
+	    SC_RESULT_ERROR);
+}
+END_TEST
+
+START_TEST(test_negate_and_loop_decisions)
+{
+	struct sc_testresult *tr;
+	struct sc_err err = SC_ERR_INIT;
+	struct sc_content *c = NULL;
+	struct sc_target *t = NULL;
+	struct sc_policy *p = NULL;
+	static const char xml[] =
+	    "<Benchmark " NS " " SCNS " id=\"xccdf_t_benchmark_l\">"
+	    "<Profile id=\"xccdf_t_profile_p\"><title>P</title>"
+	    "  <select idref=\"xccdf_t_rule_unsel\" selected=\"false\"/></Profile>"
+	    "<Rule id=\"xccdf_t_rule_neg\"><check system=\"urn:stigcheck:native\" "
+	    "  negate=\"true\"><check-content><sc:file path=\"/etc/none\"/>"
+	    "  </check-content></check></Rule>"
+	    "<Rule id=\"xccdf_t_rule_unsel\"><check system=\"urn:stigcheck:native\">"
+	    "  <check-content><sc:file path=\"/etc/none\"/></check-content></check></Rule>"
+	    "<Rule id=\"xccdf_t_rule_na\"><rationale>host does it</rationale>"
+	    "  <platform idref=\"cpe:/o:notapplicable\"/></Rule>"
+	    "<Rule id=\"xccdf_t_rule_cpe\"><platform idref=\"cpe:/o:debian\"/></Rule>"
+	    "<Rule id=\"xccdf_t_rule_nocheck\"/>"
+	    "<Rule id=\"xccdf_t_rule_unchecked\" role=\"unchecked\"><check "
+	    "  system=\"urn:stigcheck:native\"><check-content><sc:file path=\"/\"/>"
+	    "  </check-content></check></Rule>"
+	    "<Rule id=\"xccdf_t_rule_sce\"><check system=\"http://open-scap.org/page/SCE\">"
+	    "  <check-content-ref href=\"x.sh\"/></check></Rule>"
+	    "<Rule id=\"xccdf_t_rule_oval\"><check system=\"urn:unknown:system\">"
+	    "  <check-content-ref href=\"x.xml\"/></check></Rule>"
+	    "<Rule id=\"xccdf_t_rule_complex\"><complex-check operator=\"AND\"/></Rule>"
+	    "<Rule id=\"xccdf_t_rule_manual\"><check system=\"urn:stigcheck:manual\">"
+	    "  <check-content>Ask the owner.</check-content></check></Rule>"
+	    "<Rule id=\"xccdf_t_rule_alt\"><check system=\"urn:unknown:system\">"
+	    "  <check-content-ref href=\"x.xml\"/></check>"
+	    "  <check system=\"urn:stigcheck:native\"><check-content>"
+	    "  <sc:file path=\"/etc/passwd\"/></check-content></check></Rule>"
+	    "</Benchmark>";
+	static const struct {
+		const char *id;
+		enum sc_result r;
+		const char *msg;
+	} want[] = {
+		{ "xccdf_t_rule_neg", SC_RESULT_PASS, "/etc/none does not exist" },
+		{ "xccdf_t_rule_unsel", SC_RESULT_NOTSELECTED, NULL },
+		{ "xccdf_t_rule_na", SC_RESULT_NOTAPPLICABLE, "host does it" },
+		{ "xccdf_t_rule_cpe", SC_RESULT_NOTAPPLICABLE,
+		  "'cpe:/o:debian' cannot be evaluated" },
+		{ "xccdf_t_rule_nocheck", SC_RESULT_NOTCHECKED, "no automated check" },
+		{ "xccdf_t_rule_unchecked", SC_RESULT_NOTCHECKED, "'unchecked'" },
+		{ "xccdf_t_rule_sce", SC_RESULT_NOTCHECKED,
+		  "never runs programs against a target" },
+		{ "xccdf_t_rule_oval", SC_RESULT_NOTCHECKED,
+		  "urn:unknown:system is not supported" },
+		{ "xccdf_t_rule_complex", SC_RESULT_ERROR, "complex-check" },
+		{ "xccdf_t_rule_manual", SC_RESULT_NOTCHECKED,
+		  "manual review required: Ask the owner." },
+		{ "xccdf_t_rule_alt", SC_RESULT_PASS, "/etc/passwd" },
+	};
+
+	ck_assert_int_eq(sc_content_load_memory(&c, xml, strlen(xml), "l.xml",
+	    NULL, &err), 0);
+	ck_assert_int_eq(sc_target_open_rootfs(&t, root, &err), 0);
+	ck_assert_int_eq(sc_policy_new(&p, sc_content_benchmark(c),
+	    "xccdf_t_profile_p", &err), 0);
+	ck_assert_int_eq(sc_scan_run(c, t, p, NULL, &tr, &err), 0);
+	ck_assert_uint_eq(tr->n_rr, sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < tr->n_rr; i++) {
+		ck_assert_str_eq(tr->rr[i].idref, want[i].id);
+		ck_assert_msg(tr->rr[i].result == want[i].r, "%s: %s", want[i].id,
+		    sc_result_name(tr->rr[i].result));
+		if (want[i].msg)
+			ck_assert_msg(has_msg(&tr->rr[i], want[i].msg),
+			    "%s lacks '%s'", want[i].id, want[i].msg);
+		ck_assert_int_ne(tr->rr[i].time, 0);
+	}
+	ck_assert_str_eq(tr->id, "xccdf_org.stigcheck_testresult_xccdf_t_profile_p");
+	ck_assert_str_eq(tr->profile_id, "xccdf_t_profile_p");
+	ck_assert_str_eq(tr->target, "root");
+	ck_assert_uint_eq(tr->n_scores, 4);
+	sc_testresult_free(tr);
+	sc_policy_free(p);
+	sc_target_free(t);
+	sc_content_free(c);
+}
+END_TEST
+
+START_TEST(test_validate)
+{
+	struct sc_err err = SC_ERR_INIT;
+	xmlDocPtr doc;
+	xmlNodePtr n;
+	static const char xml[] = "<sc:file xmlns:sc=\"urn:stigcheck:native\" "
+	    "path=\"/etc/x\" group=\"\"/>";
+
+	doc = xmlReadMemory(xml, sizeof(xml) - 1, "v.xml", NULL, 0);
+	n = xmlDocGetRootElement(doc);
+	ck_assert_int_eq(sc_native_validate(n, &err), SC_ERR_PARSE);
+	ck_assert_msg(strstr(err.msg, "empty owner or group"), "%s", err.msg);
+	xmlSetProp(n, (const xmlChar *)"group", (const xmlChar *)"root");
+	ck_assert_int_eq(sc_native_validate(n, &err), 0);
+	xmlSetProp(n, (const xmlChar *)"path", (const xmlChar *)"relative");
+	ck_assert_int_eq(sc_native_validate(n, &err), SC_ERR_PARSE);
+	ck_assert_msg(strstr(err.msg, "path must be absolute"), "%s", err.msg);
+	xmlFreeDoc(doc);
+	ck_assert_ptr_nonnull(sc_native_kind_find("lines"));
+	ck_assert_ptr_null(sc_native_kind_find("nope"));
+}
+END_TEST
+
+static Suite *
+native_suite(void)
+{
+	Suite *s = suite_create("native");
+	TCase *tc = tcase_create("native");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_file_kind);
+	tcase_add_test(tc, test_lines_kind);
+	tcase_add_test(tc, test_and_and_errors);
+	tcase_add_test(tc, test_negate_and_loop_decisions);
+	tcase_add_test(tc, test_validate);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TU_MAIN(native_suite)
