@@ -14,8 +14,10 @@
  * code the scanner runs (checks/native.h), so content that compiles is
  * content the engine accepts.
  *
- * Output is deterministic: files are read in sorted path order, rules are
- * grouped by SRG requirement (groups sorted by SRG id, rules by id).
+ * Output is deterministic: files are read in sorted path order; rules are
+ * grouped by DISA requirement, one Group per V-id as in DISA's own XCCDF
+ * (groups sorted by V number, rules by id).  Every rule names its SRG id,
+ * DISA rule id (SV-...) and V-id, and they must agree.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -216,7 +218,7 @@ ymap_strlist(struct ymap m, const char *key, int required, struct sc_strv *out)
 /* ---- the model ------------------------------------------------------------------ */
 
 struct rule {
-	char *id, *path, *srg, *title, *severity, *status;
+	char *id, *path, *srg, *vuln, *title, *severity, *status;
 	int line;
 	struct ydoc y;
 	struct ymap m;
@@ -431,13 +433,20 @@ load_rules(const char *dir)
 		if (!valid_srg(r->srg))
 			die_at(r->path, ymap_get(r->m, "srg"),
 			    "srg '%s' is not an SRG-OS-nnnnnn-GPOS-nnnnn id", r->srg);
-		if ((s = ymap_str(r->m, "disa_rule", 0)) &&
-		    (strncmp(s, "SV-", 3) || strstr(s, "_rule") == NULL))
+		s = ymap_str(r->m, "disa_rule", 1);
+		if (strncmp(s, "SV-", 3) || strstr(s, "_rule") == NULL)
 			die_at(r->path, ymap_get(r->m, "disa_rule"),
 			    "disa_rule '%s' is not an SV-...r..._rule id", s);
-		if ((s = ymap_str(r->m, "vuln_id", 0)) && !match_re(s, "V-", 5))
+		r->vuln = sc_xstrdup(ymap_str(r->m, "vuln_id", 1));
+		if (!match_re(r->vuln, "V-", 5))
 			die_at(r->path, ymap_get(r->m, "vuln_id"),
-			    "vuln_id '%s' is not a V-nnnnnn id", s);
+			    "vuln_id '%s' is not a V-nnnnnn id", r->vuln);
+		/* the SV id and the V id name the same requirement */
+		if (strncmp(s + 3, r->vuln + 2, strlen(r->vuln + 2)) != 0 ||
+		    s[3 + strlen(r->vuln + 2)] != 'r')
+			die_at(r->path, ymap_get(r->m, "disa_rule"),
+			    "disa_rule '%s' does not belong to vuln_id '%s'", s,
+			    r->vuln);
 		ymap_strlist(r->m, "cci", 1, &v);
 		for (size_t k = 0; k < v.n; k++)
 			if (!match_re(v.v[k], "CCI-", 6))
@@ -594,14 +603,10 @@ emit_rule(struct rule *r, xmlNodePtr gn)
 	el_text(rn, "description", ymap_str(r->m, "description", 1));
 	x = el(rn, "reference", r->srg);
 	attr(x, "href", SRG_HREF);
-	if ((s = ymap_str(r->m, "disa_rule", 0)) != NULL) {
-		x = el(rn, "reference", s);
-		attr(x, "href", STIG_HREF);
-	}
-	if ((s = ymap_str(r->m, "vuln_id", 0)) != NULL) {
-		x = el(rn, "reference", s);
-		attr(x, "href", STIG_HREF);
-	}
+	x = el(rn, "reference", ymap_str(r->m, "disa_rule", 1));
+	attr(x, "href", STIG_HREF);
+	x = el(rn, "reference", r->vuln);
+	attr(x, "href", STIG_HREF);
 	ymap_strlist(r->m, "nist", 1, &v);
 	for (size_t k = 0; k < v.n; k++) {
 		x = el(rn, "reference", v.v[k]);
@@ -629,13 +634,16 @@ emit_rule(struct rule *r, xmlNodePtr gn)
 	free(id);
 }
 
+/* By DISA requirement (V-id, numerically), then rule id. */
 static int
 cmp_rules(const void *a, const void *b)
 {
 	const struct rule *x = a, *y = b;
-	int c = strcmp(x->srg, y->srg);
+	long vx = strtol(x->vuln + 2, NULL, 10), vy = strtol(y->vuln + 2, NULL, 10);
 
-	return c ? c : strcmp(x->id, y->id);
+	if (vx != vy)
+		return vx < vy ? -1 : 1;
+	return strcmp(x->id, y->id);
 }
 
 static void
@@ -645,7 +653,7 @@ compile(const char *dir, const char *version, const char *out)
 	struct ymap bm;
 	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root, x, group = NULL;
-	const char *cur_srg = "";
+	const char *cur_vuln = "";
 	char *path = sc_xasprintf("%s/benchmark.yaml", dir);
 	struct sc_err err = SC_ERR_INIT;
 	xmlChar *mem;
@@ -709,15 +717,20 @@ compile(const char *dir, const char *version, const char *out)
 		free(pid);
 	}
 	for (size_t k = 0; k < n_rules; k++) {
-		if (strcmp(rules[k].srg, cur_srg) != 0) {
-			char *gid = sc_xasprintf(NS_PREFIX "group_%s", rules[k].srg);
+		if (strcmp(rules[k].vuln, cur_vuln) != 0) {
+			char *gid = sc_xasprintf(NS_PREFIX "group_%s", rules[k].vuln);
 
+			/* one Group per DISA requirement, as DISA's own XCCDF */
 			group = xmlNewChild(root, xccdf_ns, (const xmlChar *)"Group",
 			    NULL);
 			attr(group, "id", gid);
 			el(group, "title", rules[k].srg);
 			free(gid);
-			cur_srg = rules[k].srg;
+			cur_vuln = rules[k].vuln;
+		} else if (strcmp(rules[k].srg, rules[k - 1].srg) != 0) {
+			die_at(rules[k].path, ymap_get(rules[k].m, "srg"),
+			    "srg '%s' differs from '%s' (%s) for %s", rules[k].srg,
+			    rules[k - 1].srg, rules[k - 1].path, rules[k].vuln);
 		}
 		emit_rule(&rules[k], group);
 	}
@@ -730,6 +743,7 @@ compile(const char *dir, const char *version, const char *out)
 	for (size_t k = 0; k < n_rules; k++) {
 		free(rules[k].id);
 		free(rules[k].srg);
+		free(rules[k].vuln);
 		free(rules[k].title);
 		free(rules[k].severity);
 		free(rules[k].status);

@@ -46,4 +46,8 @@ fresh; printf 'title: [unclosed\n' >"$rule"
 expect_bad "etc_passwd_permissions.yaml:[0-9]+: YAML error"
 fresh; sed -i 's/^check:/status: manual\ncheck:/' "$rule"
 expect_bad "a manual rule has no 'check'"
+fresh; sed -i 's/^vuln_id: .*/vuln_id: V-203629/' "$rule"
+expect_bad "disa_rule 'SV-203780r991589_rule' does not belong to vuln_id 'V-203629'"
+fresh; sed -i '/^vuln_id:/d' "$rule"
+expect_bad "missing key 'vuln_id'"
 exit 0
