@@ -157,19 +157,6 @@ parse_test(xmlNodePtr n, const struct sc_native_kind **kp, void **test,
 	return SC_OK;
 }
 
-int
-sc_native_validate(xmlNodePtr node, struct sc_err *err)
-{
-	const struct sc_native_kind *k;
-	void *test;
-	int r;
-
-	if ((r = parse_test(node, &k, &test, err)) < 0)
-		return r;
-	k->free(test);
-	return SC_OK;
-}
-
 /* ---- the engine --------------------------------------------------------------------- */
 
 struct job_test {
@@ -180,6 +167,8 @@ struct job_test {
 struct job {
 	struct job_test *tests;
 	size_t n, cap;
+	/* <sc:outcome>: what the combined result becomes (-1: itself) */
+	int on_pass, on_fail;
 };
 
 static void
@@ -193,6 +182,60 @@ job_free(void *p)
 		j->tests[i].kind->free(j->tests[i].test);
 	free(j->tests);
 	free(j);
+}
+
+/*
+ * <sc:outcome pass="notapplicable" fail="notchecked"/> restates what a
+ * pass or a fail of the tests means for this rule.  For example, "no
+ * account has a usable password" makes password-complexity requirements
+ * not applicable; if one has, the policy needs a person's review.
+ */
+static const char *const outcome_names[] = { "pass", "fail", "notapplicable",
+	"notchecked", "informational", NULL };
+static const enum sc_result outcome_results[] = { SC_RESULT_PASS,
+	SC_RESULT_FAIL, SC_RESULT_NOTAPPLICABLE, SC_RESULT_NOTCHECKED,
+	SC_RESULT_INFORMATIONAL };
+
+static int
+parse_outcome(xmlNodePtr n, struct job *j, struct sc_err *err)
+{
+	int r;
+
+	for (xmlAttrPtr a = n->properties; a; a = a->next)
+		if (a->ns == NULL && strcmp((const char *)a->name, "pass") != 0 &&
+		    strcmp((const char *)a->name, "fail") != 0)
+			return sc_err_set(err, SC_ERR_PARSE,
+			    "<outcome>: unknown attribute '%s'",
+			    (const char *)a->name);
+	if ((r = sc_native_attr_enum(n, "pass", outcome_names, -1, &j->on_pass,
+	    err)) < 0 ||
+	    (r = sc_native_attr_enum(n, "fail", outcome_names, -1, &j->on_fail,
+	    err)) < 0)
+		return r;
+	return SC_OK;
+}
+
+static int
+is_outcome(xmlNodePtr n)
+{
+	return n->ns && strcmp((const char *)n->ns->href, SC_NATIVE_NS) == 0 &&
+	    strcmp((const char *)n->name, "outcome") == 0;
+}
+
+int
+sc_native_validate(xmlNodePtr node, struct sc_err *err)
+{
+	const struct sc_native_kind *k;
+	struct job j;
+	void *test;
+	int r;
+
+	if (is_outcome(node))
+		return parse_outcome(node, &j, err);
+	if ((r = parse_test(node, &k, &test, err)) < 0)
+		return r;
+	k->free(test);
+	return SC_OK;
 }
 
 static int
@@ -211,11 +254,17 @@ native_prepare(void *state, struct sc_scan_ctx *ctx,
 		return sc_err_set(err, SC_ERR_PARSE,
 		    "native check without check-content");
 	j = sc_xcalloc(1, sizeof(*j));
+	j->on_pass = j->on_fail = -1;
 	for (xmlNodePtr n = check->content->children; n; n = n->next) {
 		struct job_test t;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		if (is_outcome(n)) {
+			if ((r = parse_outcome(n, j, err)) < 0)
+				goto fail;
+			continue;
+		}
 		if ((r = parse_test(n, &t.kind, &t.test, err)) < 0)
 			goto fail;
 		SC_GROW(j->tests, j->cap, j->n + 1);
@@ -247,6 +296,17 @@ native_evaluate(void *state, struct sc_scan_ctx *ctx, void *p,
 	for (size_t i = 0; i < j->n; i++)
 		res = sc_result_and(res, j->tests[i].kind->eval(j->tests[i].test,
 		    ctx, rr));
+	if (res == SC_RESULT_PASS && j->on_pass >= 0 &&
+	    outcome_results[j->on_pass] != res) {
+		res = outcome_results[j->on_pass];
+		sc_rr_addf(rr, SC_MSG_INFO, "the checks passed, so the rule is %s",
+		    sc_result_name(res));
+	} else if (res == SC_RESULT_FAIL && j->on_fail >= 0 &&
+	    outcome_results[j->on_fail] != res) {
+		res = outcome_results[j->on_fail];
+		sc_rr_addf(rr, SC_MSG_INFO, "the checks failed, so the rule is %s",
+		    sc_result_name(res));
+	}
 	rr->result = res;
 	return SC_OK;
 }

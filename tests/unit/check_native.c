@@ -197,6 +197,21 @@ START_TEST(test_and_and_errors)
 	EXPECT("<x:file xmlns:x=\"urn:other\" path=\"/\"/>", SC_RESULT_ERROR,
 	    "foreign element");
 	EXPECT("", SC_RESULT_ERROR, "check-content is empty");
+	/* outcome restates the meaning of pass and fail */
+	EXPECT("<sc:file path=\"/etc/shadow\"/><sc:outcome pass=\"notapplicable\""
+	    " fail=\"notchecked\"/>", SC_RESULT_NOTAPPLICABLE,
+	    "the checks passed, so the rule is notapplicable");
+	EXPECT("<sc:file path=\"/etc/none\"/><sc:outcome pass=\"notapplicable\""
+	    " fail=\"notchecked\"/>", SC_RESULT_NOTCHECKED,
+	    "/etc/none does not exist");
+	EXPECT("<sc:lines path=\"/etc/fifo\" pattern=\"x\"/><sc:outcome "
+	    "pass=\"notapplicable\"/>", SC_RESULT_ERROR, "FIFO");
+	EXPECT("<sc:file path=\"/\"/><sc:outcome pass=\"maybe\"/>",
+	    SC_RESULT_ERROR, "is not one of");
+	EXPECT("<sc:file path=\"/\"/><sc:outcome when=\"x\"/>",
+	    SC_RESULT_ERROR, "<outcome>: unknown attribute 'when'");
+	EXPECT("<sc:outcome pass=\"pass\"/>", SC_RESULT_ERROR,
+	    "check-content is empty");
 	ck_assert_int_eq(sc_result_and(SC_RESULT_PASS, SC_RESULT_NOTAPPLICABLE),
 	    SC_RESULT_PASS);
 	ck_assert_int_eq(sc_result_and(SC_RESULT_NOTAPPLICABLE,
