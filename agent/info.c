@@ -24,6 +24,63 @@ print_profile(FILE *f, const struct sc_benchmark *b, const char *id,
 	return SC_OK;
 }
 
+enum { REQ_NA, REQ_MANUAL, REQ_AUTO };
+
+/* How a rule answers its requirement. */
+static int
+rule_kind(const struct sc_item *it)
+{
+	for (size_t i = 0; i < it->platforms.n; i++)
+		if (strcmp(it->platforms.v[i], "cpe:/o:notapplicable") == 0)
+			return REQ_NA;
+	for (size_t i = 0; i < it->n_checks; i++)
+		if (strcmp(it->checks[i].system, "urn:stigcheck:manual") != 0)
+			return REQ_AUTO;
+	return REQ_MANUAL;
+}
+
+/*
+ * For benchmarks that group rules by DISA requirement (one Group per V-id,
+ * as stigcheck's and DISA's own content do): how many requirements are
+ * automated (any rule with a check stigcheck evaluates), not applicable,
+ * or left for a person.
+ */
+static void
+print_requirements(FILE *f, const struct sc_benchmark *b)
+{
+	size_t n[3] = { 0, 0, 0 }, reqs = 0, rules[3] = { 0, 0, 0 };
+
+	for (size_t i = 0; i < b->n_items; i++) {
+		const struct sc_item *g = b->items[i];
+		const char *v;
+		int kind = -1;
+
+		if (g->type != SC_ITEM_GROUP || (v = strstr(g->id, "_V-")) == NULL)
+			continue;
+		for (size_t k = 0; k < g->n_children; k++) {
+			int rk;
+
+			if (g->children[k]->type != SC_ITEM_RULE)
+				continue;
+			rk = rule_kind(g->children[k]);
+			rules[rk]++;
+			if (rk > kind)
+				kind = rk;
+		}
+		if (kind < 0)
+			continue;
+		reqs++;
+		n[kind]++;
+	}
+	if (reqs == 0)
+		return;
+	fprintf(f, "SRG requirements: %zu covered: %zu automated, %zu not "
+	    "applicable, %zu manual\n", reqs, n[REQ_AUTO], n[REQ_NA],
+	    n[REQ_MANUAL]);
+	fprintf(f, "Rules by kind: %zu automated, %zu not applicable, %zu manual\n",
+	    rules[REQ_AUTO], rules[REQ_NA], rules[REQ_MANUAL]);
+}
+
 int
 sc_info_print(FILE *f, struct sc_content *c, struct sc_err *err)
 {
@@ -60,6 +117,7 @@ sc_info_print(FILE *f, struct sc_content *c, struct sc_err *err)
 	if (b->title)
 		fprintf(f, "Title: %s\n", b->title);
 	fprintf(f, "Rules: %zu in %zu groups, %zu values\n", rules, groups, values);
+	print_requirements(f, b);
 	fprintf(f, "Profiles:\n");
 	for (i = 0; i < b->n_profiles; i++)
 		if ((r = print_profile(f, b, b->profiles[i].id,
