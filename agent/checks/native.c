@@ -6,12 +6,15 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util/mem.h"
 
 static const struct sc_native_kind *const kinds[] = {
 	&sc_native_file_kind,
 	&sc_native_lines_kind,
+	&sc_native_tree_kind,
+	&sc_native_accounts_kind,
 	NULL,
 };
 
@@ -101,6 +104,105 @@ sc_native_attr_enum(xmlNodePtr n, const char *name, const char *const *choices,
 	free(v);
 	sc_buf_free(&b);
 	return r;
+}
+
+/* ---- ids and descriptions ------------------------------------------------------ */
+
+void
+sc_idset_resolve(struct sc_idset *set, struct sc_target *t, int is_group,
+    const char *spec)
+{
+	const char *p = spec;
+	size_t cap = 0;
+
+	memset(set, 0, sizeof(*set));
+	set->spec = sc_xstrdup(spec);
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		char *tok = sc_xstrndup(p, len), *end;
+		unsigned long v = strtoul(tok, &end, 10);
+		int ok = 1;
+
+		if (len == 0) {
+			ok = 0;
+		} else if (*end != '\0') {
+			const struct sc_account *a = is_group ?
+			    sc_target_group_by_name(t, tok) :
+			    sc_target_user_by_name(t, tok);
+			if (a != NULL)
+				v = a->id;
+			else if (strcmp(tok, "root") == 0)
+				v = 0;
+			else {
+				ok = 0;
+				if (set->unknown == NULL)
+					set->unknown = sc_xstrdup(tok);
+			}
+		}
+		if (ok) {
+			SC_GROW(set->ids, cap, set->n + 1);
+			set->ids[set->n++] = v;
+		}
+		free(tok);
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+}
+
+int
+sc_idset_has(const struct sc_idset *set, unsigned long id)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (set->ids[i] == id)
+			return 1;
+	return 0;
+}
+
+void
+sc_idset_free(struct sc_idset *set)
+{
+	if (set == NULL)
+		return;
+	free(set->ids);
+	free(set->unknown);
+	free(set->spec);
+	memset(set, 0, sizeof(*set));
+}
+
+void
+sc_native_describe_id(struct sc_target *t, int is_group, unsigned long id,
+    struct sc_buf *out)
+{
+	const struct sc_account *a = is_group ? sc_target_group_by_gid(t, id) :
+	    sc_target_user_by_uid(t, id);
+
+	if (a)
+		sc_buf_addf(out, "%s (%lu)", a->name, id);
+	else
+		sc_buf_addf(out, "%s %lu (not in the target's %s)",
+		    is_group ? "gid" : "uid", id,
+		    is_group ? "/etc/group" : "/etc/passwd");
+}
+
+const char *
+sc_native_type_word(mode_t m)
+{
+	if (S_ISREG(m))
+		return "regular file";
+	if (S_ISDIR(m))
+		return "directory";
+	if (S_ISLNK(m))
+		return "symbolic link";
+	if (S_ISFIFO(m))
+		return "FIFO";
+	if (S_ISSOCK(m))
+		return "socket";
+	if (S_ISCHR(m))
+		return "character device";
+	if (S_ISBLK(m))
+		return "block device";
+	return "special file";
 }
 
 /* ---- validation ----------------------------------------------------------------- */

@@ -67,8 +67,34 @@ int sc_native_attr_octal(xmlNodePtr n, const char *name, unsigned *out,
 int sc_native_attr_enum(xmlNodePtr n, const char *name,
     const char *const *choices, int dflt, int *out, struct sc_err *err);
 
+/*
+ * A set of user or group ids named by a comma-separated spec of names and
+ * numbers ("root,shadow", "0,daemon"), resolved against the TARGET's
+ * /etc/passwd or /etc/group.  "root" means id 0 even where the target has
+ * no such file.  unknown holds the first name the target does not define.
+ */
+struct sc_idset {
+	unsigned long *ids;
+	size_t n;
+	char *unknown;
+	char *spec;
+};
+
+void sc_idset_resolve(struct sc_idset *set, struct sc_target *t, int is_group,
+    const char *spec);
+int sc_idset_has(const struct sc_idset *set, unsigned long id);
+void sc_idset_free(struct sc_idset *set);
+
+/* "name (id)" or "uid N (not in the target's /etc/passwd)". */
+void sc_native_describe_id(struct sc_target *t, int is_group,
+    unsigned long id, struct sc_buf *out);
+/* "regular file", "directory", ... */
+const char *sc_native_type_word(mode_t m);
+
 /* The kinds (one file each). */
 extern const struct sc_native_kind sc_native_file_kind;
 extern const struct sc_native_kind sc_native_lines_kind;
+extern const struct sc_native_kind sc_native_tree_kind;
+extern const struct sc_native_kind sc_native_accounts_kind;
 
 #endif

@@ -106,26 +106,6 @@ fail:
 	return r;
 }
 
-static const char *
-type_word(mode_t m)
-{
-	if (S_ISREG(m))
-		return "regular file";
-	if (S_ISDIR(m))
-		return "directory";
-	if (S_ISLNK(m))
-		return "symbolic link";
-	if (S_ISFIFO(m))
-		return "FIFO";
-	if (S_ISSOCK(m))
-		return "socket";
-	if (S_ISCHR(m))
-		return "character device";
-	if (S_ISBLK(m))
-		return "block device";
-	return "special file";
-}
-
 static int
 type_ok(int want, mode_t m)
 {
@@ -140,66 +120,30 @@ type_ok(int want, mode_t m)
 	return 1;
 }
 
-/* Describe an id as "name (id)" using the target's tables. */
-static void
-describe_id(struct sc_target *t, int is_group, unsigned long id,
-    struct sc_buf *out)
-{
-	const struct sc_account *a = is_group ? sc_target_group_by_gid(t, id) :
-	    sc_target_user_by_uid(t, id);
-
-	if (a)
-		sc_buf_addf(out, "%s (%lu)", a->name, id);
-	else
-		sc_buf_addf(out, "%s %lu (not in the target's %s)",
-		    is_group ? "gid" : "uid", id,
-		    is_group ? "/etc/group" : "/etc/passwd");
-}
-
-/*
- * Does id match one of the comma-separated names/ids in spec?  Unknown
- * names go into *unknown (first one) for the error message.
- */
+/* Compare an owner or group with a spec; a fail message when it differs. */
 static int
-id_matches(struct sc_target *t, int is_group, const char *spec,
-    unsigned long id, struct sc_buf *unknown)
+check_id(struct sc_target *t, int is_group, const char *spec,
+    unsigned long id, const char *path, const char *what,
+    struct sc_rule_result *rr)
 {
-	const char *p = spec;
-	int found = 0;
+	struct sc_idset set;
+	struct sc_buf who = SC_BUF_INIT;
+	int ok;
 
-	while (*p) {
-		size_t len = strcspn(p, ",");
-		char tok[256];
-		char *end;
-		unsigned long v;
-
-		if (len > 0 && len < sizeof(tok)) {
-			memcpy(tok, p, len);
-			tok[len] = '\0';
-			v = strtoul(tok, &end, 10);
-			if (*end == '\0') {
-				if (v == id)
-					found = 1;
-			} else {
-				const struct sc_account *a = is_group ?
-				    sc_target_group_by_name(t, tok) :
-				    sc_target_user_by_name(t, tok);
-				if (a != NULL) {
-					if (a->id == id)
-						found = 1;
-				} else if (strcmp(tok, "root") == 0) {
-					if (id == 0)
-						found = 1;
-				} else if (unknown->len == 0) {
-					sc_buf_adds(unknown, tok);
-				}
-			}
-		}
-		p += len;
-		if (*p == ',')
-			p++;
+	sc_idset_resolve(&set, t, is_group, spec);
+	ok = sc_idset_has(&set, id);
+	if (!ok) {
+		sc_buf_reset(&who);
+		sc_native_describe_id(t, is_group, id, &who);
+		sc_rr_addf(rr, SC_MSG_ERROR, "%s: %s %s, expected %s%s%s%s", path,
+		    what, who.data, spec, set.unknown ? " ('" : "",
+		    set.unknown ? set.unknown : "", set.unknown ? (is_group ?
+		    "' is not a group in the target)" :
+		    "' is not a user in the target)") : "");
 	}
-	return found;
+	sc_buf_free(&who);
+	sc_idset_free(&set);
+	return ok ? 0 : -1;
 }
 
 static enum sc_result
@@ -207,7 +151,7 @@ file_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 {
 	struct file_test *t = p;
 	struct sc_err err = SC_ERR_INIT;
-	struct sc_buf desc = SC_BUF_INIT, unk = SC_BUF_INIT;
+	struct sc_buf desc = SC_BUF_INIT;
 	enum sc_result res = SC_RESULT_PASS;
 	struct stat st;
 	unsigned mode, bad;
@@ -231,21 +175,21 @@ file_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 	}
 	if (t->exists == EXISTS_FORBIDDEN) {
 		sc_rr_addf(rr, SC_MSG_ERROR, "%s exists (a %s) and must not",
-		    t->path, type_word(st.st_mode));
+		    t->path, sc_native_type_word(st.st_mode));
 		return SC_RESULT_FAIL;
 	}
 	if (!type_ok(t->type, st.st_mode)) {
 		sc_rr_addf(rr, SC_MSG_ERROR, "%s is a %s, expected a %s", t->path,
-		    type_word(st.st_mode), type_names[t->type]);
+		    sc_native_type_word(st.st_mode), type_names[t->type]);
 		return SC_RESULT_FAIL;
 	}
 	mode = (unsigned)st.st_mode & 07777u;
 	sc_buf_reset(&desc);
 	sc_buf_addf(&desc, "%s: %s, mode %04o, owner ", t->path,
-	    type_word(st.st_mode), mode);
-	describe_id(ctx->target, 0, (unsigned long)st.st_uid, &desc);
+	    sc_native_type_word(st.st_mode), mode);
+	sc_native_describe_id(ctx->target, 0, (unsigned long)st.st_uid, &desc);
 	sc_buf_adds(&desc, ", group ");
-	describe_id(ctx->target, 1, (unsigned long)st.st_gid, &desc);
+	sc_native_describe_id(ctx->target, 1, (unsigned long)st.st_gid, &desc);
 
 	if (t->has_mode && (bad = mode & t->mode_clear) != 0) {
 		sc_rr_addf(rr, SC_MSG_ERROR,
@@ -253,38 +197,15 @@ file_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 		    t->path, mode, ~t->mode_clear & 07777u, bad);
 		res = SC_RESULT_FAIL;
 	}
-	sc_buf_reset(&unk);
-	if (t->owner && !id_matches(ctx->target, 0, t->owner,
-	    (unsigned long)st.st_uid, &unk)) {
-		struct sc_buf who = SC_BUF_INIT;
-
-		sc_buf_reset(&who);
-		describe_id(ctx->target, 0, (unsigned long)st.st_uid, &who);
-		sc_rr_addf(rr, SC_MSG_ERROR, "%s: owned by %s, expected %s%s%s%s",
-		    t->path, who.data, t->owner, unk.len ? " ('" : "",
-		    unk.len ? unk.data : "", unk.len ? "' is not a user in the "
-		    "target)" : "");
-		sc_buf_free(&who);
+	if (t->owner && check_id(ctx->target, 0, t->owner,
+	    (unsigned long)st.st_uid, t->path, "owned by", rr) < 0)
 		res = SC_RESULT_FAIL;
-	}
-	sc_buf_reset(&unk);
-	if (t->group && !id_matches(ctx->target, 1, t->group,
-	    (unsigned long)st.st_gid, &unk)) {
-		struct sc_buf who = SC_BUF_INIT;
-
-		sc_buf_reset(&who);
-		describe_id(ctx->target, 1, (unsigned long)st.st_gid, &who);
-		sc_rr_addf(rr, SC_MSG_ERROR, "%s: group %s, expected %s%s%s%s",
-		    t->path, who.data, t->group, unk.len ? " ('" : "",
-		    unk.len ? unk.data : "", unk.len ? "' is not a group in the "
-		    "target)" : "");
-		sc_buf_free(&who);
+	if (t->group && check_id(ctx->target, 1, t->group,
+	    (unsigned long)st.st_gid, t->path, "group", rr) < 0)
 		res = SC_RESULT_FAIL;
-	}
 	if (res == SC_RESULT_PASS)
 		sc_rr_add(rr, SC_MSG_INFO, desc.data);
 	sc_buf_free(&desc);
-	sc_buf_free(&unk);
 	return res;
 }
 

@@ -19,6 +19,7 @@
  */
 #include "target/target.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -587,6 +588,57 @@ sc_target_read_file(struct sc_target *t, const char *path, size_t max,
 	close(fd);
 	if (st != NULL)
 		*st = fst;
+	return SC_OK;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+sc_target_list_dir(struct sc_target *t, const char *path,
+    struct sc_strv *names, struct sc_err *err)
+{
+	struct dirent *de;
+	DIR *d;
+	int fd, r;
+
+	if ((r = sc_target_open(t, path, SC_OPEN_PATH, &fd, err)) < 0)
+		return r;
+	{
+		struct stat st;
+
+		if (fstat(fd, &st) < 0 || !S_ISDIR(st.st_mode)) {
+			close(fd);
+			return sc_err_set(err, SC_ERR_NOTREG,
+			    "'%s' is not a directory", path);
+		}
+	}
+	close(fd);
+	if ((r = sc_target_open(t, path, SC_OPEN_DIR, &fd, err)) < 0)
+		return r;
+	d = fdopendir(fd);
+	if (d == NULL) {
+		int e = errno;
+		close(fd);
+		return sc_err_set(err, sc_err_from_errno(e),
+		    "cannot read directory '%s': %s", path, strerror(e));
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (names->n >= 65536) {
+			closedir(d);
+			return sc_err_set(err, SC_ERR_TOOBIG,
+			    "directory '%s' has too many entries", path);
+		}
+		sc_strv_push(names, de->d_name);
+	}
+	closedir(d);
+	if (names->n > 1)
+		qsort(names->v, names->n, sizeof(char *), cmp_str);
 	return SC_OK;
 }
 

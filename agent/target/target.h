@@ -136,6 +136,14 @@ int sc_target_read_file(struct sc_target *t, const char *path, size_t max,
     struct sc_buf *out, struct stat *st, struct sc_err *err);
 
 /*
+ * Names in the directory path (no "." or ".."), sorted bytewise, into
+ * names.  SC_ERR_NOTFOUND when absent, SC_ERR_NOTREG when not a directory.
+ * At most 65536 names.
+ */
+int sc_target_list_dir(struct sc_target *t, const char *path,
+    struct sc_strv *names, struct sc_err *err);
+
+/*
  * Test hook: force the component-by-component resolver even where openat2
  * exists, so both paths are exercised by the same tests.
  */

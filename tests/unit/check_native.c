@@ -307,6 +307,140 @@ START_TEST(test_negate_and_loop_decisions)
 }
 END_TEST
 
+START_TEST(test_tree_kind)
+{
+	int root_user = geteuid() == 0;
+
+	tu_write(root, "usr/lib/ok.so", "x", 0755);
+	tu_write(root, "usr/lib/deep/er/lib.so", "x", 0644);
+	tu_write(root, "usr/lib/writable.so", "x", 0775);
+	tu_symlink(root, "lib", "usr/lib");
+	tu_write(root, "tmp/ww", "x", 0666);
+	tu_mkdir(root, "tmp/wwdir", 0777);
+	tu_mkdir(root, "tmp/sticky", 01777);
+	tu_write(root, "usr/bin/su", "x", 04755);
+	tu_write(root, "usr/bin/evil", "x", 02755);
+	if (root_user) {
+		ck_assert_int_eq(tu_chown(root, "/", 0, 0), 0);
+		tu_chown(root, "usr", 0, 0);
+		tu_chown(root, "usr/lib", 0, 0);
+		tu_chown(root, "usr/lib/ok.so", 0, 0);
+		tu_chown(root, "usr/lib/deep", 0, 0);
+		tu_chown(root, "usr/lib/deep/er", 0, 0);
+		tu_chown(root, "usr/lib/deep/er/lib.so", 4242, 0);
+		tu_chown(root, "usr/lib/writable.so", 0, 0);
+	}
+	/* group/other-writable under /usr/lib, once even though /lib aliases it */
+	{
+		struct sc_testresult *tr = scan_rule("<sc:tree roots=\"/lib /usr/lib\""
+		    " mode_clear=\"0022\" what=\"library file\"/>", NULL);
+		ck_assert_int_eq(tr->rr[0].result, SC_RESULT_FAIL);
+		ck_assert(has_msg(&tr->rr[0], "/lib/writable.so: regular file, "
+		    "mode 0775, bits 0020 must be clear"));
+		ck_assert(!has_msg(&tr->rr[0], "/usr/lib/writable.so"));
+		ck_assert(has_msg(&tr->rr[0], "1 library file in violation, of 6 "
+		    "checked"));
+		sc_testresult_free(tr);
+	}
+	if (root_user) {
+		EXPECT("<sc:tree roots=\"/usr/lib\" owner=\"root\"/>",
+		    SC_RESULT_FAIL, "/usr/lib/deep/er/lib.so: regular file, mode "
+		    "0644, owner uid 4242 (not in the target's /etc/passwd), "
+		    "expected root");
+		EXPECT("<sc:tree roots=\"/usr/lib\" owner_known=\"yes\"/>",
+		    SC_RESULT_FAIL, "owner uid 4242 has no account in the target");
+		EXPECT("<sc:tree roots=\"/usr/lib\" owner=\"root\">"
+		    "<sc:exclude>/usr/lib/deep</sc:exclude></sc:tree>",
+		    SC_RESULT_PASS, "none in violation");
+		EXPECT("<sc:tree roots=\"/usr/lib\" owner=\"root\">"
+		    "<sc:allow>/usr/lib/*/*/lib.so</sc:allow></sc:tree>",
+		    SC_RESULT_PASS, "/usr/lib: 5 entries checked");
+	}
+	/* world-writable files; world-writable directories without sticky */
+	EXPECT("<sc:tree roots=\"/\" types=\"file\" select_any=\"0002\""
+	    " what=\"world-writable file\"/>", SC_RESULT_FAIL,
+	    "/tmp/ww: regular file, mode 0666, world-writable file");
+	EXPECT("<sc:tree roots=\"/\" types=\"dir\" select_any=\"0002\""
+	    " unless_any=\"01000\" what=\"directory\"/>", SC_RESULT_FAIL,
+	    "/tmp/wwdir: directory, mode 0777, directory");
+	/* setuid/setgid with an allow-list */
+	EXPECT("<sc:tree roots=\"/usr/bin\" types=\"file\" select_any=\"06000\""
+	    " what=\"setuid or setgid file\"><sc:allow>/usr/bin/su</sc:allow>"
+	    "</sc:tree>", SC_RESULT_FAIL, "/usr/bin/evil: regular file, mode 2755");
+	EXPECT("<sc:tree roots=\"/usr/bin\" types=\"file\" select_any=\"06000\""
+	    " what=\"setuid or setgid file\"><sc:allow>/usr/bin/su</sc:allow>"
+	    "<sc:allow>/usr/bin/evil</sc:allow></sc:tree>", SC_RESULT_PASS,
+	    "0 setuid or setgid files checked, none in violation");
+	/* missing roots */
+	EXPECT("<sc:tree roots=\"/nope /nada\" mode_clear=\"0002\"/>",
+	    SC_RESULT_PASS, "/nope, /nada: none of these exist");
+	EXPECT("<sc:tree roots=\"/nope\" mode_clear=\"0002\" missing=\"fail\"/>",
+	    SC_RESULT_FAIL, "none of these exist");
+	/* parse errors */
+	EXPECT("<sc:tree roots=\"/x\"/>", SC_RESULT_ERROR, "nothing to check");
+	EXPECT("<sc:tree roots=\"rel\" owner=\"root\"/>", SC_RESULT_ERROR,
+	    "not an absolute path");
+	EXPECT("<sc:tree roots=\"/x\" owner=\"root\" types=\"fifo\"/>",
+	    SC_RESULT_ERROR, "types='fifo'");
+	EXPECT("<sc:tree roots=\"/x\" owner=\"root\"><sc:bogus/></sc:tree>",
+	    SC_RESULT_ERROR, "unknown child <bogus>");
+}
+END_TEST
+
+START_TEST(test_accounts_kind)
+{
+	EXPECT("<sc:accounts check=\"uid0_only_root\"/>", SC_RESULT_FAIL,
+	    "/etc/passwd:1: account 'toor' has uid 0");
+	EXPECT("<sc:accounts check=\"unique_users\"/>", SC_RESULT_PASS,
+	    "/etc/passwd: 2 accounts, names and ids all unique");
+	EXPECT("<sc:accounts check=\"system_nologin\"/>", SC_RESULT_PASS,
+	    "every system account");
+	tu_write(root, "etc/passwd",
+	    "root:x:0:0::/root:/bin/sh\n"
+	    "daemon:x:1:1::/:/usr/sbin/nologin\n"
+	    "svc:x:100:100::/:\n"
+	    "sync:x:4:65534::/bin:/bin/sync\n"
+	    "dup:x:100:100::/:/bin/false\n"
+	    "root:x:500:500::/:/bin/false\n"
+	    "human:x:1000:1000::/home/h:/bin/bash\n", 0644);
+	tu_write(root, "etc/group", "root:x:0:\nwheel:x:0:\nroot:x:5:\n", 0644);
+	EXPECT("<sc:accounts check=\"uid0_only_root\"/>", SC_RESULT_PASS,
+	    "only root has uid 0");
+	EXPECT("<sc:accounts check=\"unique_users\"/>", SC_RESULT_FAIL,
+	    "/etc/passwd:5: account 'dup' has id 100, as 'svc' on line 3");
+	EXPECT("<sc:accounts check=\"unique_users\"/>", SC_RESULT_FAIL,
+	    "/etc/passwd:6: account name 'root' is also on line 1");
+	EXPECT("<sc:accounts check=\"unique_groups\"/>", SC_RESULT_FAIL,
+	    "/etc/group:2: group 'wheel' has id 0, as 'root' on line 1");
+	EXPECT("<sc:accounts check=\"system_nologin\"/>", SC_RESULT_FAIL,
+	    "/etc/passwd:3: system account 'svc' (uid 100) has login shell "
+	    "/bin/sh (an empty shell field means /bin/sh)");
+	EXPECT("<sc:accounts check=\"system_nologin\"/>", SC_RESULT_FAIL,
+	    "'sync' (uid 4) has login shell /bin/sync");
+	EXPECT("<sc:accounts check=\"system_nologin\"><sc:allow>sync</sc:allow>"
+	    "</sc:accounts>", SC_RESULT_FAIL, "'svc'");
+	/* UID_MIN from the target's login.defs */
+	tu_write(root, "etc/login.defs", "# x\nUID_MIN\t\t 50\n", 0644);
+	EXPECT("<sc:accounts check=\"system_nologin\"><sc:allow>sync</sc:allow>"
+	    "</sc:accounts>", SC_RESULT_PASS, "uid below 50");
+	/* no passwd at all: nothing to check */
+	{
+		char *p = tu_path(root, "etc/passwd");
+		unlink(p);
+		free(p);
+	}
+	EXPECT("<sc:accounts check=\"uid0_only_root\"/>", SC_RESULT_PASS,
+	    "/etc/passwd does not exist: no accounts to check");
+	tu_mkfifo(root, "etc/passwd");
+	EXPECT("<sc:accounts check=\"unique_users\"/>", SC_RESULT_ERROR,
+	    "FIFO");
+	EXPECT("<sc:accounts check=\"everything\"/>", SC_RESULT_ERROR,
+	    "is not one of");
+	EXPECT("<sc:accounts check=\"uid0_only_root\"><sc:allow>x</sc:allow>"
+	    "</sc:accounts>", SC_RESULT_ERROR, "unexpected child <allow>");
+}
+END_TEST
+
 START_TEST(test_validate)
 {
 	struct sc_err err = SC_ERR_INIT;
@@ -342,6 +476,8 @@ native_suite(void)
 	tcase_add_test(tc, test_lines_kind);
 	tcase_add_test(tc, test_and_and_errors);
 	tcase_add_test(tc, test_negate_and_loop_decisions);
+	tcase_add_test(tc, test_tree_kind);
+	tcase_add_test(tc, test_accounts_kind);
 	tcase_add_test(tc, test_validate);
 	suite_add_tcase(s, tc);
 	return s;

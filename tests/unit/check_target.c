@@ -414,6 +414,33 @@ START_TEST(test_accounts_parse)
 }
 END_TEST
 
+START_TEST(test_list_dir)
+{
+	struct sc_target *t = open_root(_i);
+	struct sc_strv v = SC_STRV_INIT;
+	struct sc_err err = SC_ERR_INIT;
+
+	ck_assert_int_eq(sc_target_list_dir(t, "/etc/ssl", &v, &err), 0);
+	ck_assert_uint_eq(v.n, 1);
+	ck_assert_str_eq(v.v[0], "openssl.cnf");
+	sc_strv_free(&v);
+	/* through a directory link: the root's /etc */
+	ck_assert_int_eq(sc_target_list_dir(t, "/etc/hostetc", &v, &err), 0);
+	ck_assert_int_ge(sc_strv_find(&v, "real.cnf"), 0);
+	ck_assert_int_lt(sc_strv_find(&v, "passwd"), 0);
+	for (size_t i = 1; i < v.n; i++)
+		ck_assert_int_lt(strcmp(v.v[i - 1], v.v[i]), 0);
+	sc_strv_free(&v);
+	ck_assert_int_eq(sc_target_list_dir(t, "/etc/real.cnf", &v, &err),
+	    SC_ERR_NOTREG);
+	ck_assert_int_eq(sc_target_list_dir(t, "/nope", &v, &err),
+	    SC_ERR_NOTFOUND);
+	ck_assert_int_eq(sc_target_list_dir(t, "/etc/loop1", &v, &err),
+	    SC_ERR_LOOP);
+	sc_target_free(t);
+}
+END_TEST
+
 static Suite *
 target_suite(void)
 {
@@ -431,6 +458,7 @@ target_suite(void)
 	tcase_add_test(tc, test_identity);
 	tcase_add_loop_test(tc, test_nothing_written, 0, 2);
 	tcase_add_test(tc, test_accounts_parse);
+	tcase_add_loop_test(tc, test_list_dir, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }
