@@ -15,6 +15,8 @@ static const struct sc_native_kind *const kinds[] = {
 	&sc_native_lines_kind,
 	&sc_native_tree_kind,
 	&sc_native_accounts_kind,
+	&sc_native_packages_kind,
+	&sc_native_package_sources_kind,
 	NULL,
 };
 

@@ -96,5 +96,7 @@ extern const struct sc_native_kind sc_native_file_kind;
 extern const struct sc_native_kind sc_native_lines_kind;
 extern const struct sc_native_kind sc_native_tree_kind;
 extern const struct sc_native_kind sc_native_accounts_kind;
+extern const struct sc_native_kind sc_native_packages_kind;
+extern const struct sc_native_kind sc_native_package_sources_kind;
 
 #endif

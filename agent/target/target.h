@@ -188,6 +188,16 @@ struct sc_account *sc_accounts_parse(const char *text, int is_group,
     size_t *n);
 void sc_accounts_free(struct sc_account *a, size_t n);
 
+/* ---- per-target cache for probes -------------------------------------- */
+
+/*
+ * Probes that parse something once per scan (the package database, ...)
+ * keep it here; it lives as long as the target.  free_fn may be NULL.
+ */
+void *sc_target_cache_get(const struct sc_target *t, const char *key);
+void sc_target_cache_set(struct sc_target *t, const char *key, void *val,
+    void (*free_fn)(void *));
+
 /* ---- environment and facts --------------------------------------------- */
 
 /* The target's environment (never the scanner's).  NULL when unset. */

@@ -1,0 +1,66 @@
+/*
+ * packages.h - the target's installed packages, whatever its package
+ * manager.
+ *
+ * Reads, through the target (never the host):
+ *   apk   /lib/apk/db/installed, /usr/lib/apk/db/installed (Alpine, Wolfi)
+ *         records separated by blank lines, P:name and V:version
+ *   dpkg  /var/lib/dpkg/status (Status: install ok installed) and, for
+ *         distroless images, /var/lib/dpkg/status.d/<name> files
+ *   rpm   rpmdb.sqlite under /var/lib/rpm or /usr/lib/sysimage/rpm, read
+ *         from memory (sqlite3_deserialize, read-only: nothing is opened
+ *         by host path, nothing written); name, epoch, version, release
+ *         from each header blob.  The Berkeley DB (Packages) and NDB
+ *         (Packages.db) formats are reported as unsupported.
+ *
+ * Every database found is loaded (an image can carry two); a database
+ * that exists but cannot be read or parsed is an error with the reason.
+ * Finding none is not an error: sc_pkgdb_count() is then 0 and
+ * sc_pkgdb_sources() empty.
+ */
+#ifndef SC_PACKAGES_H
+#define SC_PACKAGES_H
+
+#include <stddef.h>
+
+#include "target/target.h"
+#include "util/err.h"
+
+struct sc_package {
+	char *name;
+	char *version;		/* "1.2.3-r0", "2:1.2-3", "1.2-3.el9" */
+	const char *source;	/* the database it came from (borrowed) */
+};
+
+struct sc_pkgdb;
+
+int sc_pkgdb_load(struct sc_pkgdb **out, struct sc_target *t,
+    struct sc_err *err);
+/*
+ * The same, loaded once per target and kept in the target's cache (the
+ * database is owned by the target: do not free it).  A load error is
+ * remembered and returned again with the same message.
+ */
+int sc_pkgdb_cached(const struct sc_pkgdb **out, struct sc_target *t,
+    struct sc_err *err);
+void sc_pkgdb_free(struct sc_pkgdb *db);
+
+size_t sc_pkgdb_count(const struct sc_pkgdb *db);
+const struct sc_package *sc_pkgdb_get(const struct sc_pkgdb *db, size_t i);
+/* The first installed package with this exact name, or NULL. */
+const struct sc_package *sc_pkgdb_find(const struct sc_pkgdb *db,
+    const char *name);
+/* The databases read, as "path (format, N packages)" strings. */
+const struct sc_strv *sc_pkgdb_sources(const struct sc_pkgdb *db);
+
+/* Exposed for unit tests: parse one database's text into db. */
+int sc_pkgdb_parse_apk(struct sc_pkgdb *db, const char *path,
+    const char *text, size_t len, struct sc_err *err);
+int sc_pkgdb_parse_dpkg(struct sc_pkgdb *db, const char *path,
+    const char *text, size_t len, int need_status, struct sc_err *err);
+/* Parse an rpm header blob (as stored in rpmdb.sqlite). */
+int sc_pkgdb_parse_rpm_header(struct sc_pkgdb *db, const char *path,
+    const unsigned char *blob, size_t len, struct sc_err *err);
+struct sc_pkgdb *sc_pkgdb_new(void);
+
+#endif

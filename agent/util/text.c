@@ -1,0 +1,39 @@
+/*
+ * text.c - line helpers (text.h).
+ */
+#include "util/text.h"
+
+#include <string.h>
+
+int
+sc_next_line(const char **pos, const char *end, const char **line,
+    size_t *len)
+{
+	const char *nl;
+
+	if (*pos >= end)
+		return 0;
+	nl = memchr(*pos, '\n', (size_t)(end - *pos));
+	*line = *pos;
+	*len = nl ? (size_t)(nl - *pos) : (size_t)(end - *pos);
+	if (*len > 0 && (*line)[*len - 1] == '\r')
+		(*len)--;
+	*pos = nl ? nl + 1 : end;
+	return 1;
+}
+
+const char *
+sc_skip_ws(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
+		s++;
+	return s;
+}
+
+const char *
+sc_trim_end(const char *s, const char *end)
+{
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+		end--;
+	return end;
+}
