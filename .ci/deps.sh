@@ -24,6 +24,7 @@ command -v xsltproc >/dev/null 2>&1 || missing="$missing xsltproc"
 command -v oscap >/dev/null 2>&1 || missing="$missing openscap-scanner"
 command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
 command -v rpmbuild >/dev/null 2>&1 || missing="$missing rpm"
+command -v debootstrap >/dev/null 2>&1 || missing="$missing debootstrap"
 
 [ -z "$missing" ] && exit 0
 

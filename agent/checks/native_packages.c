@@ -454,11 +454,18 @@ ini_bool(const char *s, const char *e)
 
 static void
 repo_done(struct src_ctx *c, const char *path, const char *name, unsigned line,
-    int enabled, int gpg)
+    int enabled, int gpg, struct sc_strv *urls)
 {
-	if (name == NULL || !enabled)
+	if (name == NULL || !enabled) {
+		sc_strv_free(urls);	/* a disabled repository is not used */
 		return;
+	}
 	c->checked++;
+	for (size_t i = 0; i < urls->n; i++) {
+		c->bad++;
+		sc_rr_add(c->rr, SC_MSG_ERROR, urls->v[i]);
+	}
+	sc_strv_free(urls);
 	if (gpg < 0)
 		gpg = c->main_gpg > 0;
 	if (!gpg) {
@@ -479,6 +486,7 @@ check_repo_file(struct src_ctx *c, const char *path)
 	unsigned no = 0, start = 0;
 	char *name = NULL;
 	int enabled = 1, gpg = -1;
+	struct sc_strv urls = SC_STRV_INIT;
 
 	if (read_conf(c, path, &b) <= 0)
 		goto out;
@@ -493,7 +501,7 @@ check_repo_file(struct src_ctx *c, const char *path)
 		if (s == e || *s == '#' || *s == ';')
 			continue;
 		if (*s == '[') {
-			repo_done(c, path, name, start, enabled, gpg);
+			repo_done(c, path, name, start, enabled, gpg, &urls);
 			free(name);
 			q = memchr(s, ']', (size_t)(e - s));
 			name = sc_xstrndup(s + 1, q ? (size_t)(q - s - 1) :
@@ -523,13 +531,16 @@ check_repo_file(struct src_ctx *c, const char *path)
 			    ((size_t)(ke - k) == 8 &&
 			    strncasecmp(k, "metalink", 8) == 0)) {
 				if (!starts_ci(v, (size_t)(e - v), "https://"))
-					bad(c, path, no, l, n,
-					    "repository URL is not https://");
+					sc_strv_push_owned(&urls, sc_xasprintf(
+					    "%s:%u: %.*s: repository URL is not "
+					    "https://", path, no, (int)(n > 300 ? 300 :
+					    n), l));
 			}
 		}
 	}
-	repo_done(c, path, name, start, enabled, gpg);
+	repo_done(c, path, name, start, enabled, gpg, &urls);
 out:
+	sc_strv_free(&urls);
 	free(name);
 	sc_buf_free(&b);
 }

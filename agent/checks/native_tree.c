@@ -30,7 +30,6 @@
  * test, however many files the tree holds.
  */
 #include <fnmatch.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -60,7 +59,8 @@ struct tree_test {
 	struct sc_target *target;
 	struct sc_idset owners, groups;
 	int resolved;
-	unsigned long checked, violations, errors;
+	unsigned long walked, checked, violations, errors, allowed;
+	struct sc_strv allowed_shown;	/* allowed entries, for evidence */
 	unsigned roots_missing;
 	unsigned registered;		/* roots given to the walk */
 	struct sc_strv shown;		/* violation messages */
@@ -91,6 +91,7 @@ tree_free(void *p)
 	sc_idset_free(&t->groups);
 	sc_strv_free(&t->shown);
 	sc_strv_free(&t->errmsgs);
+	sc_strv_free(&t->allowed_shown);
 	free(t);
 }
 
@@ -257,6 +258,14 @@ excluded(const struct sc_strv *ex, const char *path)
 	return 0;
 }
 
+/* Only a selection (e.g. "world-writable file"): being selected fails. */
+static int
+selection_only(const struct tree_test *t)
+{
+	return t->has_select && !t->has_mode && !t->owner && !t->group &&
+	    !t->owner_known && !t->group_known;
+}
+
 static void
 resolve_ids(struct tree_test *t)
 {
@@ -306,6 +315,7 @@ tree_visit(void *ctx, const struct sc_walk_entry *e)
 	}
 	if (excluded(&t->exclude, e->path))
 		return SC_WALK_PRUNE;
+	t->walked++;
 	if (!(type_bit(e->st->st_mode) & t->types))
 		return 0;
 	mode = (unsigned)e->st->st_mode & 07777u;
@@ -313,8 +323,14 @@ tree_visit(void *ctx, const struct sc_walk_entry *e)
 		return 0;
 	if (t->has_unless && (mode & t->unless_any))
 		return 0;
-	if (t->allow.n && matches_any(&t->allow, e->path))
+	if (t->allow.n && matches_any(&t->allow, e->path)) {
+		t->allowed++;
+		if (t->allowed_shown.n < TREE_SHOWN)
+			sc_strv_push_owned(&t->allowed_shown, sc_xasprintf(
+			    "%s: %s, mode %04o, allowed by this rule", e->path,
+			    sc_native_type_word(e->st->st_mode), mode));
 		return 0;
+	}
 	t->checked++;
 	resolve_ids(t);
 	sc_buf_reset(&why);
@@ -339,8 +355,7 @@ tree_visit(void *ctx, const struct sc_walk_entry *e)
 	    sc_target_group_by_gid(t->target, (unsigned long)e->st->st_gid) == NULL)
 		sc_buf_addf(&why, "%sgroup gid %lu has no group in the target",
 		    why.len ? "; " : "", (unsigned long)e->st->st_gid);
-	if (why.len == 0 && t->has_select && !t->has_mode && !t->owner &&
-	    !t->group && !t->owner_known && !t->group_known)
+	if (why.len == 0 && selection_only(t))
 		sc_buf_adds(&why, t->what);
 	if (why.len > 0)
 		violation(t, e->path, e->st, why.data);
@@ -388,27 +403,11 @@ tree_prepare(void *p, struct sc_scan_ctx *ctx, struct sc_err *err)
 	return SC_OK;
 }
 
-/* "entry" -> "entries", "file" -> "files" */
-static const char *
-plural(const char *what, unsigned long n, char *buf, size_t size)
-{
-	size_t len = strlen(what);
-
-	if (n == 1)
-		return what;
-	if (len > 1 && what[len - 1] == 'y' && strchr("aeiou", what[len - 2]) == NULL)
-		snprintf(buf, size, "%.*sies", (int)(len - 1), what);
-	else
-		snprintf(buf, size, "%ss", what);
-	return buf;
-}
-
 static enum sc_result
 tree_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 {
 	struct tree_test *t = p;
 	struct sc_buf roots = SC_BUF_INIT;
-	char pl[128];
 
 	(void)ctx;
 	sc_buf_reset(&roots);
@@ -430,10 +429,16 @@ tree_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 		sc_buf_free(&roots);
 		return map[t->missing];
 	}
+	for (size_t i = 0; i < t->allowed_shown.n; i++)
+		sc_rr_add(rr, SC_MSG_INFO, t->allowed_shown.v[i]);
 	if (t->violations > 0) {
-		sc_rr_addf(rr, SC_MSG_ERROR, "%s: %lu %s in violation, of %lu "
-		    "checked", roots.data, t->violations,
-		    plural(t->what, t->violations, pl, sizeof(pl)), t->checked);
+		if (selection_only(t))
+			sc_rr_addf(rr, SC_MSG_ERROR, "%s: %lu found (%s), among %lu "
+			    "entries", roots.data, t->violations, t->what, t->walked);
+		else
+			sc_rr_addf(rr, SC_MSG_ERROR, "%s: %lu of %lu entries in "
+			    "violation (%s)", roots.data, t->violations, t->checked,
+			    t->what);
 		sc_buf_free(&roots);
 		return SC_RESULT_FAIL;
 	}
@@ -443,8 +448,13 @@ tree_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 		sc_buf_free(&roots);
 		return SC_RESULT_ERROR;
 	}
-	sc_rr_addf(rr, SC_MSG_INFO, "%s: %lu %s checked, none in violation",
-	    roots.data, t->checked, plural(t->what, t->checked, pl, sizeof(pl)));
+	if (selection_only(t))
+		sc_rr_addf(rr, SC_MSG_INFO, "%s: no %s among %lu entries%s",
+		    roots.data, t->what, t->walked, t->allowed ? " (apart from "
+		    "those the rule allows)" : "");
+	else
+		sc_rr_addf(rr, SC_MSG_INFO, "%s: %lu entries checked, none in "
+		    "violation", roots.data, t->checked);
 	sc_buf_free(&roots);
 	return SC_RESULT_PASS;
 }

@@ -229,7 +229,7 @@ struct profile {
 	char *id, *title, *description;
 };
 
-static struct rule *rules;
+static struct rule **rules;	/* pointers: a rule's ymap points into it */
 static size_t n_rules, cap_rules;
 static struct profile *profiles;
 static size_t n_profiles, cap_profiles;
@@ -392,8 +392,7 @@ load_rules(const char *dir)
 		int ok;
 
 		SC_GROW(rules, cap_rules, n_rules + 1);
-		r = &rules[n_rules++];
-		memset(r, 0, sizeof(*r));
+		r = rules[n_rules++] = sc_xcalloc(1, sizeof(*r));
 		ydoc_load(&r->y, files.v[i]);
 		r->path = r->y.path;
 		r->m = ymap_of(&r->y, yaml_document_get_root_node(&r->y.doc),
@@ -407,10 +406,10 @@ load_rules(const char *dir)
 			die_at(r->path, ymap_get(r->m, "id"),
 			    "rule id '%s' must match the file name", r->id);
 		for (size_t k = 0; k + 1 < n_rules; k++)
-			if (strcmp(rules[k].id, r->id) == 0)
+			if (strcmp(rules[k]->id, r->id) == 0)
 				die_at(r->path, ymap_get(r->m, "id"),
 				    "rule id '%s' also used by %s", r->id,
-				    rules[k].path);
+				    rules[k]->path);
 		r->title = sc_xstrdup(ymap_str(r->m, "title", 1));
 		ymap_str(r->m, "description", 1);
 		ymap_str(r->m, "rationale", 1);
@@ -638,7 +637,8 @@ emit_rule(struct rule *r, xmlNodePtr gn)
 static int
 cmp_rules(const void *a, const void *b)
 {
-	const struct rule *x = a, *y = b;
+	const struct rule *x = *(struct rule *const *)a,
+	    *y = *(struct rule *const *)b;
 	long vx = strtol(x->vuln + 2, NULL, 10), vy = strtol(y->vuln + 2, NULL, 10);
 
 	if (vx != vy)
@@ -705,9 +705,9 @@ compile(const char *dir, const char *version, const char *out)
 		for (size_t k = 0; k < n_rules; k++) {
 			char *rid;
 
-			if (sc_strv_find(&rules[k].profiles, profiles[i].id) < 0)
+			if (sc_strv_find(&rules[k]->profiles, profiles[i].id) < 0)
 				continue;
-			rid = sc_xasprintf(NS_PREFIX "rule_%s", rules[k].id);
+			rid = sc_xasprintf(NS_PREFIX "rule_%s", rules[k]->id);
 			x = xmlNewChild(pn, xccdf_ns, (const xmlChar *)"select",
 			    NULL);
 			attr(x, "idref", rid);
@@ -717,22 +717,22 @@ compile(const char *dir, const char *version, const char *out)
 		free(pid);
 	}
 	for (size_t k = 0; k < n_rules; k++) {
-		if (strcmp(rules[k].vuln, cur_vuln) != 0) {
-			char *gid = sc_xasprintf(NS_PREFIX "group_%s", rules[k].vuln);
+		if (strcmp(rules[k]->vuln, cur_vuln) != 0) {
+			char *gid = sc_xasprintf(NS_PREFIX "group_%s", rules[k]->vuln);
 
 			/* one Group per DISA requirement, as DISA's own XCCDF */
 			group = xmlNewChild(root, xccdf_ns, (const xmlChar *)"Group",
 			    NULL);
 			attr(group, "id", gid);
-			el(group, "title", rules[k].srg);
+			el(group, "title", rules[k]->srg);
 			free(gid);
-			cur_vuln = rules[k].vuln;
-		} else if (strcmp(rules[k].srg, rules[k - 1].srg) != 0) {
-			die_at(rules[k].path, ymap_get(rules[k].m, "srg"),
-			    "srg '%s' differs from '%s' (%s) for %s", rules[k].srg,
-			    rules[k - 1].srg, rules[k - 1].path, rules[k].vuln);
+			cur_vuln = rules[k]->vuln;
+		} else if (strcmp(rules[k]->srg, rules[k - 1]->srg) != 0) {
+			die_at(rules[k]->path, ymap_get(rules[k]->m, "srg"),
+			    "srg '%s' differs from '%s' (%s) for %s", rules[k]->srg,
+			    rules[k - 1]->srg, rules[k - 1]->path, rules[k]->vuln);
 		}
-		emit_rule(&rules[k], group);
+		emit_rule(rules[k], group);
 	}
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
 	if (sc_write_atomic(out, mem, (size_t)len, &err) < 0)
@@ -741,14 +741,15 @@ compile(const char *dir, const char *version, const char *out)
 	xmlFreeDoc(doc);
 	ydoc_free(&by);
 	for (size_t k = 0; k < n_rules; k++) {
-		free(rules[k].id);
-		free(rules[k].srg);
-		free(rules[k].vuln);
-		free(rules[k].title);
-		free(rules[k].severity);
-		free(rules[k].status);
-		sc_strv_free(&rules[k].profiles);
-		ydoc_free(&rules[k].y);
+		free(rules[k]->id);
+		free(rules[k]->srg);
+		free(rules[k]->vuln);
+		free(rules[k]->title);
+		free(rules[k]->severity);
+		free(rules[k]->status);
+		sc_strv_free(&rules[k]->profiles);
+		ydoc_free(&rules[k]->y);
+		free(rules[k]);
 	}
 	free(rules);
 	for (size_t i = 0; i < n_profiles; i++) {

@@ -23,7 +23,7 @@ validate_xccdf "$TMPDIR/r.xml"
 msg=$(xmllint --xpath "string(//*[local-name()='rule-result'][contains(@idref,'etc_shadow_permissions')]/*[local-name()='message'][@severity='error'])" "$TMPDIR/r.xml")
 echo "$msg" | grep -q "/etc/shadow: mode 0644, expected 0640 or stricter" || fail "message: $msg"
 grep -q "^fail .*etc_shadow_permissions" "$TMPDIR/out" || fail "console line missing"
-grep -q "^pass 4, fail 1" "$TMPDIR/out" || fail "totals: $(tail -1 "$TMPDIR/out")"
+grep -q "^pass [0-9]*, fail 1, error 0" "$TMPDIR/out" || fail "totals: $(tail -1 "$TMPDIR/out")"
 
 # an unlocked account with a hash: fails, and the hash never appears
 chmod 0640 "$root/etc/shadow"

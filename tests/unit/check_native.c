@@ -338,8 +338,8 @@ START_TEST(test_tree_kind)
 		ck_assert(has_msg(&tr->rr[0], "/lib/writable.so: regular file, "
 		    "mode 0775, bits 0020 must be clear"));
 		ck_assert(!has_msg(&tr->rr[0], "/usr/lib/writable.so"));
-		ck_assert(has_msg(&tr->rr[0], "1 library file in violation, of 6 "
-		    "checked"));
+		ck_assert(has_msg(&tr->rr[0], "1 of 6 entries in violation "
+		    "(library file)"));
 		sc_testresult_free(tr);
 	}
 	if (root_user) {
@@ -354,7 +354,7 @@ START_TEST(test_tree_kind)
 		    SC_RESULT_PASS, "none in violation");
 		EXPECT("<sc:tree roots=\"/usr/lib\" owner=\"root\">"
 		    "<sc:allow>/usr/lib/*/*/lib.so</sc:allow></sc:tree>",
-		    SC_RESULT_PASS, "/usr/lib: 5 entries checked");
+		    SC_RESULT_PASS, "/usr/lib: 5 entries checked, none in violation");
 	}
 	/* world-writable files; world-writable directories without sticky */
 	EXPECT("<sc:tree roots=\"/\" types=\"file\" select_any=\"0002\""
@@ -370,7 +370,14 @@ START_TEST(test_tree_kind)
 	EXPECT("<sc:tree roots=\"/usr/bin\" types=\"file\" select_any=\"06000\""
 	    " what=\"setuid or setgid file\"><sc:allow>/usr/bin/su</sc:allow>"
 	    "<sc:allow>/usr/bin/evil</sc:allow></sc:tree>", SC_RESULT_PASS,
-	    "0 setuid or setgid files checked, none in violation");
+	    "/usr/bin/evil: regular file, mode 2755, allowed by this rule");
+	EXPECT("<sc:tree roots=\"/usr/bin\" types=\"file\" select_any=\"06000\""
+	    " what=\"setuid or setgid file\"><sc:allow>/usr/bin/*</sc:allow>"
+	    "</sc:tree>", SC_RESULT_PASS, "/usr/bin: no setuid or setgid file "
+	    "among 3 entries (apart from those the rule allows)");
+	EXPECT("<sc:tree roots=\"/usr/bin\" types=\"file\" select_any=\"06000\""
+	    " what=\"setuid or setgid file\"/>", SC_RESULT_FAIL,
+	    "/usr/bin: 2 found (setuid or setgid file), among 3 entries");
 	/* missing roots */
 	EXPECT("<sc:tree roots=\"/nope /nada\" mode_clear=\"0002\"/>",
 	    SC_RESULT_PASS, "/nope, /nada: none of these exist");
