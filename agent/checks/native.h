@@ -13,7 +13,8 @@
  *
  * Each child element of check-content is a test of some kind (its local
  * name); the rule passes when all of them pass (results combine as XCCDF's
- * AND: fail > error > unknown > notchecked > notapplicable > pass).
+ * AND: fail > error > unknown > notchecked > informational >
+ * notapplicable > pass).
  *
  * Kinds live in a table (native.c); each declares its attributes, so the
  * content compiler rejects a YAML check with an unknown or missing key at
@@ -66,5 +67,6 @@ int sc_native_attr_enum(xmlNodePtr n, const char *name,
 /* The kinds (one file each). */
 extern const struct sc_native_kind sc_native_file_kind;
 extern const struct sc_native_kind sc_native_lines_kind;
+/* FIPS kinds: see native_fips.h */
 
 #endif

@@ -52,6 +52,7 @@ sc_fipsmod_hex(struct sc_buf *out, const unsigned char *p, size_t n)
 
 struct mac_ctx {
 	OSSL_LIB_CTX *lib;
+	OSSL_PROVIDER *prov;
 	EVP_MAC *mac;
 	EVP_MAC_CTX *ctx;
 	int failed;
@@ -62,6 +63,8 @@ mac_done(struct mac_ctx *m)
 {
 	EVP_MAC_CTX_free(m->ctx);
 	EVP_MAC_free(m->mac);
+	if (m->prov)
+		OSSL_PROVIDER_unload(m->prov);
 	OSSL_LIB_CTX_free(m->lib);
 }
 
@@ -71,7 +74,6 @@ mac_begin(struct mac_ctx *m, const char *hexkey, struct sc_err *err)
 	unsigned char key[128];
 	long klen;
 	OSSL_PARAM params[2];
-	OSSL_PROVIDER *prov;
 
 	memset(m, 0, sizeof(*m));
 	klen = sc_fipsmod_parse_hex(hexkey ? hexkey : SC_FIPSMOD_DEFAULT_KEY, key,
@@ -82,7 +84,7 @@ mac_begin(struct mac_ctx *m, const char *hexkey, struct sc_err *err)
 	/* never the scanning host's openssl.cnf: a private library context */
 	OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, NULL);
 	if ((m->lib = OSSL_LIB_CTX_new()) == NULL ||
-	    (prov = OSSL_PROVIDER_load(m->lib, "default")) == NULL ||
+	    (m->prov = OSSL_PROVIDER_load(m->lib, "default")) == NULL ||
 	    (m->mac = EVP_MAC_fetch(m->lib, "HMAC", NULL)) == NULL ||
 	    (m->ctx = EVP_MAC_CTX_new(m->mac)) == NULL)
 		goto fail;
