@@ -128,6 +128,7 @@ unit-bins: $(UNIT_BIN) $(PROG)
 # ---- tests ---------------------------------------------------------------------
 
 check: deps
+	@tests/fixtures/fips-provider.sh || echo "fips-provider: not built; the FIPS fixture tests will skip and say why"
 	@$(MAKE) --no-print-directory all unit-bins
 	@$(MAKE) --no-print-directory check-unit
 	@$(MAKE) --no-print-directory check-integration

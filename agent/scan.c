@@ -212,7 +212,6 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 	tr->title = sc_xstrdup("stigcheck scan result");
 	tr->test_system = sc_xstrdup("cpe:/a:stigcheck:stigcheck:" STIGCHECK_VERSION);
 	tr->target = sc_xstrdup(sc_target_name(target));
-	add_target_facts(tr, target);
 
 	/* pass 1: decide or prepare every rule */
 	for (i = 0; i < b->n_items; i++) {
@@ -375,6 +374,8 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 			goto out;
 		}
 	}
+	/* after evaluation: checks may have added target facts */
+	add_target_facts(tr, target);
 	tr->end_time = time(NULL);
 	sc_score_compute(policy, tr);
 	*out = tr;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "checks/native_fips.h"
 #include "util/mem.h"
 
 static const struct sc_native_kind *const kinds[] = {
@@ -17,6 +18,10 @@ static const struct sc_native_kind *const kinds[] = {
 	&sc_native_accounts_kind,
 	&sc_native_packages_kind,
 	&sc_native_package_sources_kind,
+	&sc_native_fips_config_kind,
+	&sc_native_fips_integrity_kind,
+	&sc_native_fips_cmvp_kind,
+	&sc_native_fips_entropy_kind,
 	NULL,
 };
 
@@ -46,6 +51,9 @@ sc_result_and(enum sc_result a, enum sc_result b)
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		if (a == order[i] || b == order[i])
 			return order[i];
+	/* pass AND informational is informational (a note, not a pass) */
+	if (a == SC_RESULT_INFORMATIONAL || b == SC_RESULT_INFORMATIONAL)
+		return SC_RESULT_INFORMATIONAL;
 	/* notapplicable operands do not count unless all are */
 	if (a == SC_RESULT_NOTAPPLICABLE)
 		return b;

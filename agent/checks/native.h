@@ -13,11 +13,11 @@
  *
  * Each child element of check-content is a test of some kind (its local
  * name); the rule passes when all of them pass (results combine as XCCDF's
- * AND: fail > error > unknown > notchecked > pass; notapplicable operands
- * count only when all are).  One optional <sc:outcome pass="R" fail="R"/>
- * restates what the combined pass or fail means for the rule (R is pass,
- * fail, notapplicable, notchecked or informational), with a message
- * saying so.
+ * AND: fail > error > unknown > notchecked > informational > pass;
+ * notapplicable operands count only when all are).  One optional
+ * <sc:outcome pass="R" fail="R"/> restates what the combined pass or fail
+ * means for the rule (R is pass, fail, notapplicable, notchecked or
+ * informational), with a message saying so.
  *
  * Kinds live in a table (native.c); each declares its attributes, so the
  * content compiler rejects a YAML check with an unknown or missing key at
@@ -98,5 +98,6 @@ extern const struct sc_native_kind sc_native_tree_kind;
 extern const struct sc_native_kind sc_native_accounts_kind;
 extern const struct sc_native_kind sc_native_packages_kind;
 extern const struct sc_native_kind sc_native_package_sources_kind;
+/* FIPS kinds: see native_fips.h */
 
 #endif

@@ -465,7 +465,7 @@ sc_pkgdb_cached(const struct sc_pkgdb **out, struct sc_target *t,
 		c = sc_xcalloc(1, sizeof(*c));
 		c->code = sc_pkgdb_load(&c->db, t, &e2);
 		c->msg = sc_xstrdup(e2.msg);
-		sc_target_cache_set(t, "packages", c, cached_free);
+		sc_target_cache_put(t, "packages", c, cached_free);
 	}
 	*out = c->db;
 	if (c->code < 0)

@@ -41,12 +41,6 @@ struct kv {
 	char *value;
 };
 
-struct cache_entry {
-	char *key;
-	void *val;
-	void (*free_fn)(void *);
-};
-
 struct sc_target {
 	int root_fd;
 	enum sc_target_kind kind;
@@ -68,7 +62,11 @@ struct sc_target {
 	struct sc_fact *facts;
 	size_t n_facts, cap_facts;
 
-	struct cache_entry *cache;
+	struct cache_entry {
+		char *key;
+		void *obj;
+		void (*free_fn)(void *);
+	} *cache;
 	size_t n_cache, cap_cache;
 };
 
@@ -147,9 +145,10 @@ sc_target_free(struct sc_target *t)
 		free(t->facts[i].value);
 	}
 	free(t->facts);
-	for (i = 0; i < t->n_cache; i++) {
+	/* newest first: a later entry may refer to an earlier one */
+	for (i = t->n_cache; i-- > 0;) {
 		if (t->cache[i].free_fn)
-			t->cache[i].free_fn(t->cache[i].val);
+			t->cache[i].free_fn(t->cache[i].obj);
 		free(t->cache[i].key);
 	}
 	free(t->cache);
@@ -1029,31 +1028,33 @@ sc_target_facts(const struct sc_target *t, size_t *n)
 	return t->facts;
 }
 
+/* ---- per-target cache ---------------------------------------------------- */
+
 void *
 sc_target_cache_get(const struct sc_target *t, const char *key)
 {
 	for (size_t i = 0; i < t->n_cache; i++)
 		if (strcmp(t->cache[i].key, key) == 0)
-			return t->cache[i].val;
+			return t->cache[i].obj;
 	return NULL;
 }
 
 void
-sc_target_cache_set(struct sc_target *t, const char *key, void *val,
+sc_target_cache_put(struct sc_target *t, const char *key, void *obj,
     void (*free_fn)(void *))
 {
 	for (size_t i = 0; i < t->n_cache; i++) {
 		if (strcmp(t->cache[i].key, key) == 0) {
-			if (t->cache[i].free_fn)
-				t->cache[i].free_fn(t->cache[i].val);
-			t->cache[i].val = val;
+			if (t->cache[i].free_fn && t->cache[i].obj != obj)
+				t->cache[i].free_fn(t->cache[i].obj);
+			t->cache[i].obj = obj;
 			t->cache[i].free_fn = free_fn;
 			return;
 		}
 	}
 	SC_GROW(t->cache, t->cap_cache, t->n_cache + 1);
 	t->cache[t->n_cache].key = sc_xstrdup(key);
-	t->cache[t->n_cache].val = val;
+	t->cache[t->n_cache].obj = obj;
 	t->cache[t->n_cache].free_fn = free_fn;
 	t->n_cache++;
 }

@@ -188,16 +188,6 @@ struct sc_account *sc_accounts_parse(const char *text, int is_group,
     size_t *n);
 void sc_accounts_free(struct sc_account *a, size_t n);
 
-/* ---- per-target cache for probes -------------------------------------- */
-
-/*
- * Probes that parse something once per scan (the package database, ...)
- * keep it here; it lives as long as the target.  free_fn may be NULL.
- */
-void *sc_target_cache_get(const struct sc_target *t, const char *key);
-void sc_target_cache_set(struct sc_target *t, const char *key, void *val,
-    void (*free_fn)(void *));
-
 /* ---- environment and facts --------------------------------------------- */
 
 /* The target's environment (never the scanner's).  NULL when unset. */
@@ -208,8 +198,26 @@ int sc_target_putenv(struct sc_target *t, const char *assignment,
 /* All of it, as NAME=VALUE strings in insertion order. */
 const struct sc_strv *sc_target_environ(const struct sc_target *t);
 
+/*
+ * Target facts (TestResult/target-facts).  Checks may add facts while they
+ * prepare or evaluate (e.g. the libcrypto version a FIPS check found); the
+ * scan collects them after every rule is evaluated.
+ */
 void sc_target_add_fact(struct sc_target *t, const char *name,
     const char *type, const char *value);
 const struct sc_fact *sc_target_facts(const struct sc_target *t, size_t *n);
+
+/* ---- per-target cache ------------------------------------------------------ */
+
+/*
+ * Probe results that several rules of a scan share (a parsed OpenSSL
+ * configuration, a module's MAC) are computed once and kept here under a
+ * key, for the target's lifetime.  The target is read-only, so a cached
+ * answer stays true.  put replaces (and frees) an existing entry;
+ * free_fn (may be NULL) runs in sc_target_free, newest entry first.
+ */
+void *sc_target_cache_get(const struct sc_target *t, const char *key);
+void sc_target_cache_put(struct sc_target *t, const char *key, void *obj,
+    void (*free_fn)(void *));
 
 #endif

@@ -357,7 +357,8 @@ read_names(int dirfd, char ***namesp, size_t *np)
 		return -1;
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_names);
+	if (n > 1)	/* names is NULL for an empty directory */
+		qsort(names, n, sizeof(*names), cmp_names);
 	*namesp = names;
 	*np = n;
 	return 0;

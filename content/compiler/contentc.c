@@ -237,8 +237,12 @@ static size_t n_profiles, cap_profiles;
 static const char *const rule_keys[] = {
 	"id", "title", "description", "rationale", "severity", "check_text",
 	"fix_text", "srg", "disa_rule", "vuln_id", "cci", "nist", "profiles",
-	"status", "check", "weight", NULL,
+	"status", "check", "weight", "related", "selected", NULL,
 };
+static const char *const related_keys[] = { "srg", "disa_rule", "vuln_id",
+	"cci", "nist", NULL };
+static const char *const table_keys[] = { "element", "rows", NULL };
+static const char *content_dir;
 static const char *const profile_keys[] = { "id", "title", "description",
 	NULL };
 static const char *const bench_keys[] = { "id", "title", "description",
@@ -374,6 +378,48 @@ valid_srg(const char *s)
 	    strncmp(s + 13, "-GPOS-", 6) == 0;
 }
 
+/*
+ * related: further SRG requirements a rule supports, each
+ * {srg, disa_rule?, vuln_id?, cci, nist}; they become references and
+ * idents like the rule's own.
+ */
+static void
+check_related(struct rule *r)
+{
+	yaml_node_t *l = ymap_get(r->m, "related");
+
+	if (l == NULL)
+		return;
+	if (l->type != YAML_SEQUENCE_NODE)
+		die_at(r->path, l, "'related' must be a list of mappings");
+	for (yaml_node_item_t *i = l->data.sequence.items.start;
+	    i < l->data.sequence.items.top; i++) {
+		struct ymap m = ymap_of(&r->y, ynode(&r->y, *i), "a related entry",
+		    related_keys);
+		struct sc_strv v = SC_STRV_INIT;
+		const char *s = ymap_str(m, "srg", 1);
+
+		if (!valid_srg(s))
+			die_at(r->path, ymap_get(m, "srg"),
+			    "srg '%s' is not an SRG-OS-nnnnnn-GPOS-nnnnn id", s);
+		if ((s = ymap_str(m, "disa_rule", 0)) &&
+		    (strncmp(s, "SV-", 3) || strstr(s, "_rule") == NULL))
+			die_at(r->path, ymap_get(m, "disa_rule"),
+			    "disa_rule '%s' is not an SV-...r..._rule id", s);
+		if ((s = ymap_str(m, "vuln_id", 0)) && !match_re(s, "V-", 5))
+			die_at(r->path, ymap_get(m, "vuln_id"),
+			    "vuln_id '%s' is not a V-nnnnnn id", s);
+		ymap_strlist(m, "cci", 1, &v);
+		for (size_t k = 0; k < v.n; k++)
+			if (!match_re(v.v[k], "CCI-", 6))
+				die_at(r->path, ymap_get(m, "cci"),
+				    "'%s' is not a CCI-nnnnnn id", v.v[k]);
+		sc_strv_free(&v);
+		ymap_strlist(m, "nist", 1, &v);
+		sc_strv_free(&v);
+	}
+}
+
 static void
 load_rules(const char *dir)
 {
@@ -474,6 +520,11 @@ load_rules(const char *dir)
 				die_at(r->path, ymap_get(r->m, "weight"),
 				    "weight must be a number >= 0");
 		}
+		check_related(r);
+		if ((s = ymap_str(r->m, "selected", 0)) != NULL &&
+		    strcmp(s, "yes") != 0 && strcmp(s, "no") != 0)
+			die_at(r->path, ymap_get(r->m, "selected"),
+			    "selected must be yes or no");
 	}
 	sc_strv_free(&files);
 	free(rdir);
@@ -516,6 +567,49 @@ el_text(xmlNodePtr parent, const char *name, const char *yaml_text)
 	free(t);
 }
 
+static void yaml_to_xml(struct ydoc *y, xmlNodePtr parent, xmlNsPtr ns,
+    const char *name, yaml_node_t *val);
+
+/*
+ * "table: NAME" in a check inlines the data table content/data/NAME.yaml
+ * ({element: E, rows: [{...}, ...]}) as child elements <E .../>, one per
+ * row, so reference data (e.g. the CMVP certificates) lives in one file and
+ * travels inside the benchmark.  The check kind validates the rows.
+ */
+static void
+add_table(struct ydoc *y, yaml_node_t *v, xmlNodePtr n, xmlNsPtr ns)
+{
+	const char *name = (const char *)v->data.scalar.value;
+	char *path;
+	struct ydoc t;
+	struct ymap m;
+	yaml_node_t *rows;
+	const char *elem;
+
+	if (!valid_id(name))
+		die_at(y->path, v, "table '%s': a table name is lowercase "
+		    "letters, digits and _", name);
+	path = sc_xasprintf("%s/data/%s.yaml", content_dir, name);
+	ydoc_load(&t, path);
+	m = ymap_of(&t, yaml_document_get_root_node(&t.doc), "a data table",
+	    table_keys);
+	elem = ymap_str(m, "element", 1);
+	rows = ymap_get(m, "rows");
+	if (rows == NULL || rows->type != YAML_SEQUENCE_NODE ||
+	    rows->data.sequence.items.start == rows->data.sequence.items.top)
+		die_at(t.path, m.node, "'rows' must be a non-empty list");
+	for (yaml_node_item_t *i = rows->data.sequence.items.start;
+	    i < rows->data.sequence.items.top; i++) {
+		yaml_node_t *row = ynode(&t, *i);
+
+		if (row->type != YAML_MAPPING_NODE)
+			die_at(t.path, row, "each row is a mapping");
+		yaml_to_xml(&t, n, ns, elem, row);
+	}
+	ydoc_free(&t);
+	free(path);
+}
+
 /* Turn one YAML check item into a native test element and validate it. */
 static void
 yaml_to_xml(struct ydoc *y, xmlNodePtr parent, xmlNsPtr ns, const char *name,
@@ -541,7 +635,9 @@ yaml_to_xml(struct ydoc *y, xmlNodePtr parent, xmlNsPtr ns, const char *name,
 		const char *k = yscalar(y, ynode(y, p->key), "a key");
 		yaml_node_t *v = ynode(y, p->value);
 
-		if (v->type == YAML_SCALAR_NODE)
+		if (strcmp(k, "table") == 0 && v->type == YAML_SCALAR_NODE)
+			add_table(y, v, n, ns);
+		else if (v->type == YAML_SCALAR_NODE)
 			xmlNewProp(n, (const xmlChar *)k, v->data.scalar.value);
 		else
 			yaml_to_xml(y, n, ns, k, v);
@@ -583,6 +679,57 @@ emit_check(struct rule *r, xmlNodePtr rn)
 	}
 }
 
+/* The related entries' references (idents=0) or CCI idents (idents=1). */
+static void
+emit_related(struct rule *r, xmlNodePtr rn, int idents)
+{
+	yaml_node_t *l = ymap_get(r->m, "related");
+	struct sc_strv seen = SC_STRV_INIT;
+
+	if (l == NULL)
+		return;
+	ymap_strlist(r->m, "cci", 1, &seen);
+	for (yaml_node_item_t *i = l->data.sequence.items.start;
+	    i < l->data.sequence.items.top; i++) {
+		struct ymap m = ymap_of(&r->y, ynode(&r->y, *i), "a related entry",
+		    related_keys);
+		struct sc_strv v = SC_STRV_INIT;
+		static const char *const keys[] = { "srg", "disa_rule", "vuln_id",
+			NULL };
+		static const char *const hrefs[] = { SRG_HREF, STIG_HREF,
+			STIG_HREF };
+		xmlNodePtr x;
+
+		if (idents) {
+			ymap_strlist(m, "cci", 1, &v);
+			for (size_t k = 0; k < v.n; k++) {
+				if (sc_strv_find(&seen, v.v[k]) >= 0)
+					continue;
+				sc_strv_push(&seen, v.v[k]);
+				x = el(rn, "ident", v.v[k]);
+				attr(x, "system", CCI_SYSTEM);
+			}
+			sc_strv_free(&v);
+			continue;
+		}
+		for (size_t k = 0; keys[k]; k++) {
+			const char *s = ymap_str(m, keys[k], 0);
+
+			if (s) {
+				x = el(rn, "reference", s);
+				attr(x, "href", hrefs[k]);
+			}
+		}
+		ymap_strlist(m, "nist", 1, &v);
+		for (size_t k = 0; k < v.n; k++) {
+			x = el(rn, "reference", v.v[k]);
+			attr(x, "href", NIST_HREF);
+		}
+		sc_strv_free(&v);
+	}
+	sc_strv_free(&seen);
+}
+
 static void
 emit_rule(struct rule *r, xmlNodePtr gn)
 {
@@ -593,7 +740,8 @@ emit_rule(struct rule *r, xmlNodePtr gn)
 	const char *s;
 
 	attr(rn, "id", id);
-	attr(rn, "selected", "true");
+	s = ymap_str(r->m, "selected", 0);
+	attr(rn, "selected", s && strcmp(s, "no") == 0 ? "false" : "true");
 	attr(rn, "severity", r->severity);
 	s = ymap_str(r->m, "weight", 0);
 	attr(rn, "weight", s ? s : "10.0");
@@ -612,6 +760,7 @@ emit_rule(struct rule *r, xmlNodePtr gn)
 		attr(x, "href", NIST_HREF);
 	}
 	sc_strv_free(&v);
+	emit_related(r, rn, 0);
 	el_text(rn, "rationale", ymap_str(r->m, "rationale", 1));
 	if (strcmp(r->status, "notapplicable") == 0) {
 		x = xmlNewChild(rn, xccdf_ns, (const xmlChar *)"platform", NULL);
@@ -623,6 +772,7 @@ emit_rule(struct rule *r, xmlNodePtr gn)
 		attr(x, "system", CCI_SYSTEM);
 	}
 	sc_strv_free(&v);
+	emit_related(r, rn, 1);
 	el_text(rn, "fixtext", ymap_str(r->m, "fix_text", 1));
 	if (strcmp(r->status, "automated") == 0)
 		emit_check(r, rn);
@@ -659,6 +809,7 @@ compile(const char *dir, const char *version, const char *out)
 	xmlChar *mem;
 	int len;
 
+	content_dir = dir;
 	ydoc_load(&by, path);
 	bm = ymap_of(&by, yaml_document_get_root_node(&by.doc), "the benchmark",
 	    bench_keys);
@@ -702,16 +853,16 @@ compile(const char *dir, const char *version, const char *out)
 		attr(pn, "id", pid);
 		el_text(pn, "title", profiles[i].title);
 		el_text(pn, "description", profiles[i].description);
+		/* every rule, so a profile selects exactly its own rules */
 		for (size_t k = 0; k < n_rules; k++) {
 			char *rid;
 
-			if (sc_strv_find(&rules[k]->profiles, profiles[i].id) < 0)
-				continue;
 			rid = sc_xasprintf(NS_PREFIX "rule_%s", rules[k]->id);
 			x = xmlNewChild(pn, xccdf_ns, (const xmlChar *)"select",
 			    NULL);
 			attr(x, "idref", rid);
-			attr(x, "selected", "true");
+			attr(x, "selected", sc_strv_find(&rules[k]->profiles,
+			    profiles[i].id) >= 0 ? "true" : "false");
 			free(rid);
 		}
 		free(pid);
