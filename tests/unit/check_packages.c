@@ -111,14 +111,22 @@ START_TEST(test_none_and_errors)
 	ck_assert_int_eq(rc, SC_ERR_NOTREG);
 	ck_assert_ptr_null(db);
 
-	tu_rmrf(tu_path(root, "var/lib/dpkg"));
+	{
+		char *p = tu_path(root, "var/lib/dpkg");
+		tu_rmrf(p);
+		free(p);
+	}
 	tu_write(root, "var/lib/rpm/Packages", "\x00\x06\x15\x61", 0644);
 	db = load(&err, &rc);
 	ck_assert_int_eq(rc, SC_ERR_UNSUPPORTED);
 	ck_assert_msg(strstr(err.msg, "/var/lib/rpm/Packages: this rpm database "
 	    "format"), "%s", err.msg);
 
-	tu_rmrf(tu_path(root, "var/lib/rpm"));
+	{
+		char *p = tu_path(root, "var/lib/rpm");
+		tu_rmrf(p);
+		free(p);
+	}
 	tu_write(root, "usr/lib/sysimage/rpm/rpmdb.sqlite", "not sqlite", 0644);
 	db = load(&err, &rc);
 	ck_assert_int_eq(rc, SC_ERR_PARSE);
