@@ -11,6 +11,9 @@
 #include "checks/native_fips.h"
 #include "util/mem.h"
 
+static int parse_test(xmlNodePtr n, const struct sc_native_kind **kp,
+    void **test, struct sc_err *err);
+
 static const struct sc_native_kind *const kinds[] = {
 	&sc_native_file_kind,
 	&sc_native_lines_kind,
@@ -18,6 +21,7 @@ static const struct sc_native_kind *const kinds[] = {
 	&sc_native_accounts_kind,
 	&sc_native_packages_kind,
 	&sc_native_package_sources_kind,
+	&sc_native_any_kind,
 	&sc_native_fips_config_kind,
 	&sc_native_fips_integrity_kind,
 	&sc_native_fips_cmvp_kind,
@@ -274,6 +278,102 @@ parse_test(xmlNodePtr n, const struct sc_native_kind **kp, void **test,
 struct job_test {
 	const struct sc_native_kind *kind;
 	void *test;
+};
+
+/*
+ * <sc:any> TEST... </sc:any>: passes when at least one of its tests
+ * passes (XCCDF OR: pass > fail > error > unknown > notchecked;
+ * notapplicable children count only when all are).  Every child's
+ * evidence is kept, so the message says which branch decided.
+ */
+struct any_test {
+	struct job_test *tests;
+	size_t n, cap;
+};
+
+static void
+any_free(void *p)
+{
+	struct any_test *a = p;
+
+	if (a == NULL)
+		return;
+	for (size_t i = 0; i < a->n; i++)
+		a->tests[i].kind->free(a->tests[i].test);
+	free(a->tests);
+	free(a);
+}
+
+static int
+any_parse(xmlNodePtr n, void **out, struct sc_err *err)
+{
+	struct any_test *a = sc_xcalloc(1, sizeof(*a));
+	int r;
+
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
+		struct job_test t;
+
+		if (ch->type != XML_ELEMENT_NODE)
+			continue;
+		if ((r = parse_test(ch, &t.kind, &t.test, err)) < 0) {
+			any_free(a);
+			return r;
+		}
+		SC_GROW(a->tests, a->cap, a->n + 1);
+		a->tests[a->n++] = t;
+	}
+	if (a->n < 2) {
+		any_free(a);
+		return sc_err_set(err, SC_ERR_PARSE,
+		    "<any>: needs at least two tests");
+	}
+	*out = a;
+	return SC_OK;
+}
+
+static int
+any_prepare(void *p, struct sc_scan_ctx *ctx, struct sc_err *err)
+{
+	struct any_test *a = p;
+	int r;
+
+	for (size_t i = 0; i < a->n; i++)
+		if (a->tests[i].kind->prepare &&
+		    (r = a->tests[i].kind->prepare(a->tests[i].test, ctx, err)) < 0)
+			return r;
+	return SC_OK;
+}
+
+static enum sc_result
+any_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
+{
+	static const enum sc_result order[] = { SC_RESULT_PASS,
+		SC_RESULT_INFORMATIONAL, SC_RESULT_FAIL, SC_RESULT_ERROR,
+		SC_RESULT_UNKNOWN, SC_RESULT_NOTCHECKED, SC_RESULT_NOTAPPLICABLE };
+	struct any_test *a = p;
+	enum sc_result got[64];
+	size_t n = a->n < 64 ? a->n : 64;
+
+	for (size_t i = 0; i < n; i++)
+		got[i] = a->tests[i].kind->eval(a->tests[i].test, ctx, rr);
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		for (size_t i = 0; i < n; i++)
+			if (got[i] == order[k])
+				return order[k];
+	return SC_RESULT_ERROR;
+}
+
+static const char *const any_attrs[] = { NULL };
+
+const struct sc_native_kind sc_native_any_kind = {
+	.name = "any",
+	.attrs = any_attrs,
+	.required = NULL,
+	.parse = any_parse,
+	.prepare = any_prepare,
+	.eval = any_eval,
+	.free = any_free,
+	.summary = "at least one of the enclosed tests passes",
 };
 
 struct job {

@@ -98,6 +98,7 @@ extern const struct sc_native_kind sc_native_tree_kind;
 extern const struct sc_native_kind sc_native_accounts_kind;
 extern const struct sc_native_kind sc_native_packages_kind;
 extern const struct sc_native_kind sc_native_package_sources_kind;
+extern const struct sc_native_kind sc_native_any_kind;
 /* FIPS kinds: see native_fips.h */
 
 #endif

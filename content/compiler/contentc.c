@@ -622,6 +622,25 @@ yaml_to_xml(struct ydoc *y, xmlNodePtr parent, xmlNsPtr ns, const char *name,
 		    val->data.scalar.value);
 		return;
 	}
+	if (val->type == YAML_SEQUENCE_NODE && strcmp(name, "any") == 0) {
+		/* any: [ {kind: {...}}, {kind: {...}} ] -> <any><kind/>...</any> */
+		n = xmlNewChild(parent, ns, (const xmlChar *)name, NULL);
+		for (yaml_node_item_t *i = val->data.sequence.items.start;
+		    i < val->data.sequence.items.top; i++) {
+			yaml_node_t *item = ynode(y, *i);
+			yaml_node_pair_t *p;
+
+			if (item->type != YAML_MAPPING_NODE ||
+			    item->data.mapping.pairs.top -
+			    item->data.mapping.pairs.start != 1)
+				die_at(y->path, item,
+				    "each item of 'any' is one test: '- kind: {...}'");
+			p = item->data.mapping.pairs.start;
+			yaml_to_xml(y, n, ns, yscalar(y, ynode(y, p->key),
+			    "a test kind"), ynode(y, p->value));
+		}
+		return;
+	}
 	if (val->type == YAML_SEQUENCE_NODE) {
 		for (yaml_node_item_t *i = val->data.sequence.items.start;
 		    i < val->data.sequence.items.top; i++)

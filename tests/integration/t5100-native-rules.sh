@@ -6,13 +6,15 @@
 command -v rpmbuild >/dev/null || fail "rpmbuild missing (make deps installs rpm)"
 fx=$(cd "$(dirname "$0")/../fixtures" && pwd)
 
-# results FILE-PREFIX ROOT: "rule result" lines for the stig profile
+# results FILE-PREFIX ROOT: "rule result" lines for the stig profile.
+# The fips_* rules need a real FIPS provider and are tested by t2000 on the
+# FIPS fixture; these roots have none, so they are left out here.
 results() {
 	run --rootfs "$2" --profile xccdf_org.stigcheck_profile_stig --color never -v
 	[ "$rc" = 0 ] || [ "$rc" = 2 ] || { cat "$TMPDIR/err"; fail "scan of $2 exited $rc"; }
 	cp "$TMPDIR/out" "$1.log"
 	awk '$3 ~ /^xccdf_org.stigcheck_rule_/ { sub("xccdf_org.stigcheck_rule_", "", $3); print $3, $1 }' \
-		"$TMPDIR/out" | sort >"$1"
+		"$TMPDIR/out" | grep -v '^fips_' | sort >"$1"
 }
 
 # mutation:expected-rules (space-separated); "-" style restriction after @
@@ -37,7 +39,7 @@ log-writable:var_log_not_readable_by_others error_logs_restricted var_log_not_wr
 logdir-writable:var_log_not_readable_by_others var_log_not_writable_by_others var_log_not_deletable_by_others
 logdir-owner:var_log_not_readable_by_others var_log_not_writable_by_others var_log_not_deletable_by_others error_logs_restricted
 remote-access:remote_access_services_absent
-sshd-binary:remote_access_services_absent
+sshd-binary:remote_access_services_absent ssh_fips_ciphers ssh_fips_macs
 telnet:remote_access_services_absent cleartext_login_tools_absent
 http-repo:package_sources_signed
 unsigned:package_sources_signed

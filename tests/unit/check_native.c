@@ -212,6 +212,17 @@ START_TEST(test_and_and_errors)
 	    SC_RESULT_ERROR, "<outcome>: unknown attribute 'when'");
 	EXPECT("<sc:outcome pass=\"pass\"/>", SC_RESULT_ERROR,
 	    "check-content is empty");
+	/* any: one passing branch is enough; evidence from every branch */
+	EXPECT("<sc:any><sc:file path=\"/etc/none\"/><sc:file path=\"/etc/shadow\"/>"
+	    "</sc:any>", SC_RESULT_PASS, "/etc/none does not exist");
+	EXPECT("<sc:any><sc:file path=\"/etc/none\"/><sc:file path=\"/etc/nada\"/>"
+	    "</sc:any>", SC_RESULT_FAIL, "/etc/nada does not exist");
+	EXPECT("<sc:any><sc:file path=\"/etc/none\"/><sc:lines path=\"/etc/fifo\""
+	    " pattern=\"x\"/></sc:any>", SC_RESULT_FAIL, "FIFO");
+	EXPECT("<sc:any><sc:file path=\"/etc/shadow\"/></sc:any>", SC_RESULT_ERROR,
+	    "<any>: needs at least two tests");
+	EXPECT("<sc:any><sc:file path=\"/etc/shadow\"/><sc:file nope=\"1\"/>"
+	    "</sc:any>", SC_RESULT_ERROR, "unknown attribute 'nope'");
 	ck_assert_int_eq(sc_result_and(SC_RESULT_PASS, SC_RESULT_NOTAPPLICABLE),
 	    SC_RESULT_PASS);
 	ck_assert_int_eq(sc_result_and(SC_RESULT_NOTAPPLICABLE,
