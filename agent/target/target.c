@@ -60,6 +60,10 @@ struct sc_target {
 	struct sc_strv env;
 	struct sc_fact *facts;
 	size_t n_facts, cap_facts;
+
+	struct sc_target_runtime *runtime;
+	void (*on_free)(void *);
+	void *on_free_ctx;
 };
 
 /* ---- construction ------------------------------------------------------ */
@@ -137,7 +141,17 @@ sc_target_free(struct sc_target *t)
 		free(t->facts[i].value);
 	}
 	free(t->facts);
+	free(t->runtime);
+	if (t->on_free != NULL)
+		t->on_free(t->on_free_ctx);
 	free(t);
+}
+
+void
+sc_target_on_free(struct sc_target *t, void (*fn)(void *), void *ctx)
+{
+	t->on_free = fn;
+	t->on_free_ctx = ctx;
 }
 
 enum sc_target_kind
@@ -960,4 +974,18 @@ sc_target_facts(const struct sc_target *t, size_t *n)
 {
 	*n = t->n_facts;
 	return t->facts;
+}
+
+const struct sc_target_runtime *
+sc_target_runtime(const struct sc_target *t)
+{
+	return t->runtime;
+}
+
+void
+sc_target_set_runtime(struct sc_target *t, const struct sc_target_runtime *rt)
+{
+	if (t->runtime == NULL)
+		t->runtime = sc_xmalloc(sizeof(*t->runtime));
+	*t->runtime = *rt;
 }
