@@ -206,35 +206,36 @@ open_parent(struct sc_extract *x, const char *rel, int create, int own,
 			    O_CLOEXEC);
 		}
 		if (nfd < 0) {
-			int e = errno;
+			int e = errno, r;
+			/* name the link by its path, not just its name */
+			char *upto = sc_xstrndup(rel, (size_t)(comp - parent) +
+			    strlen(comp));
 
-			if (e == ENOENT) {
-				close(fd);
-				free(parent);
-				return sc_err_set(err, SC_ERR_NOTFOUND,
+			if (e == ENOENT)
+				r = sc_err_set(err, SC_ERR_NOTFOUND,
 				    "%s: '%s' does not exist", x->what,
 				    disp(entry, db, sizeof(db)));
-			}
-			if (fstatat(fd, comp, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-			    S_ISLNK(st.st_mode)) {
-				close(fd);
-				free(parent);
-				return sc_err_set(err, SC_ERR_ESCAPE,
+			else if (fstatat(fd, comp, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+			    S_ISLNK(st.st_mode))
+				r = sc_err_set(err, SC_ERR_ESCAPE,
 				    "%s: entry '%s' goes through the symbolic link "
 				    "'%s'; refused", x->what,
 				    disp(entry, db, sizeof(db)),
-				    disp(comp, cb, sizeof(cb)));
-			}
-			if (e == ENOTDIR) {
-				close(fd);
-				free(parent);
-				return sc_err_set(err, SC_ERR_NOTREG,
+				    disp(upto, cb, sizeof(cb)));
+			else if (e == ENOTDIR)
+				r = sc_err_set(err, SC_ERR_NOTREG,
 				    "%s: entry '%s': '%s' is not a directory",
 				    x->what, disp(entry, db, sizeof(db)),
-				    disp(comp, cb, sizeof(cb)));
+				    disp(upto, cb, sizeof(cb)));
+			else {
+				free(upto);
+				errno = e;
+				goto ioerr;
 			}
-			errno = e;
-			goto ioerr;
+			free(upto);
+			close(fd);
+			free(parent);
+			return r;
 		}
 		close(fd);
 		fd = nfd;
@@ -538,12 +539,18 @@ make_hardlink(struct sc_extract *x, const char *link, int dfd,
 			    disp(path, db, sizeof(db)), disp(link, tb, sizeof(tb)));
 		goto out;
 	}
-	if (fstatat(tdfd, tname, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
-	    S_ISDIR(st.st_mode)) {
+	if (fstatat(tdfd, tname, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		if (errno != ENOENT)
+			goto ioerr;
 		r = sc_err_set(err, SC_ERR_NOTFOUND, "%s: hard link '%s' -> '%s':"
-		    " the target %s", x->what, disp(path, db, sizeof(db)),
-		    disp(link, tb, sizeof(tb)), errno == ENOENT ?
-		    "does not exist" : "is a directory");
+		    " the target does not exist", x->what,
+		    disp(path, db, sizeof(db)), disp(link, tb, sizeof(tb)));
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		r = sc_err_set(err, SC_ERR_NOTFOUND, "%s: hard link '%s' -> '%s':"
+		    " the target is a directory", x->what,
+		    disp(path, db, sizeof(db)), disp(link, tb, sizeof(tb)));
 		goto out;
 	}
 	if (fstatat(dfd, name, &cur, AT_SYMLINK_NOFOLLOW) == 0) {

@@ -28,8 +28,8 @@
 #define FACT "urn:stigcheck:fact:image:"
 #define BLOCK (64u << 10)
 #define MAX_NESTING 4
-/* decompressed bytes allowed beyond the file-size cap, for tar headers */
-#define HEADER_SLACK (4ULL << 30)
+/* decompressed bytes allowed per entry beyond file data: tar headers */
+#define HEADER_BYTES 4096ULL
 
 #define MT_OCI_INDEX "application/vnd.oci.image.index.v1+json"
 #define MT_DOCKER_LIST "application/vnd.docker.distribution.manifest.list.v2+json"
@@ -596,8 +596,11 @@ blob_plain_read(struct archive *a, void *ud, const void **buf)
 	return (la_ssize_t)size;
 }
 
-/* Read what the readers left, so the digests cover every byte. */
-static void
+/*
+ * Read what the readers left (tar padding, trailing data), so the digests
+ * cover every byte; -1 when that is over the decompression cap.
+ */
+static int
 blob_drain(struct blob *b)
 {
 	const void *p;
@@ -608,6 +611,8 @@ blob_drain(struct blob *b)
 	while (archive_read_data_block(b->dec, &p, &size, &off) == ARCHIVE_OK) {
 		EVP_DigestUpdate(b->plain_md, p, size);
 		b->plain_n += size;
+		if (b->plain_n > b->plain_max)
+			return -1;
 	}
 	while ((n = read(b->fd, b->buf, sizeof(b->buf))) > 0 ||
 	    (n < 0 && errno == EINTR)) {
@@ -616,11 +621,12 @@ blob_drain(struct blob *b)
 			b->raw_n += (unsigned long long)n;
 		}
 	}
+	return 0;
 }
 
 static int
 apply_layer(struct img *im, struct sc_extract *x, size_t i,
-    unsigned long long max_total, struct sc_err *err)
+    unsigned long long plain_max, struct sc_err *err)
 {
 	struct layer *l = &im->layers[i];
 	struct blob *b = sc_xcalloc(1, sizeof(*b));
@@ -642,7 +648,7 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 	}
 	b->raw_md = digest_new(l->digest ? digest_md(l->digest) : EVP_sha256());
 	b->plain_md = digest_new(digest_md(l->diff_id));
-	b->plain_max = max_total + HEADER_SLACK;
+	b->plain_max = plain_max;
 	b->dec = archive_read_new();
 	archive_read_support_filter_all(b->dec);
 	archive_read_support_format_raw(b->dec);
@@ -661,7 +667,11 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 	}
 	if ((r = sc_extract_apply(x, tar, what, err)) < 0)
 		goto out;
-	blob_drain(b);
+	if (blob_drain(b) < 0) {
+		r = sc_err_set(err, SC_ERR_TOOBIG, "%s: decompresses to more than "
+		    "%llu bytes; refused", what, b->plain_max);
+		goto out;
+	}
 	raw = digest_final(b->raw_md);
 	plain = digest_final(b->plain_md);
 	if (l->digest != NULL && strcmp(raw, l->digest) != 0)
@@ -859,7 +869,8 @@ sc_image_open(struct sc_target **out, const char *path,
 	struct img im;
 	struct sc_extract *x = NULL;
 	struct sc_target *t = NULL;
-	unsigned long long max_total = SC_EXTRACT_MAX_TOTAL;
+	unsigned long long max_total = SC_EXTRACT_MAX_TOTAL, plain_max;
+	unsigned long max_entries = SC_EXTRACT_MAX_ENTRIES;
 	struct stat st;
 	int fd = -1, rootfd = -1, r;
 	size_t i;
@@ -870,6 +881,10 @@ sc_image_open(struct sc_target **out, const char *path,
 	im.tmp_fd = -1;
 	if (o != NULL && o->limits != NULL && o->limits->max_total)
 		max_total = o->limits->max_total;
+	if (o != NULL && o->limits != NULL && o->limits->max_entries)
+		max_entries = o->limits->max_entries;
+	/* a layer decompresses to its files and their headers, no more */
+	plain_max = max_total + max_entries * HEADER_BYTES;
 	if ((r = open_input(path, &fd, &st, err)) < 0)
 		return r;
 	if ((r = sc_tmpdir_new(o ? o->tmpdir : NULL, "stigcheck-image", &im.tmp,
@@ -899,7 +914,8 @@ sc_image_open(struct sc_target **out, const char *path,
 	} else {
 		r = sc_err_set(err, SC_ERR_UNSUPPORTED, "image '%s' is neither an "
 		    "OCI image layout (no oci-layout file) nor a docker or podman "
-		    "save archive (no manifest.json)", path);
+		    "save archive (no manifest.json); to scan an unpacked root "
+		    "filesystem, use --rootfs", path);
 	}
 	if (r < 0 || (r = load_diff_ids(&im, err)) < 0)
 		goto out;
@@ -914,7 +930,7 @@ sc_image_open(struct sc_target **out, const char *path,
 	x = sc_extract_new(rootfd, SC_EXTRACT_WHITEOUTS | SC_EXTRACT_OWNERS,
 	    o ? o->limits : NULL);
 	for (i = 0; i < im.n_layers; i++)
-		if ((r = apply_layer(&im, x, i, max_total, err)) < 0)
+		if ((r = apply_layer(&im, x, i, plain_max, err)) < 0)
 			goto out;
 	/* the staged archive is not needed any more */
 	sc_target_free(im.src);
