@@ -589,8 +589,7 @@ blob_plain_read(struct archive *a, void *ud, const void **buf)
 	EVP_DigestUpdate(b->plain_md, *buf, size);
 	b->plain_n += size;
 	if (b->plain_n > b->plain_max) {
-		archive_set_error(a, EINVAL, "decompresses to more "
-		    "than %llu bytes; refused", b->plain_max);
+		archive_set_error(a, EFBIG, "decompresses to too many bytes");
 		return -1;
 	}
 	return (la_ssize_t)size;
@@ -668,8 +667,7 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 	if ((r = sc_extract_apply(x, tar, what, err)) < 0)
 		goto out;
 	if (blob_drain(b) < 0) {
-		r = sc_err_set(err, SC_ERR_TOOBIG, "%s: decompresses to more than "
-		    "%llu bytes; refused", what, b->plain_max);
+		r = SC_ERR_TOOBIG;
 		goto out;
 	}
 	raw = digest_final(b->raw_md);
@@ -685,6 +683,9 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 		    "does not match the config's diff_id %s (it is %s)", what,
 		    l->diff_id, plain);
 out:
+	if (r < 0 && b->plain_n > b->plain_max)	/* whatever failed first */
+		r = sc_err_set(err, SC_ERR_TOOBIG, "%s: decompresses to more than "
+		    "%llu bytes; refused", what, b->plain_max);
 	if (tar != NULL)
 		archive_read_free(tar);
 	if (b->dec != NULL)

@@ -122,7 +122,7 @@ out:
 
 /* ---- recursive removal (async-signal-safe) ------------------------------- */
 
-#define RM_DEPTH 256		/* deeper trees are left, with an error */
+#define RM_DEPTH 512		/* deeper trees are left, with an error */
 #define RM_STUCK 64		/* directories that could not be emptied */
 
 struct rm_dirent64 {

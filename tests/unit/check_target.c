@@ -396,6 +396,39 @@ START_TEST(test_accounts_parse)
 }
 END_TEST
 
+static int freed_with;
+
+static void
+on_free(void *ctx)
+{
+	freed_with = *(int *)ctx;
+}
+
+START_TEST(test_runtime_and_free_hook)
+{
+	struct sc_target *t;
+	struct sc_err err = SC_ERR_INIT;
+	struct sc_target_runtime rt;
+	static int token = 42;
+
+	ck_assert_int_eq(sc_target_open_rootfs(&t, root, &err), 0);
+	/* a root filesystem has no runtime state */
+	ck_assert_ptr_null(sc_target_runtime(t));
+	memset(&rt, 0, sizeof(rt));
+	rt.pid = 7;
+	rt.cap_eff = 0x20;
+	rt.no_new_privs = 1;
+	sc_target_set_runtime(t, &rt);
+	rt.pid = 8;		/* copied, not borrowed */
+	ck_assert_int_eq(sc_target_runtime(t)->pid, 7);
+	ck_assert_uint_eq(sc_target_runtime(t)->cap_eff, 0x20);
+	freed_with = 0;
+	sc_target_on_free(t, on_free, &token);
+	sc_target_free(t);
+	ck_assert_int_eq(freed_with, 42);
+}
+END_TEST
+
 static Suite *
 target_suite(void)
 {
@@ -413,6 +446,7 @@ target_suite(void)
 	tcase_add_test(tc, test_identity);
 	tcase_add_loop_test(tc, test_nothing_written, 0, 2);
 	tcase_add_test(tc, test_accounts_parse);
+	tcase_add_test(tc, test_runtime_and_free_hook);
 	suite_add_tcase(s, tc);
 	return s;
 }
