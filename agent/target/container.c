@@ -742,10 +742,10 @@ sc_container_resolve(const char *ref, struct sc_container_info *ci,
 	int r;
 
 	memset(ci, 0, sizeof(*ci));
-	sc_buf_reset(&tried);
 	if (len == 0)
 		return sc_err_set(err, SC_ERR_INVAL, "--container needs a PID, "
 		    "a container id or a name");
+	sc_buf_reset(&tried);
 	if (all_digits(ref) && len <= 10) {
 		char *p = sc_xasprintf("/proc/%s", ref);
 		struct stat st;

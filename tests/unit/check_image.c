@@ -88,6 +88,16 @@ put_blob(const void *data, size_t len, char digest[72])
 	free(p);
 }
 
+/* Serialise and release a JSON value. */
+static char *
+dump(json_t *j, size_t flags)
+{
+	char *s = json_dumps(j, flags);
+
+	json_decref(j);
+	return s;
+}
+
 static json_t *
 descriptor(const char *mt, const char *digest, size_t size)
 {
@@ -410,7 +420,7 @@ START_TEST(test_docker_archive)
 	cfg = json_dumps(c, JSON_COMPACT);
 	json_decref(c);
 	sha256_hex(cfg, strlen(cfg), chex);
-	man = json_dumps(json_pack("[{s:s+, s:[s], s:[s+,s+]}]", "Config", chex,
+	man = dump(json_pack("[{s:s+, s:[s], s:[s+,s+]}]", "Config", chex,
 	    ".json", "RepoTags", "example/docker:2", "Layers", hex[0],
 	    "/layer.tar", hex[1], "/layer.tar"), JSON_COMPACT);
 	/* docker save's layout, as a directory (what an archive stages to) */
@@ -437,14 +447,14 @@ START_TEST(test_docker_archive)
 	sc_target_free(t);
 	/* two images in one archive */
 	free(man);
-	man = json_dumps(json_pack("[{s:s},{s:s}]", "Config", "a.json", "Config",
+	man = dump(json_pack("[{s:s},{s:s}]", "Config", "a.json", "Config",
 	    "b.json"), JSON_COMPACT);
 	tu_write(tmp, "da/manifest.json", man, 0644);
 	ck_assert_int_eq(open_image(&t, path, &err), SC_ERR_UNSUPPORTED);
 	ck_assert_msg(strstr(err.msg, "lists 2 images"), "%s", err.msg);
 	/* a config whose name is not its digest */
 	free(man);
-	man = json_dumps(json_pack("[{s:s+, s:[]}]", "Config", hex[0], ".json",
+	man = dump(json_pack("[{s:s+, s:[]}]", "Config", hex[0], ".json",
 	    "Layers"), JSON_COMPACT);
 	tu_write(tmp, "da/manifest.json", man, 0644);
 	snprintf(name, sizeof(name), "da/%s.json", hex[0]);
@@ -453,7 +463,7 @@ START_TEST(test_docker_archive)
 	ck_assert_msg(strstr(err.msg, "does not match its digest"), "%s", err.msg);
 	/* diff_ids that do not match the layers */
 	free(man);
-	man = json_dumps(json_pack("[{s:s+, s:[s+]}]", "Config", chex, ".json",
+	man = dump(json_pack("[{s:s+, s:[s+]}]", "Config", chex, ".json",
 	    "Layers", hex[0], "/layer.tar"), JSON_COMPACT);
 	tu_write(tmp, "da/manifest.json", man, 0644);
 	ck_assert_int_eq(open_image(&t, path, &err), SC_ERR_PARSE);
