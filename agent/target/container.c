@@ -699,9 +699,11 @@ by_name(const char *ref, struct sc_container_info *ci, struct sc_buf *tried,
 				r = run_cli(cargv, &out, &eo, &status);
 			}
 		}
-		if (r < 0) {
-			sc_buf_addf(tried, "; %s: %s", tool, errno == ENOENT ?
-			    "not installed" : strerror(errno));
+		/* 127 with nothing said: exec failed after the fork (under
+		 * valgrind, posix_spawnp cannot report it otherwise) */
+		if (r < 0 || (status == 127 && eo.len == 0)) {
+			sc_buf_addf(tried, "; %s: %s", tool, r == 0 ||
+			    errno == ENOENT ? "not installed" : strerror(errno));
 			r = 0;
 			continue;
 		}

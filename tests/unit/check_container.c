@@ -180,7 +180,7 @@ START_TEST(test_resolve_errors)
 {
 	struct sc_container_info ci;
 	struct sc_err err = SC_ERR_INIT;
-	char *empty = tu_mkdtemp();
+	char *empty = tu_mkdtemp(), *path = strdup(getenv("PATH"));
 
 	/* no runtime CLI anywhere on PATH */
 	setenv("PATH", empty, 1);
@@ -207,6 +207,8 @@ START_TEST(test_resolve_errors)
 		ck_assert_int_eq(ci.pid, getpid());
 		sc_container_info_free(&ci);
 	}
+	setenv("PATH", path, 1);
+	free(path);
 	rmdir(empty);
 	free(empty);
 }
@@ -233,7 +235,8 @@ build_root(int with_hostname)
 	tu_mkdir(root, "sys", 0555);
 	tu_mkdir(root, "dev", 0755);
 	tu_mkdir(root, "bin", 0755);
-	snprintf(cmd, sizeof(cmd), "cp /bin/busybox '%s/bin/busybox'", root);
+	snprintf(cmd, sizeof(cmd), "/bin/cp /bin/busybox '%s/bin/busybox'",
+	    root);
 	ck_assert_int_eq(system(cmd), 0);
 }
 
