@@ -82,12 +82,4 @@ for w in "docker: Error: No such container: nope" "podman: Error: no container" 
 	grep -qF "$w" "$TMPDIR/err" || fail "error lacks '$w': $(cat "$TMPDIR/err")"
 done
 
-# a CLI that names a process of another container is not believed
-if fake_cgroup "$CT_PID" "$(printf other | sha256sum | cut -c1-64)"; then
-	run --container web-1
-	expect_rc 1 "mismatched id"
-	expect_err_line "refusing to scan it"
-else
-	echo "NOTE: id cross-check not tested here: $CG_WHY"
-fi
 exit 0
