@@ -863,6 +863,80 @@ load_environ(struct sc_target *t, int pfd, long pid, struct sc_err *err)
 	return SC_OK;
 }
 
+/*
+ * The process's user namespace maps (uid_map, gid_map, as seen from the
+ * scanner's namespace).  Identity maps are not set.  Returns 1 when the
+ * ids are remapped.
+ */
+int
+sc_container_parse_idmap(const char *text, struct sc_idmap **out, size_t *n)
+{
+	const char *line, *nl;
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (line = text; line && *line; line = nl ? nl + 1 : NULL) {
+		unsigned long in, outside, count;
+
+		nl = strchr(line, '\n');
+		if (sscanf(line, "%lu %lu %lu", &in, &outside, &count) != 3)
+			continue;
+		SC_GROW(*out, cap, *n + 1);
+		(*out)[*n].inside = in;
+		(*out)[*n].outside = outside;
+		(*out)[*n].count = count;
+		(*n)++;
+	}
+	if (*n == 1 && (*out)[0].inside == 0 && (*out)[0].outside == 0 &&
+	    (*out)[0].count == 4294967295UL) {
+		SC_FREE(*out);
+		*n = 0;
+	}
+	return *n > 0;
+}
+
+static int
+load_idmaps(struct sc_target *t, int pfd, struct sc_target_runtime *rt,
+    long pid, struct sc_err *err)
+{
+	static const char *files[] = { "uid_map", "gid_map" };
+	struct sc_buf b = SC_BUF_INIT;
+	struct sc_idmap *m;
+	size_t n;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		if (read_proc(pfd, files[k], PROC_SMALL_MAX, &b) < 0) {
+			int e = errno;
+
+			sc_buf_free(&b);
+			return proc_err(err, pid, files[k], e);
+		}
+		if (sc_container_parse_idmap(b.data, &m, &n)) {
+			sc_target_set_idmap(t, k, m, n);
+			rt->userns = 1;
+		}
+		free(m);
+	}
+	sc_buf_free(&b);
+	if (rt->userns) {
+		/* the process's own ids, as it sees them too */
+		struct stat st;
+		int i;
+
+		for (i = 0; i < 4; i++) {
+			memset(&st, 0, sizeof(st));
+			st.st_uid = (uid_t)rt->uid[i];
+			st.st_gid = (gid_t)rt->gid[i];
+			sc_target_map_ids(t, &st);
+			rt->uid[i] = st.st_uid;
+			rt->gid[i] = st.st_gid;
+		}
+	}
+	return SC_OK;
+}
+
 static void
 add_facts(struct sc_target *t, const struct sc_container_info *ci,
     const struct sc_target_runtime *rt)
@@ -899,6 +973,8 @@ add_facts(struct sc_target *t, const struct sc_container_info *ci,
 		    seccomp[rt->seccomp]);
 	sc_target_add_fact(t, FACT "root-readonly", "boolean",
 	    rt->root_readonly ? "true" : "false");
+	sc_target_add_fact(t, FACT "userns", "boolean",
+	    rt->userns ? "true" : "false");
 }
 
 int
@@ -947,7 +1023,8 @@ sc_container_open(struct sc_target **out, const char *ref, struct sc_err *err)
 	rootfd = -1;
 	if (r < 0)
 		goto out;
-	if ((r = load_environ(t, pfd, ci.pid, err)) < 0)
+	if ((r = load_environ(t, pfd, ci.pid, err)) < 0 ||
+	    (r = load_idmaps(t, pfd, &rt, ci.pid, err)) < 0)
 		goto out;
 	sc_target_set_runtime(t, &rt);
 	add_facts(t, &ci, &rt);

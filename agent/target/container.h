@@ -33,12 +33,14 @@
  *  - the environment is /proc/PID/environ (the container's, never the
  *    scanner's);
  *  - the runtime state (struct sc_target_runtime in target.h) comes from
- *    /proc/PID/status (ids, capability sets, NoNewPrivs, Seccomp) and
- *    fstatfs of the root (read-only mount);
+ *    /proc/PID/status (ids, capability sets, NoNewPrivs, Seccomp), fstatfs
+ *    of the root (read-only mount) and /proc/PID/uid_map and gid_map;
+ *  - in a user namespace, owners are translated through those maps
+ *    (sc_target_set_idmap), so a rule sees the owners the container sees;
  *  - facts (urn:stigcheck:fact:container:...): pid, id, name, runtime,
  *    image, image-id, image-digest where known, and uid, gid (effective),
  *    cap-eff (hex), no-new-privs, seccomp (disabled, strict, filter),
- *    root-readonly;
+ *    root-readonly, userns;
  *  - the name is the container's name, else its short id, else the
  *    target's /etc/hostname, else "pid-PID".
  * The walk does not enter the container's /proc, /sys and /dev (walk.h).
@@ -95,5 +97,12 @@ int sc_container_parse_inspect(const char *tool, const char *json,
 
 /* Parse /proc/PID/status text into rt (pid and root_readonly untouched). */
 int sc_container_parse_status(const char *text, struct sc_target_runtime *rt);
+
+/*
+ * Parse /proc/PID/uid_map or gid_map text.  Returns 1 with *out (malloc'd,
+ * *n ranges) when ids are remapped, 0 (and NULL) for the identity map.
+ */
+int sc_container_parse_idmap(const char *text, struct sc_idmap **out,
+    size_t *n);
 
 #endif

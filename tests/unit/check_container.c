@@ -7,10 +7,12 @@
  * chroot into a busybox root, optionally read-only with no_new_privs and
  * a seccomp filter.  Its target must read the container's tree, its
  * environment (never the scanner's) and its runtime state, and the shared
- * walk must not enter its /proc, /sys and /dev.
+ * walk must not enter its /proc, /sys and /dev.  In a user namespace, the
+ * owners it reports are those the container sees.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <sched.h>
@@ -176,6 +178,26 @@ START_TEST(test_parse_status)
 }
 END_TEST
 
+START_TEST(test_parse_idmap)
+{
+	struct sc_idmap *m;
+	size_t n;
+
+	ck_assert_int_eq(sc_container_parse_idmap("         0          0 "
+	    "4294967295\n", &m, &n), 0);
+	ck_assert_ptr_null(m);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(sc_container_parse_idmap("         0     100000      "
+	    "65536\n     65536    1000000       1000\n", &m, &n), 1);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(m[0].inside, 0);
+	ck_assert_uint_eq(m[0].outside, 100000);
+	ck_assert_uint_eq(m[1].inside, 65536);
+	ck_assert_uint_eq(m[1].count, 1000);
+	free(m);
+}
+END_TEST
+
 START_TEST(test_resolve_errors)
 {
 	struct sc_container_info ci;
@@ -337,6 +359,86 @@ start_contained(int hardened)
 	return has_env(ct_pid, "FROM_CONTAINER=1");
 }
 
+/* Shift every owner under root by `by` (the on-disk view of a userns). */
+static int
+shift_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)flag;
+	(void)f;
+	if (lchown(path, st->st_uid + 100000, st->st_gid + 100000) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Like start_contained, in a user namespace too: inside ids 0-65535 are
+ * host ids 100000-165535, as rootless podman and userns-remap run them.
+ */
+static int
+start_contained_userns(void)
+{
+	int up[2], down[2], i;
+	pid_t c = -1;
+	char path[64], go = 'g';
+	FILE *f;
+
+	ck_assert_int_eq(pipe(up), 0);
+	ck_assert_int_eq(pipe(down), 0);
+	ct_mid = fork();
+	ck_assert_int_ge(ct_mid, 0);
+	if (ct_mid == 0) {
+		close(up[0]);
+		close(down[1]);
+		if (unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID) < 0)
+			_exit(10);
+		if (write(up[1], &go, 1) != 1 || read(down[0], &go, 1) != 1)
+			_exit(11);
+		/* mapped now: become the namespace's root before any exec */
+		if (setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0 ||
+		    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+			_exit(12);
+		c = fork();
+		if (c == 0)
+			contained(0);
+		if (write(up[1], &c, sizeof(c)) != sizeof(c))
+			_exit(13);
+		while (waitpid(c, NULL, 0) < 0 && errno == EINTR)
+			;
+		_exit(0);
+	}
+	close(up[1]);
+	close(down[0]);
+	if (read(up[0], &go, 1) != 1)
+		goto fail;
+	snprintf(path, sizeof(path), "/proc/%ld/uid_map", (long)ct_mid);
+	if ((f = fopen(path, "w")) == NULL || fprintf(f, "0 100000 65536\n") < 0 ||
+	    fclose(f) != 0)
+		goto fail;
+	snprintf(path, sizeof(path), "/proc/%ld/gid_map", (long)ct_mid);
+	if ((f = fopen(path, "w")) == NULL || fprintf(f, "0 100000 65536\n") < 0 ||
+	    fclose(f) != 0)
+		goto fail;
+	if (write(down[1], &go, 1) != 1 ||
+	    read(up[0], &c, sizeof(c)) != sizeof(c) || c <= 0)
+		goto fail;
+	close(up[0]);
+	close(down[1]);
+	ct_pid = c;
+	for (i = 0; i < 200 && !has_env(ct_pid, "FROM_CONTAINER=1"); i++) {
+		struct timespec ts = { 0, 25000000 };
+
+		nanosleep(&ts, NULL);
+	}
+	return has_env(ct_pid, "FROM_CONTAINER=1");
+fail:
+	close(up[0]);
+	close(down[1]);
+	kill(ct_mid, SIGKILL);
+	{ int stt; waitpid(ct_mid, &stt, 0); fprintf(stderr, "DBG mid status %d errno %s\n", stt, strerror(errno)); }
+	ct_mid = -1;
+	return 0;
+}
+
 static void
 stop_contained(void)
 {
@@ -453,6 +555,73 @@ START_TEST(test_real_container)
 }
 END_TEST
 
+struct owners {
+	uid_t shadow_uid;
+	gid_t shadow_gid;
+};
+
+static int
+visit_owner(void *ctx, const struct sc_walk_entry *e)
+{
+	struct owners *o = ctx;
+
+	if (e->event == SC_WALK_ENTRY && strcmp(e->path, "/etc/shadow") == 0) {
+		o->shadow_uid = e->st->st_uid;
+		o->shadow_gid = e->st->st_gid;
+	}
+	return 0;
+}
+
+START_TEST(test_userns_container)
+{
+	struct sc_err err = SC_ERR_INIT;
+	struct sc_target *t;
+	const struct sc_target_runtime *rt;
+	struct owners o = { 1, 1 };
+	struct sc_walk_spec spec = { "/etc", -1, 0, visit_owner, &o };
+	struct sc_walk *w;
+	struct stat st;
+	char ref[32], *p;
+
+	if (geteuid() != 0 || access("/bin/busybox", X_OK) != 0)
+		return;
+	build_root(1);
+	tu_write(root, "etc/shadow", "root:*:1::::::\n", 0640);
+	p = tu_path(root, "etc/shadow");
+	ck_assert_int_eq(chown(p, 0, 42), 0);
+	free(p);
+	ck_assert_int_eq(nftw(root, shift_one, 32, FTW_PHYS), 0);
+	/* the namespace's root must be able to reach its tree */
+	ck_assert_int_eq(chmod(tmp, 0755), 0);
+	tu_write(root, "etc/unmapped", "x\n", 0644);	/* host uid 0: unseen */
+	if (!start_contained_userns()) {
+		fprintf(stderr, "check_container: this machine does not allow "
+		    "user namespaces; the userns test is skipped\n");
+		stop_contained();
+		return;
+	}
+	snprintf(ref, sizeof(ref), "%ld", (long)ct_pid);
+	ck_assert_msg(sc_container_open(&t, ref, &err) == 0, "%s", err.msg);
+	rt = sc_target_runtime(t);
+	ck_assert_int_eq(rt->userns, 1);
+	ck_assert_uint_eq(rt->uid[1], 0);	/* as the process sees itself */
+	/* owners as the container sees them */
+	ck_assert_int_eq(sc_target_stat(t, "/etc/shadow", &st, &err), 0);
+	ck_assert_uint_eq(st.st_uid, 0);
+	ck_assert_uint_eq(st.st_gid, 42);
+	ck_assert_int_eq(sc_target_lstat(t, "/etc/unmapped", &st, &err), 0);
+	ck_assert_uint_eq(st.st_uid, SC_IDMAP_OVERFLOW);
+	w = sc_walk_new();
+	sc_walk_add(w, &spec);
+	ck_assert_int_eq(sc_walk_run(w, t, &err), 0);
+	ck_assert_uint_eq(o.shadow_uid, 0);
+	ck_assert_uint_eq(o.shadow_gid, 42);
+	sc_walk_free(w);
+	sc_target_free(t);
+	stop_contained();
+}
+END_TEST
+
 static Suite *
 container_suite(void)
 {
@@ -463,8 +632,10 @@ container_suite(void)
 	tcase_add_test(tc, test_cgroup_ids);
 	tcase_add_test(tc, test_parse_inspect);
 	tcase_add_test(tc, test_parse_status);
+	tcase_add_test(tc, test_parse_idmap);
 	tcase_add_test(tc, test_resolve_errors);
 	tcase_add_loop_test(tc, test_real_container, 0, 2);
+	tcase_add_test(tc, test_userns_container);
 	suite_add_tcase(s, tc);
 	return s;
 }
