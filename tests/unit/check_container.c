@@ -318,11 +318,25 @@ has_env(pid_t pid, const char *want)
 	return found;
 }
 
+/* Wait (5 s at most) for ct_pid to have exec'ed busybox. */
+static int
+wait_exec(void)
+{
+	int i;
+
+	for (i = 0; i < 200 && !has_env(ct_pid, "FROM_CONTAINER=1"); i++) {
+		struct timespec ts = { 0, 25000000 };
+
+		nanosleep(&ts, NULL);
+	}
+	return has_env(ct_pid, "FROM_CONTAINER=1");
+}
+
 /* Start the contained process; 0 when this machine does not allow it. */
 static int
 start_contained(int hardened)
 {
-	int pfd[2], i;
+	int pfd[2];
 	pid_t c = -1;
 
 	ck_assert_int_eq(pipe(pfd), 0);
@@ -351,15 +365,10 @@ start_contained(int hardened)
 	}
 	close(pfd[0]);
 	ct_pid = c;
-	for (i = 0; i < 200 && !has_env(ct_pid, "FROM_CONTAINER=1"); i++) {
-		struct timespec ts = { 0, 25000000 };
-
-		nanosleep(&ts, NULL);
-	}
-	return has_env(ct_pid, "FROM_CONTAINER=1");
+	return wait_exec();
 }
 
-/* Shift every owner under root by `by` (the on-disk view of a userns). */
+/* Shift an owner by 100000 (the on-disk view of a user namespace). */
 static int
 shift_one(const char *path, const struct stat *st, int flag, struct FTW *f)
 {
@@ -377,7 +386,7 @@ shift_one(const char *path, const struct stat *st, int flag, struct FTW *f)
 static int
 start_contained_userns(void)
 {
-	int up[2], down[2], i;
+	int up[2], down[2];
 	pid_t c = -1;
 	char path[64], go = 'g';
 	FILE *f;
@@ -424,12 +433,7 @@ start_contained_userns(void)
 	close(up[0]);
 	close(down[1]);
 	ct_pid = c;
-	for (i = 0; i < 200 && !has_env(ct_pid, "FROM_CONTAINER=1"); i++) {
-		struct timespec ts = { 0, 25000000 };
-
-		nanosleep(&ts, NULL);
-	}
-	return has_env(ct_pid, "FROM_CONTAINER=1");
+	return wait_exec();
 fail:
 	close(up[0]);
 	close(down[1]);
