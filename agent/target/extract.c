@@ -200,7 +200,11 @@ open_parent(struct sc_extract *x, const char *rel, int create, int own,
 			p = comp + strlen(comp);
 		nfd = openat(fd, comp, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		if (nfd < 0 && errno == ENOENT && create) {
-			if (mkdirat(fd, comp, 0755) < 0 && errno != EEXIST)
+			/* an implied directory: 0755 whatever the umask, as
+			 * runtimes create them */
+			if (mkdirat(fd, comp, 0700) < 0 && errno != EEXIST)
+				goto ioerr;
+			if (fchmodat(fd, comp, 0755, 0) < 0)
 				goto ioerr;
 			nfd = openat(fd, comp, O_PATH | O_DIRECTORY | O_NOFOLLOW |
 			    O_CLOEXEC);

@@ -921,7 +921,9 @@ sc_image_open(struct sc_target **out, const char *path,
 	if (r < 0 || (r = load_diff_ids(&im, err)) < 0)
 		goto out;
 
-	if (mkdirat(im.tmp_fd, "rootfs", 0755) < 0 ||
+	/* the root is 0755 unless a layer says otherwise ("./") */
+	if (mkdirat(im.tmp_fd, "rootfs", 0700) < 0 ||
+	    fchmodat(im.tmp_fd, "rootfs", 0755, 0) < 0 ||
 	    (rootfd = openat(im.tmp_fd, "rootfs", O_PATH | O_DIRECTORY |
 	    O_NOFOLLOW | O_CLOEXEC)) < 0) {
 		r = sc_err_set(err, sc_err_from_errno(errno), "cannot create the "

@@ -138,6 +138,7 @@ START_TEST(test_files_dirs_links_owners)
 		return;
 	x = sc_extract_new(root_fd, SC_EXTRACT_OWNERS | SC_EXTRACT_WHITEOUTS,
 	    NULL);
+	umask(077);
 	tu_tar_dir(t, "./", 0755, 0, 0);
 	tu_tar_dir(t, "./etc/", 0755, 0, 0);
 	tu_tar_file(t, "./etc/shadow", "root:*:1::::::\n", 0640, 0, 42);
@@ -171,6 +172,7 @@ START_TEST(test_files_dirs_links_owners)
 	ck_assert_int_eq(st.st_mtime, 1700000000);	/* set after its content */
 	ck_assert_int_eq(lstat_rel("run", &st), 0);	/* implied parent */
 	ck_assert(S_ISDIR(st.st_mode));
+	ck_assert_uint_eq(st.st_mode & 07777, 0755);	/* whatever the umask */
 	ck_assert_uint_gt(sc_extract_total(x), 0);
 	sc_extract_free(x);
 }
