@@ -248,7 +248,10 @@ sc_container_parse_status(const char *text, struct sc_target_runtime *rt)
 	return have == 7 ? 0 : -1;
 }
 
-/* The PID of this process in its own PID namespace (last NSpid field). */
+/*
+ * A number from a status line ("PPid:"); with LAST, the line's last
+ * number ("NSpid:": the PID in the process's own PID namespace).
+ */
 static long
 status_field(const char *status, const char *key, int last)
 {

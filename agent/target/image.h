@@ -30,8 +30,10 @@
  *     mismatch, a missing blob, or a layer media type other than tar
  *     (optionally gzip or zstd compressed) is an error.
  *  5. Layers are applied in order into rootfs/ with whiteouts and owners
- *     (extract.h: hostile entries refused, sizes capped); the staged
- *     archive is then removed.
+ *     (extract.h: hostile entries refused, sizes capped); a layer may not
+ *     decompress to more than the total file-size cap plus 4 KiB of tar
+ *     headers per allowed entry (a decompression bomb is refused).  The
+ *     staged archive is then removed.
  *  6. The target is rootfs/ (kind SC_TARGET_IMAGE, path PATH).  Its
  *     environment is the config's Env; its name is the image reference
  *     when the archive names one, else the last component of PATH; facts
