@@ -17,7 +17,7 @@ DESTDIR    ?=
 BUILD      ?= build
 SHARED     ?= $(abspath ../shared)
 
-PKGS       := libxml-2.0 libxslt libexslt yaml-0.1 libcrypto libpcre2-8 sqlite3
+PKGS       := libxml-2.0 libxslt libexslt yaml-0.1 libcrypto libpcre2-8 sqlite3 libarchive jansson
 TEST_PKGS  := check
 PKG_CONFIG ?= pkg-config
 

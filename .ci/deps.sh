@@ -4,8 +4,11 @@
 # .ci/run.  Needs root (or sudo) only when it has something to install.
 set -eu
 
-build_pkgs="gcc make pkg-config libxml2-dev libxslt1-dev libyaml-dev libssl-dev libpcre2-dev libsqlite3-dev"
-test_pkgs="check clang libxml2-utils xsltproc openscap-scanner valgrind rpm"
+# (for reference) what gets installed when missing:
+# build: gcc make pkg-config libxml2-dev libxslt1-dev libyaml-dev libssl-dev
+#        libpcre2-dev libsqlite3-dev libarchive-dev libjansson-dev
+# tests: check clang libxml2-utils xsltproc openscap-scanner valgrind rpm
+#        debootstrap busybox-static
 
 missing=""
 have_pc() { pkg-config --exists "$@" 2>/dev/null; }
@@ -17,6 +20,8 @@ have_pc yaml-0.1 || missing="$missing libyaml-dev"
 have_pc 'libcrypto >= 3.0' || missing="$missing libssl-dev"
 have_pc libpcre2-8 || missing="$missing libpcre2-dev"
 have_pc sqlite3 || missing="$missing libsqlite3-dev"
+have_pc libarchive || missing="$missing libarchive-dev"
+have_pc jansson || missing="$missing libjansson-dev"
 have_pc check || missing="$missing check"
 command -v clang >/dev/null 2>&1 || missing="$missing clang"
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
@@ -25,6 +30,9 @@ command -v oscap >/dev/null 2>&1 || missing="$missing openscap-scanner"
 command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
 command -v rpmbuild >/dev/null 2>&1 || missing="$missing rpm"
 command -v debootstrap >/dev/null 2>&1 || missing="$missing debootstrap"
+# the container tests chroot into a fixture holding Debian's static busybox
+dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' ||
+	missing="$missing busybox-static"
 
 [ -z "$missing" ] && exit 0
 

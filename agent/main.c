@@ -19,6 +19,8 @@
 #include "console.h"
 #include "info.h"
 #include "scan.h"
+#include "target/container.h"
+#include "target/image.h"
 #include "target/target.h"
 #include "util/fsutil.h"
 #include "xccdf/content.h"
@@ -33,6 +35,7 @@ static void
 on_signal(int sig)
 {
 	sc_atomic_cleanup();
+	sc_tmpdir_cleanup();	/* a flattened image */
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -48,6 +51,9 @@ install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
 }
 
 static int
@@ -79,13 +85,12 @@ open_target(const struct sc_cli *cli, struct sc_target **t, struct sc_err *err)
 	int r;
 
 	if (cli->container)
-		return sc_err_set(err, SC_ERR_UNSUPPORTED,
-		    "--container is not implemented yet");
-	if (cli->image)
-		return sc_err_set(err, SC_ERR_UNSUPPORTED,
-		    "--image is not implemented yet");
-	if ((r = sc_target_open_rootfs(t, cli->rootfs ? cli->rootfs : "/",
-	    err)) < 0)
+		r = sc_container_open(t, cli->container, err);
+	else if (cli->image)
+		r = sc_image_open(t, cli->image, NULL, err);
+	else
+		r = sc_target_open_rootfs(t, cli->rootfs ? cli->rootfs : "/", err);
+	if (r < 0)
 		return r;
 	for (i = 0; i < cli->env.n; i++)
 		if ((r = sc_target_putenv(*t, cli->env.v[i], err)) < 0)

@@ -68,6 +68,11 @@ struct sc_target {
 		void (*free_fn)(void *);
 	} *cache;
 	size_t n_cache, cap_cache;
+	struct sc_target_runtime *runtime;
+	struct sc_idmap *idmap[2];	/* uid, gid; NULL: identity */
+	size_t n_idmap[2];
+	void (*on_free)(void *);
+	void *on_free_ctx;
 };
 
 /* ---- construction ------------------------------------------------------ */
@@ -152,7 +157,19 @@ sc_target_free(struct sc_target *t)
 		free(t->cache[i].key);
 	}
 	free(t->cache);
+	free(t->runtime);
+	free(t->idmap[0]);
+	free(t->idmap[1]);
+	if (t->on_free != NULL)
+		t->on_free(t->on_free_ctx);
 	free(t);
+}
+
+void
+sc_target_on_free(struct sc_target *t, void (*fn)(void *), void *ctx)
+{
+	t->on_free = fn;
+	t->on_free_ctx = ctx;
 }
 
 enum sc_target_kind
@@ -476,6 +493,7 @@ target_stat(struct sc_target *t, const char *path, struct stat *st,
 		    "cannot stat '%s': %s", path, strerror(e));
 	}
 	close(fd);
+	sc_target_map_ids(t, st);
 	return SC_OK;
 }
 
@@ -555,6 +573,7 @@ sc_target_open_file(struct sc_target *t, const char *path, int *fdp,
 		return sc_err_set(err, SC_ERR_NOTREG,
 		    "'%s' changed while being opened", path);
 	}
+	sc_target_map_ids(t, &rst);
 	if (st != NULL)
 		*st = rst;
 	*fdp = fd;
@@ -1057,4 +1076,53 @@ sc_target_cache_put(struct sc_target *t, const char *key, void *obj,
 	t->cache[t->n_cache].obj = obj;
 	t->cache[t->n_cache].free_fn = free_fn;
 	t->n_cache++;
+}
+
+const struct sc_target_runtime *
+sc_target_runtime(const struct sc_target *t)
+{
+	return t->runtime;
+}
+
+void
+sc_target_set_runtime(struct sc_target *t, const struct sc_target_runtime *rt)
+{
+	if (t->runtime == NULL)
+		t->runtime = sc_xmalloc(sizeof(*t->runtime));
+	*t->runtime = *rt;
+}
+
+void
+sc_target_set_idmap(struct sc_target *t, int is_gid,
+    const struct sc_idmap *ranges, size_t n)
+{
+	int k = is_gid ? 1 : 0;
+
+	free(t->idmap[k]);
+	t->idmap[k] = NULL;
+	t->n_idmap[k] = n;
+	if (n > 0) {
+		t->idmap[k] = sc_xcalloc(n, sizeof(*ranges));
+		memcpy(t->idmap[k], ranges, n * sizeof(*ranges));
+	}
+}
+
+static unsigned long
+map_id(const struct sc_idmap *m, size_t n, unsigned long id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (id >= m[i].outside && id - m[i].outside < m[i].count)
+			return m[i].inside + (id - m[i].outside);
+	return SC_IDMAP_OVERFLOW;
+}
+
+void
+sc_target_map_ids(const struct sc_target *t, struct stat *st)
+{
+	if (t->idmap[0] != NULL)
+		st->st_uid = (uid_t)map_id(t->idmap[0], t->n_idmap[0], st->st_uid);
+	if (t->idmap[1] != NULL)
+		st->st_gid = (gid_t)map_id(t->idmap[1], t->n_idmap[1], st->st_gid);
 }

@@ -79,6 +79,13 @@ int sc_target_open_fd(struct sc_target **out, int root_fd,
 
 void sc_target_free(struct sc_target *t);
 
+/*
+ * Run fn(ctx) from sc_target_free, after the root fd is closed (the image
+ * front end removes its private directory this way).  One hook per target;
+ * a second call replaces the first.
+ */
+void sc_target_on_free(struct sc_target *t, void (*fn)(void *), void *ctx);
+
 enum sc_target_kind sc_target_kind(const struct sc_target *t);
 const char *sc_target_kind_name(enum sc_target_kind k);
 const char *sc_target_path(const struct sc_target *t);
@@ -197,6 +204,65 @@ int sc_target_putenv(struct sc_target *t, const char *assignment,
     struct sc_err *err);
 /* All of it, as NAME=VALUE strings in insertion order. */
 const struct sc_strv *sc_target_environ(const struct sc_target *t);
+
+/* ---- runtime state of a running container ------------------------------ */
+
+/*
+ * What the kernel says about a running container's process (the one whose
+ * root is the target), read once when the target is opened, from
+ * /proc/PID/status and the root mount.  Only container targets have one:
+ * sc_target_runtime() returns NULL for root filesystems and images, so a
+ * rule on these facts must say it cannot be evaluated there, never pass.
+ */
+struct sc_target_runtime {
+	long pid;			/* host PID of the process */
+	unsigned long uid[4];		/* real, effective, saved, filesystem, */
+	unsigned long gid[4];		/* as the process sees them (userns) */
+	unsigned long long cap_inh;	/* capability sets (bit n = cap n) */
+	unsigned long long cap_prm;
+	unsigned long long cap_eff;
+	unsigned long long cap_bnd;
+	unsigned long long cap_amb;
+	int no_new_privs;		/* 0 or 1; -1 when the kernel does not say */
+	int seccomp;			/* 0 off, 1 strict, 2 filter; -1 unknown */
+	int root_readonly;		/* 1 when the root mount is read-only */
+	int userns;			/* 1 when its user ids are remapped */
+};
+
+const struct sc_target_runtime *sc_target_runtime(const struct sc_target *t);
+/* Copy rt into the target (the container front end calls this). */
+void sc_target_set_runtime(struct sc_target *t,
+    const struct sc_target_runtime *rt);
+
+/* ---- owners as the target sees them --------------------------------------- */
+
+/*
+ * A container in a user namespace (rootless podman, docker userns-remap,
+ * Kubernetes user namespaces) sees other owners than the host: its root
+ * is, say, host uid 100000.  The container front end gives the target the
+ * namespace's uid and gid maps (/proc/PID/uid_map, gid_map: ranges of
+ * INSIDE, OUTSIDE, COUNT), and every stat the target module returns
+ * (sc_target_lstat, sc_target_stat, sc_target_open_file,
+ * sc_target_read_file), and the walk's, is translated: an owner is the
+ * one the container sees, and one it cannot see is 65534 (the kernel's
+ * overflow id), as inside.  Code that fstat's an fd from sc_target_open
+ * itself calls sc_target_map_ids on the result.  Without maps (root
+ * filesystems, images, containers without a user namespace) nothing
+ * changes.
+ */
+struct sc_idmap {
+	unsigned long inside;
+	unsigned long outside;
+	unsigned long count;
+};
+
+#define SC_IDMAP_OVERFLOW 65534UL
+
+/* Set the uid map (is_gid 0) or gid map (1): n ranges, copied. */
+void sc_target_set_idmap(struct sc_target *t, int is_gid,
+    const struct sc_idmap *ranges, size_t n);
+void sc_target_map_ids(const struct sc_target *t, struct stat *st);
+
 
 /*
  * Target facts (TestResult/target-facts).  Checks may add facts while they

@@ -1,15 +1,19 @@
 /*
- * fsutil.c - atomic output files (fsutil.h).
+ * fsutil.c - atomic output files and private temporary directories
+ * (fsutil.h).
  */
 #include "util/fsutil.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "util/mem.h"
@@ -114,4 +118,228 @@ out:
 		sc_atomic_cleanup();
 	sc_buf_free(&dir);
 	return r;
+}
+
+/* ---- recursive removal (async-signal-safe) ------------------------------- */
+
+#define RM_DEPTH 512		/* deeper trees are left, with an error */
+#define RM_STUCK 64		/* directories that could not be emptied */
+
+struct rm_dirent64 {
+	uint64_t d_ino;
+	int64_t d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+};
+
+struct rm_id {
+	dev_t dev;
+	ino_t ino;
+};
+
+static int
+rm_is_stuck(const struct rm_id *stuck, int n, const struct stat *st)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (stuck[i].dev == st->st_dev && stuck[i].ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+/*
+ * Iterative depth-first removal with a stack of directory fds.  When a
+ * non-empty subdirectory is met the walk descends into it; when a
+ * directory has been read to the end it is closed and its parent is read
+ * again from the start, so the emptied child is removed on the second
+ * pass.  A directory that could not be emptied is remembered (by device
+ * and inode) so it is not entered again.
+ */
+int
+sc_rmtree_at(int dirfd, const char *name)
+{
+	int fds[RM_DEPTH], failed[RM_DEPTH];
+	struct rm_id stuck[RM_STUCK];
+	char buf[4096] __attribute__((aligned(8)));
+	int depth, n_stuck = 0, err = 0;
+	struct stat st;
+	dev_t dev;
+
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlinkat(dirfd, name, 0);
+	if (unlinkat(dirfd, name, AT_REMOVEDIR) == 0)
+		return 0;
+	dev = st.st_dev;
+	fds[0] = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fds[0] < 0)
+		return -1;
+	failed[0] = 0;
+	depth = 1;
+	while (depth > 0) {
+		int fd = fds[depth - 1];
+		long n = syscall(SYS_getdents64, fd, buf, sizeof(buf));
+		long off;
+
+		if (n < 0) {
+			err = errno;
+			failed[depth - 1] = 1;
+			n = 0;
+		}
+		if (n == 0) {
+			/* read to the end: this directory is done */
+			if (failed[depth - 1] && fstat(fd, &st) == 0) {
+				if (n_stuck == RM_STUCK) {
+					while (depth > 0)
+						close(fds[--depth]);
+					errno = EBUSY;
+					return -1;
+				}
+				stuck[n_stuck].dev = st.st_dev;
+				stuck[n_stuck].ino = st.st_ino;
+				n_stuck++;
+			}
+			close(fd);
+			depth--;
+			if (depth > 0) {
+				failed[depth - 1] |= failed[depth];
+				(void)lseek(fds[depth - 1], 0, SEEK_SET);
+			}
+			continue;
+		}
+		for (off = 0; off < n;) {
+			struct rm_dirent64 *d = (struct rm_dirent64 *)(buf + off);
+			const char *nm = d->d_name;
+			int child;
+
+			off += d->d_reclen;
+			if (nm[0] == '.' && (nm[1] == '\0' ||
+			    (nm[1] == '.' && nm[2] == '\0')))
+				continue;
+			if (d->d_type != DT_UNKNOWN && d->d_type != DT_DIR) {
+				if (unlinkat(fd, nm, 0) < 0 && errno != ENOENT) {
+					err = errno;
+					failed[depth - 1] = 1;
+				}
+				continue;
+			}
+			if (fstatat(fd, nm, &st, AT_SYMLINK_NOFOLLOW) < 0)
+				continue;	/* gone meanwhile */
+			if (!S_ISDIR(st.st_mode)) {
+				if (unlinkat(fd, nm, 0) < 0 && errno != ENOENT) {
+					err = errno;
+					failed[depth - 1] = 1;
+				}
+				continue;
+			}
+			if (unlinkat(fd, nm, AT_REMOVEDIR) == 0 || errno == ENOENT)
+				continue;
+			if ((errno != ENOTEMPTY && errno != EEXIST) ||
+			    st.st_dev != dev || depth == RM_DEPTH ||
+			    rm_is_stuck(stuck, n_stuck, &st)) {
+				if (errno != ENOTEMPTY && errno != EEXIST)
+					err = errno;
+				else
+					err = EBUSY;
+				failed[depth - 1] = 1;
+				continue;
+			}
+			child = openat(fd, nm, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+			    O_CLOEXEC);
+			if (child < 0) {
+				err = errno;
+				failed[depth - 1] = 1;
+				continue;
+			}
+			fds[depth] = child;
+			failed[depth] = 0;
+			depth++;
+			break;		/* read the child; this one is re-read later */
+		}
+	}
+	if (unlinkat(dirfd, name, AT_REMOVEDIR) < 0)
+		return -1;
+	if (err) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- registered temporary directories ------------------------------------ */
+
+static struct {
+	char path[4096];
+	volatile sig_atomic_t active;
+} tmpdirs[SC_TMPDIR_MAX];
+
+int
+sc_tmpdir_new(const char *parent, const char *prefix, char **path,
+    struct sc_err *err)
+{
+	sigset_t all, old;
+	int i, e = 0, r = SC_OK;
+
+	*path = NULL;
+	if (parent == NULL || *parent == '\0')
+		parent = getenv("TMPDIR");
+	if (parent == NULL || *parent == '\0')
+		parent = "/var/tmp";
+	/* mkdtemp and registration must not be split by a signal */
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	for (i = 0; i < SC_TMPDIR_MAX && tmpdirs[i].active; i++)
+		;
+	if (i == SC_TMPDIR_MAX) {
+		r = SC_ERR_TOOBIG;
+	} else if ((size_t)snprintf(tmpdirs[i].path, sizeof(tmpdirs[i].path),
+	    "%s/%s.XXXXXX", parent, prefix) >= sizeof(tmpdirs[i].path)) {
+		r = SC_ERR_TOOBIG;
+	} else if (mkdtemp(tmpdirs[i].path) == NULL) {
+		e = errno;
+		r = sc_err_from_errno(e);
+	} else {
+		tmpdirs[i].active = 1;
+		*path = sc_xstrdup(tmpdirs[i].path);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (r == SC_ERR_TOOBIG)
+		return sc_err_set(err, r, "cannot create a temporary directory "
+		    "in '%s': too many, or the name is too long", parent);
+	if (r < 0)
+		return sc_err_set(err, r, "cannot create a temporary directory "
+		    "in '%s': %s", parent, strerror(e));
+	return SC_OK;
+}
+
+void
+sc_tmpdir_remove(const char *path)
+{
+	int i;
+
+	if (path == NULL)
+		return;
+	for (i = 0; i < SC_TMPDIR_MAX; i++) {
+		if (tmpdirs[i].active && strcmp(tmpdirs[i].path, path) == 0) {
+			(void)sc_rmtree_at(AT_FDCWD, tmpdirs[i].path);
+			tmpdirs[i].active = 0;
+		}
+	}
+}
+
+void
+sc_tmpdir_cleanup(void)
+{
+	int i;
+
+	for (i = 0; i < SC_TMPDIR_MAX; i++) {
+		if (tmpdirs[i].active) {
+			(void)sc_rmtree_at(AT_FDCWD, tmpdirs[i].path);
+			tmpdirs[i].active = 0;
+		}
+	}
 }

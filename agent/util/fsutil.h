@@ -24,4 +24,32 @@ int sc_write_atomic(const char *path, const void *data, size_t len,
 /* Unlink any in-progress temporary file (async-signal-safe). */
 void sc_atomic_cleanup(void);
 
+/*
+ * Private temporary directories (an image flattened for a scan).
+ *
+ * sc_tmpdir_new() creates PARENT/PREFIX.XXXXXX with mode 0700 and
+ * registers it; *path receives its name (caller frees).  PARENT NULL means
+ * $TMPDIR, else /var/tmp.  At most SC_TMPDIR_MAX directories are registered
+ * at once.  sc_tmpdir_remove() deletes the directory and everything under
+ * it and unregisters it.  sc_tmpdir_cleanup() (async-signal-safe; called by
+ * main's signal handler with sc_atomic_cleanup) deletes every registered
+ * directory, so an interrupted run leaves nothing behind.  Only SIGKILL
+ * (or a power cut) can leave a PREFIX.XXXXXX directory to remove by hand.
+ */
+#define SC_TMPDIR_MAX 8
+
+int sc_tmpdir_new(const char *parent, const char *prefix, char **path,
+    struct sc_err *err);
+void sc_tmpdir_remove(const char *path);
+void sc_tmpdir_cleanup(void);
+
+/*
+ * Remove NAME under the directory fd DIRFD, recursively, without following
+ * a symbolic link and without leaving the file system NAME is on (a mount
+ * point below it is left alone).  Async-signal-safe: no allocation, fixed
+ * buffers, getdents64.  Returns 0, or -1 with errno set when something
+ * could not be removed (ENOENT when NAME does not exist).
+ */
+int sc_rmtree_at(int dirfd, const char *name);
+
 #endif

@@ -502,6 +502,7 @@ walk_dir(struct sc_walk *w, int dirfd, struct sc_buf *wp, int depth,
 		sc_buf_adds(wp, names[i]);
 		if (fstatat(dirfd, names[i], &st, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;	/* vanished */
+		sc_target_map_ids(w->t, &st);	/* owners as the target sees them */
 		for (j = 0; j < nact; j++) {
 			if (depth + 1 - act[j].base_depth > act[j].v->max_depth)
 				continue;
@@ -608,6 +609,7 @@ sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
 			    "cannot open directory");
 			continue;
 		}
+		sc_target_map_ids(t, &st);
 		w->stats.walks++;
 		sc_buf_reset(&wp);
 		sc_buf_adds(&wp, v->root);

@@ -23,7 +23,9 @@
  *    capped at SC_WALK_MAX_DEPTH and the entry count at
  *    SC_WALK_MAX_ENTRIES;
  *  - pseudo-filesystems (procfs, sysfs, devpts, cgroup, debugfs, ...) and the
- *    target's top-level /proc, /sys and /dev are reported but not entered.
+ *    target's top-level /proc, /sys and /dev are reported but not entered;
+ *  - owners in entry->st are those the target sees (sc_target_map_ids: a
+ *    container in a user namespace).
  *
  * Paths handed to visitors are target paths built from the visitor's root
  * as registered ("/lib/x" when "/lib" was registered, even if /lib is a

@@ -441,6 +441,79 @@ START_TEST(test_list_dir)
 }
 END_TEST
 
+static int freed_with;
+
+static void
+on_free(void *ctx)
+{
+	freed_with = *(int *)ctx;
+}
+
+START_TEST(test_runtime_and_free_hook)
+{
+	struct sc_target *t;
+	struct sc_err err = SC_ERR_INIT;
+	struct sc_target_runtime rt;
+	static int token = 42;
+
+	ck_assert_int_eq(sc_target_open_rootfs(&t, root, &err), 0);
+	/* a root filesystem has no runtime state */
+	ck_assert_ptr_null(sc_target_runtime(t));
+	memset(&rt, 0, sizeof(rt));
+	rt.pid = 7;
+	rt.cap_eff = 0x20;
+	rt.no_new_privs = 1;
+	sc_target_set_runtime(t, &rt);
+	rt.pid = 8;		/* copied, not borrowed */
+	ck_assert_int_eq(sc_target_runtime(t)->pid, 7);
+	ck_assert_uint_eq(sc_target_runtime(t)->cap_eff, 0x20);
+	freed_with = 0;
+	sc_target_on_free(t, on_free, &token);
+	sc_target_free(t);
+	ck_assert_int_eq(freed_with, 42);
+}
+END_TEST
+
+START_TEST(test_idmap)
+{
+	static const struct sc_idmap uids[] = { { 0, 100000, 65536 } };
+	static const struct sc_idmap gids[] = { { 0, 200000, 10 },
+		{ 10, 300000, 5 } };
+	struct sc_target *t;
+	struct sc_err err = SC_ERR_INIT;
+	struct sc_buf b = SC_BUF_INIT;
+	struct stat st;
+	char *p;
+
+	if (geteuid() != 0)
+		return;		/* needs chown */
+	p = tu_path(root, "etc/real.cnf");
+	ck_assert_int_eq(chown(p, 100007, 300002), 0);
+	free(p);
+	ck_assert_int_eq(sc_target_open_rootfs(&t, root, &err), 0);
+	/* no maps: the ids on disk */
+	ck_assert_int_eq(sc_target_stat(t, "/etc/real.cnf", &st, &err), 0);
+	ck_assert_uint_eq(st.st_uid, 100007);
+	sc_target_set_idmap(t, 0, uids, 1);
+	sc_target_set_idmap(t, 1, gids, 2);
+	ck_assert_int_eq(sc_target_stat(t, "/etc/real.cnf", &st, &err), 0);
+	ck_assert_uint_eq(st.st_uid, 7);
+	ck_assert_uint_eq(st.st_gid, 12);
+	ck_assert_int_eq(sc_target_read_file(t, "/etc/real.cnf", 100, &b, &st,
+	    &err), 0);
+	ck_assert_uint_eq(st.st_uid, 7);
+	/* an owner the namespace cannot see */
+	ck_assert_int_eq(sc_target_lstat(t, "/usr/lib/libx.so", &st, &err), 0);
+	ck_assert_uint_eq(st.st_uid, SC_IDMAP_OVERFLOW);
+	ck_assert_uint_eq(st.st_gid, SC_IDMAP_OVERFLOW);
+	sc_target_set_idmap(t, 0, NULL, 0);
+	ck_assert_int_eq(sc_target_stat(t, "/etc/real.cnf", &st, &err), 0);
+	ck_assert_uint_eq(st.st_uid, 100007);
+	sc_buf_free(&b);
+	sc_target_free(t);
+}
+END_TEST
+
 static Suite *
 target_suite(void)
 {
@@ -459,6 +532,8 @@ target_suite(void)
 	tcase_add_loop_test(tc, test_nothing_written, 0, 2);
 	tcase_add_test(tc, test_accounts_parse);
 	tcase_add_loop_test(tc, test_list_dir, 0, 2);
+	tcase_add_test(tc, test_runtime_and_free_hook);
+	tcase_add_test(tc, test_idmap);
 	suite_add_tcase(s, tc);
 	return s;
 }

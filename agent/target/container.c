@@ -1,0 +1,1056 @@
+/*
+ * container.c - resolving a container reference and opening its root
+ * (container.h).
+ *
+ * Everything here reads the host's procfs, which the kernel writes, except
+ * /proc/PID/environ, whose content the container controls: it is capped
+ * and only NAME=VALUE strings are kept.  Runtime CLIs are host programs
+ * found on PATH and run with posix_spawnp (no shell), never anything from
+ * the target.
+ */
+#include "target/container.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/statvfs.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/mem.h"
+
+#define FACT "urn:stigcheck:fact:container:"
+#define PROC_SMALL_MAX (256u << 10)	/* status, cgroup */
+#define ENVIRON_MAX (4u << 20)
+#define CLI_OUT_MAX (16u << 20)
+#define SHORT_ID 12
+
+extern char **environ;
+
+void
+sc_container_info_free(struct sc_container_info *ci)
+{
+	if (ci == NULL)
+		return;
+	free(ci->id);
+	free(ci->name);
+	free(ci->runtime);
+	free(ci->image);
+	free(ci->image_id);
+	free(ci->image_digest);
+	free(ci->how);
+	memset(ci, 0, sizeof(*ci));
+}
+
+static void
+set_str(char **dst, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return;
+	free(*dst);
+	*dst = sc_xstrdup(s);
+}
+
+/* ---- procfs --------------------------------------------------------------- */
+
+/* Read a procfs file under DIRFD (capped) into b. */
+static int
+read_proc(int dirfd, const char *name, size_t max, struct sc_buf *b)
+{
+	char chunk[8192];
+	int fd;
+
+	sc_buf_reset(b);
+	fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -1;
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		if (n == 0)
+			break;
+		if (b->len + (size_t)n > max) {
+			close(fd);
+			errno = EFBIG;
+			return -1;
+		}
+		sc_buf_add(b, chunk, (size_t)n);
+	}
+	close(fd);
+	return 0;
+}
+
+static int
+is_hex(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+static const struct {
+	const char *prefix;
+	const char *runtime;
+} id_prefixes[] = {
+	{ "docker-", "docker" },
+	{ "libpod-", "podman" },
+	{ "cri-containerd-", "containerd" },
+	{ "crio-", "cri-o" },
+	{ "nerdctl-", "containerd" },
+};
+
+static const struct {
+	const char *parent;
+	const char *runtime;
+} id_parents[] = {
+	{ "docker", "docker" },
+	{ "libpod_parent", "podman" },
+};
+
+/* One cgroup path component: "<prefix><64 hex>[.scope]" or "<64 hex>". */
+static int
+component_id(const char *c, size_t n, const char *parent, size_t pn,
+    char id[SC_CONTAINER_ID_LEN + 1], const char **runtime)
+{
+	const char *rt = NULL;
+	size_t i;
+
+	if (memmem(c, n, "conmon", 6) != NULL)
+		return 0;	/* podman's and CRI-O's monitor, not the container */
+	if (n > 6 && memcmp(c + n - 6, ".scope", 6) == 0)
+		n -= 6;
+	for (i = 0; i < sizeof(id_prefixes) / sizeof(id_prefixes[0]); i++) {
+		size_t pl = strlen(id_prefixes[i].prefix);
+
+		if (n > pl && memcmp(c, id_prefixes[i].prefix, pl) == 0) {
+			c += pl;
+			n -= pl;
+			rt = id_prefixes[i].runtime;
+			break;
+		}
+	}
+	if (n != SC_CONTAINER_ID_LEN || !is_hex(c, n))
+		return 0;
+	for (i = 0; rt == NULL && i < sizeof(id_parents) / sizeof(id_parents[0]);
+	    i++)
+		if (pn == strlen(id_parents[i].parent) &&
+		    memcmp(parent, id_parents[i].parent, pn) == 0)
+			rt = id_parents[i].runtime;
+	memcpy(id, c, n);
+	id[n] = '\0';
+	*runtime = rt;
+	return 1;
+}
+
+int
+sc_container_cgroup_id(const char *text, char id[SC_CONTAINER_ID_LEN + 1],
+    const char **runtime)
+{
+	const char *line, *nl;
+
+	*runtime = NULL;
+	for (line = text; line && *line; line = nl ? nl + 1 : NULL) {
+		const char *path, *end, *c, *parent = "", *found = NULL;
+		size_t pn = 0;
+
+		nl = strchr(line, '\n');
+		end = nl ? nl : line + strlen(line);
+		/* hierarchy-id:controllers:path */
+		path = memchr(line, ':', (size_t)(end - line));
+		if (path != NULL)
+			path = memchr(path + 1, ':', (size_t)(end - path - 1));
+		if (path == NULL)
+			continue;
+		/* the innermost component naming a container wins */
+		for (c = path + 1; c < end;) {
+			const char *ce = memchr(c, '/', (size_t)(end - c));
+			char cid[SC_CONTAINER_ID_LEN + 1];
+			const char *crt;
+
+			if (ce == NULL)
+				ce = end;
+			if (ce > c && component_id(c, (size_t)(ce - c), parent, pn,
+			    cid, &crt)) {
+				memcpy(id, cid, sizeof(cid));
+				*runtime = crt;
+				found = c;
+			}
+			parent = c;
+			pn = (size_t)(ce - c);
+			c = ce + 1;
+		}
+		if (found != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+int
+sc_container_parse_status(const char *text, struct sc_target_runtime *rt)
+{
+	const char *line, *nl;
+	int have = 0;
+
+	rt->no_new_privs = -1;
+	rt->seccomp = -1;
+	for (line = text; line && *line; line = nl ? nl + 1 : NULL) {
+		unsigned long a, b, c, d;
+		unsigned long long x;
+		int v;
+
+		nl = strchr(line, '\n');
+		if (sscanf(line, "Uid: %lu %lu %lu %lu", &a, &b, &c, &d) == 4) {
+			rt->uid[0] = a, rt->uid[1] = b, rt->uid[2] = c, rt->uid[3] = d;
+			have |= 1;
+		} else if (sscanf(line, "Gid: %lu %lu %lu %lu", &a, &b, &c,
+		    &d) == 4) {
+			rt->gid[0] = a, rt->gid[1] = b, rt->gid[2] = c, rt->gid[3] = d;
+			have |= 2;
+		} else if (sscanf(line, "CapInh: %llx", &x) == 1) {
+			rt->cap_inh = x;
+		} else if (sscanf(line, "CapPrm: %llx", &x) == 1) {
+			rt->cap_prm = x;
+		} else if (sscanf(line, "CapEff: %llx", &x) == 1) {
+			rt->cap_eff = x;
+			have |= 4;
+		} else if (sscanf(line, "CapBnd: %llx", &x) == 1) {
+			rt->cap_bnd = x;
+		} else if (sscanf(line, "CapAmb: %llx", &x) == 1) {
+			rt->cap_amb = x;
+		} else if (sscanf(line, "NoNewPrivs: %d", &v) == 1) {
+			rt->no_new_privs = v != 0;
+		} else if (strncmp(line, "Seccomp:", 8) == 0 &&
+		    sscanf(line, "Seccomp: %d", &v) == 1) {
+			rt->seccomp = v;
+		}
+	}
+	return have == 7 ? 0 : -1;
+}
+
+/*
+ * A number from a status line ("PPid:"); with LAST, the line's last
+ * number ("NSpid:": the PID in the process's own PID namespace).
+ */
+static long
+status_field(const char *status, const char *key, int last)
+{
+	const char *p = strstr(status, key);
+	long v = -1;
+
+	if (p == NULL || (p != status && p[-1] != '\n'))
+		return -1;
+	p += strlen(key);
+	for (;;) {
+		char *end;
+		long x = strtol(p, &end, 10);
+
+		if (end == p)
+			break;
+		v = x;
+		p = end;
+		if (!last)
+			break;
+	}
+	return v;
+}
+
+struct match {
+	long pid;
+	long ppid;
+	long nspid;
+	char id[SC_CONTAINER_ID_LEN + 1];
+	const char *runtime;
+};
+
+/* Every process whose cgroup names a container id starting with PREFIX. */
+static void
+scan_cgroups(const char *prefix, struct match **out, size_t *n)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	size_t cap = 0, plen = strlen(prefix);
+	struct dirent *de;
+	DIR *proc;
+
+	*out = NULL;
+	*n = 0;
+	proc = opendir("/proc");
+	if (proc == NULL)
+		return;
+	while ((de = readdir(proc)) != NULL) {
+		char id[SC_CONTAINER_ID_LEN + 1];
+		const char *rt;
+		int pfd;
+
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		pfd = openat(dirfd(proc), de->d_name, O_PATH | O_DIRECTORY |
+		    O_CLOEXEC);
+		if (pfd < 0)
+			continue;	/* exited */
+		if (read_proc(pfd, "cgroup", PROC_SMALL_MAX, &b) == 0 &&
+		    sc_container_cgroup_id(b.data, id, &rt) &&
+		    strncmp(id, prefix, plen) == 0) {
+			SC_GROW(*out, cap, *n + 1);
+			(*out)[*n].pid = strtol(de->d_name, NULL, 10);
+			memcpy((*out)[*n].id, id, sizeof(id));
+			(*out)[*n].runtime = rt;
+			(*out)[*n].ppid = (*out)[*n].nspid = -1;
+			if (read_proc(pfd, "status", PROC_SMALL_MAX, &b) == 0) {
+				(*out)[*n].ppid = status_field(b.data, "PPid:", 0);
+				(*out)[*n].nspid = status_field(b.data, "NSpid:", 1);
+			}
+			(*n)++;
+		}
+		close(pfd);
+	}
+	closedir(proc);
+	sc_buf_free(&b);
+}
+
+/* The container's init among its processes. */
+static const struct match *
+pick_init(const struct match *m, size_t n)
+{
+	const struct match *best = NULL;
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		if (m[i].nspid == 1 && (best == NULL || m[i].pid < best->pid))
+			best = &m[i];
+	if (best != NULL)
+		return best;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < n && m[j].pid != m[i].ppid; j++)
+			;
+		if (j == n && (best == NULL || m[i].pid < best->pid))
+			best = &m[i];
+	}
+	return best ? best : &m[0];
+}
+
+/*
+ * Resolve an id prefix through the cgroups.  1: found; 0: no container;
+ * <0: error (ambiguous).
+ */
+static int
+by_cgroup(const char *prefix, struct sc_container_info *ci,
+    struct sc_err *err)
+{
+	struct match *m;
+	const struct match *init;
+	size_t n, i;
+	int r = 0;
+
+	scan_cgroups(prefix, &m, &n);
+	if (n == 0)
+		goto out;
+	for (i = 1; i < n; i++) {
+		if (strcmp(m[i].id, m[0].id) != 0) {
+			r = sc_err_set(err, SC_ERR_INVAL, "container id '%s' is "
+			    "ambiguous: it starts both %.12s and %.12s", prefix,
+			    m[0].id, m[i].id);
+			goto out;
+		}
+	}
+	init = pick_init(m, n);
+	ci->pid = init->pid;
+	set_str(&ci->id, init->id);
+	set_str(&ci->runtime, init->runtime);
+	set_str(&ci->how, "its cgroup");
+	r = 1;
+out:
+	free(m);
+	return r;
+}
+
+/* ---- runtime CLIs --------------------------------------------------------- */
+
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/*
+ * Run argv (a host program from PATH) and collect stdout and stderr.
+ * Returns 0 with *status set (the exit status, or -1 killed), or -1 with
+ * errno (ENOENT: not installed).
+ */
+static int
+run_cli(char *const argv[], struct sc_buf *out, struct sc_buf *errout,
+    int *status)
+{
+	posix_spawn_file_actions_t fa;
+	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, r, ws;
+	long deadline = now_ms() + SC_CONTAINER_CLI_TIMEOUT_MS;
+	pid_t pid;
+	int killed = 0, saved = 0;
+
+	sc_buf_reset(out);
+	sc_buf_reset(errout);
+	if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0) {
+		r = errno;
+		goto fail;
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
+	    O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, po[1], STDOUT_FILENO);
+	posix_spawn_file_actions_adddup2(&fa, pe[1], STDERR_FILENO);
+	r = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(po[1]);
+	close(pe[1]);
+	po[1] = pe[1] = -1;
+	if (r != 0)
+		goto fail;
+	while (po[0] >= 0 || pe[0] >= 0) {
+		struct pollfd p[2] = { { po[0], POLLIN, 0 }, { pe[0], POLLIN, 0 } };
+		long left = deadline - now_ms();
+		int k;
+
+		if (left <= 0 || out->len + errout->len > CLI_OUT_MAX) {
+			kill(pid, SIGKILL);
+			killed = 1;
+			break;
+		}
+		if (poll(p, 2, (int)left) < 0 && errno != EINTR)
+			break;
+		for (k = 0; k < 2; k++) {
+			char buf[8192];
+			ssize_t n;
+			int *fd = k == 0 ? &po[0] : &pe[0];
+
+			if (*fd < 0 || !(p[k].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			n = read(*fd, buf, sizeof(buf));
+			if (n > 0)
+				sc_buf_add(k == 0 ? out : errout, buf, (size_t)n);
+			else if (n == 0 || errno != EINTR) {
+				close(*fd);
+				*fd = -1;
+			}
+		}
+	}
+	while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+		;
+	*status = killed || !WIFEXITED(ws) ? -1 : WEXITSTATUS(ws);
+	r = 0;
+	goto out;
+fail:
+	saved = r ? r : EIO;
+	r = -1;
+out:
+	for (int k = 0; k < 2; k++) {
+		if (po[k] >= 0)
+			close(po[k]);
+		if (pe[k] >= 0)
+			close(pe[k]);
+	}
+	if (r < 0)
+		errno = saved;
+	return r;
+}
+
+/* The first line of a CLI's complaint, for the one-line error. */
+static void
+add_complaint(struct sc_buf *tried, const char *tool, const struct sc_buf *eo,
+    int status)
+{
+	size_t n = eo->len ? strcspn(eo->data, "\r\n") : 0;
+
+	if (n > 160)
+		n = 160;
+	sc_buf_addf(tried, "; %s: ", tool);
+	if (n > 0)
+		sc_buf_add(tried, eo->data, n);
+	else if (status < 0)
+		sc_buf_adds(tried, "timed out or killed");
+	else
+		sc_buf_addf(tried, "exit status %d, no such container", status);
+}
+
+static int
+digest_like(const char *s)
+{
+	return s != NULL && strncmp(s, "sha256:", 7) == 0;
+}
+
+static int
+parse_docker_like(const char *tool, json_t *doc, const char *ref,
+    struct sc_container_info *ci, struct sc_err *err)
+{
+	json_t *c = json_array_get(doc, 0), *state, *cfg, *running;
+	const char *name, *image, *img;
+	json_int_t pid;
+
+	if (!json_is_object(c))
+		return sc_err_set(err, SC_ERR_PARSE, "%s knows no container '%s'",
+		    tool, ref);
+	state = json_object_get(c, "State");
+	cfg = json_object_get(c, "Config");
+	running = json_object_get(state, "Running");
+	pid = json_integer_value(json_object_get(state, "Pid"));
+	if ((running != NULL && !json_is_true(running)) || pid <= 0)
+		return sc_err_set(err, SC_ERR_NOTFOUND, "container '%s' (%s) is "
+		    "not running", ref, tool);
+	ci->pid = (long)pid;
+	set_str(&ci->id, json_string_value(json_object_get(c, "Id")));
+	name = json_string_value(json_object_get(c, "Name"));
+	if (name != NULL && name[0] == '/')
+		name++;
+	set_str(&ci->name, name);
+	image = json_string_value(json_object_get(cfg, "Image"));
+	if (image == NULL)
+		image = json_string_value(json_object_get(c, "ImageName"));
+	img = json_string_value(json_object_get(c, "Image"));
+	if (img != NULL && strlen(img) == SC_CONTAINER_ID_LEN &&
+	    is_hex(img, SC_CONTAINER_ID_LEN)) {
+		char *d = sc_xasprintf("sha256:%s", img);	/* podman */
+		set_str(&ci->image_id, d);
+		free(d);
+	} else if (digest_like(img)) {
+		set_str(&ci->image_id, img);
+	} else if (image == NULL) {
+		image = img;	/* nerdctl puts the reference there */
+	}
+	set_str(&ci->image, image);
+	set_str(&ci->image_digest,
+	    json_string_value(json_object_get(c, "ImageDigest")));
+	return SC_OK;
+}
+
+static int
+parse_crictl(json_t *doc, const char *ref, struct sc_container_info *ci,
+    struct sc_err *err)
+{
+	json_t *st = json_object_get(doc, "status");
+	const char *state = json_string_value(json_object_get(st, "state"));
+	const char *iref = json_string_value(json_object_get(st, "imageRef"));
+	json_int_t pid = json_integer_value(json_object_get(
+	    json_object_get(doc, "info"), "pid"));
+
+	if (!json_is_object(st))
+		return sc_err_set(err, SC_ERR_PARSE, "crictl knows no container "
+		    "'%s'", ref);
+	if ((state != NULL && strcmp(state, "CONTAINER_RUNNING") != 0) ||
+	    pid <= 0)
+		return sc_err_set(err, SC_ERR_NOTFOUND, "container '%s' (crictl) "
+		    "is not running", ref);
+	ci->pid = (long)pid;
+	set_str(&ci->id, json_string_value(json_object_get(st, "id")));
+	set_str(&ci->name, json_string_value(json_object_get(
+	    json_object_get(st, "metadata"), "name")));
+	set_str(&ci->image, json_string_value(json_object_get(
+	    json_object_get(st, "image"), "image")));
+	if (iref != NULL && strchr(iref, '@') != NULL)
+		set_str(&ci->image_digest, strchr(iref, '@') + 1);
+	else if (digest_like(iref))
+		set_str(&ci->image_id, iref);
+	return SC_OK;
+}
+
+int
+sc_container_parse_inspect(const char *tool, const char *json,
+    const char *ref, struct sc_container_info *ci, struct sc_err *err)
+{
+	json_error_t je;
+	json_t *doc = json_loads(json, 0, &je);
+	int r;
+
+	if (doc == NULL)
+		return sc_err_set(err, SC_ERR_PARSE, "%s printed something that "
+		    "is not JSON: %s", tool, je.text);
+	if (strcmp(tool, "crictl") == 0)
+		r = parse_crictl(doc, ref, ci, err);
+	else
+		r = parse_docker_like(tool, doc, ref, ci, err);
+	json_decref(doc);
+	if (r == SC_OK) {
+		char *how = sc_xasprintf("%s inspect", tool);
+
+		set_str(&ci->how, how);
+		free(how);
+		if (ci->runtime == NULL)
+			set_str(&ci->runtime, strcmp(tool, "nerdctl") == 0 ?
+			    "containerd" : strcmp(tool, "crictl") == 0 ? "cri" :
+			    tool);
+	}
+	return r;
+}
+
+/*
+ * crictl: the id of the one running container with that exact name.  As
+ * run_cli; *id is NULL when there is none or several (*note says which).
+ */
+static int
+crictl_id(const char *ref, struct sc_buf *out, struct sc_buf *eo,
+    int *status, char **id, const char **note)
+{
+	struct sc_buf re = SC_BUF_INIT;
+	char *argv[] = { "crictl", "ps", "-q", "--name", NULL, NULL };
+	const char *p;
+	size_t n = 0;
+	int r;
+
+	*id = NULL;
+	*note = NULL;
+	sc_buf_reset(&re);
+	sc_buf_addc(&re, '^');
+	for (p = ref; *p; p++) {
+		if (*p == '.')
+			sc_buf_addc(&re, '\\');
+		sc_buf_addc(&re, *p);
+	}
+	sc_buf_addc(&re, '$');
+	argv[4] = re.data;
+	r = run_cli(argv, out, eo, status);
+	sc_buf_free(&re);
+	if (r < 0 || *status != 0)
+		return r;
+	for (p = out->data; *p; ) {
+		size_t len;
+
+		p += strspn(p, " \t\r\n");
+		len = strcspn(p, " \t\r\n");
+		if (len == 0)
+			break;
+		if (n++ == 0)
+			*id = sc_xstrndup(p, len);
+		p += len;
+	}
+	if (n != 1) {
+		SC_FREE(*id);
+		*note = n == 0 ? "no running container with that name" :
+		    "several running containers with that name";
+	}
+	return 0;
+}
+
+static int
+valid_name(const char *s)
+{
+	size_t i;
+
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') ||
+	    (s[0] >= '0' && s[0] <= '9')))
+		return 0;
+	for (i = 1; s[i]; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '.' ||
+		    s[i] == '-'))
+			return 0;
+	return i <= 253;
+}
+
+/*
+ * Ask the runtime CLIs.  1: found; 0: none knows it (tried says what each
+ * said); <0: a definite error (not running, bad output).
+ */
+static int
+by_name(const char *ref, struct sc_container_info *ci, struct sc_buf *tried,
+    struct sc_err *err)
+{
+	static const char *tools[] = { "docker", "podman", "nerdctl" };
+	struct sc_buf out = SC_BUF_INIT, eo = SC_BUF_INIT;
+	size_t i;
+	int r = 0, status;
+	char *id = NULL;
+
+	for (i = 0; i <= sizeof(tools) / sizeof(tools[0]) && r == 0; i++) {
+		const char *tool = i < 3 ? tools[i] : "crictl";
+		char *argv[] = { (char *)tool, "container", "inspect", "--",
+			(char *)ref, NULL };
+		char *cargv[] = { "crictl", "inspect", NULL, NULL };
+
+		const char *note;
+
+		if (i < 3) {
+			r = run_cli(argv, &out, &eo, &status);
+		} else {
+			r = crictl_id(ref, &out, &eo, &status, &id, &note);
+			if (r == 0 && status == 0 && id == NULL) {
+				sc_buf_addf(tried, "; crictl: %s", note);
+				continue;
+			}
+			if (r == 0 && status == 0) {
+				cargv[2] = id;
+				r = run_cli(cargv, &out, &eo, &status);
+			}
+		}
+		/* 127 with nothing said: exec failed after the fork (under
+		 * valgrind, posix_spawnp cannot report it otherwise) */
+		if (r < 0 || (status == 127 && eo.len == 0)) {
+			sc_buf_addf(tried, "; %s: %s", tool, r == 0 ||
+			    errno == ENOENT ? "not installed" : strerror(errno));
+			r = 0;
+			continue;
+		}
+		if (status != 0) {
+			add_complaint(tried, tool, &eo, status);
+			continue;
+		}
+		r = sc_container_parse_inspect(tool, out.data, ref, ci, err);
+		if (r == SC_OK)
+			r = 1;
+	}
+	free(id);
+	sc_buf_free(&out);
+	sc_buf_free(&eo);
+	return r;
+}
+
+/* ---- resolution ----------------------------------------------------------- */
+
+static int
+all_digits(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return i > 0;
+}
+
+int
+sc_container_resolve(const char *ref, struct sc_container_info *ci,
+    struct sc_err *err)
+{
+	struct sc_buf tried = SC_BUF_INIT;
+	size_t len = strlen(ref);
+	int hex = len > 0 && len <= SC_CONTAINER_ID_LEN && is_hex(ref, len);
+	int r;
+
+	memset(ci, 0, sizeof(*ci));
+	if (len == 0)
+		return sc_err_set(err, SC_ERR_INVAL, "--container needs a PID, "
+		    "a container id or a name");
+	sc_buf_reset(&tried);
+	if (all_digits(ref) && len <= 10) {
+		char *p = sc_xasprintf("/proc/%s", ref);
+		struct stat st;
+
+		r = stat(p, &st);
+		free(p);
+		if (r == 0) {
+			ci->pid = strtol(ref, NULL, 10);
+			set_str(&ci->how, "PID");
+			r = 1;
+			goto out;
+		}
+		sc_buf_addf(&tried, "no process %s", ref);
+	}
+	if (hex && len >= SHORT_ID) {
+		if ((r = by_cgroup(ref, ci, err)) != 0)
+			goto out;
+		sc_buf_addf(&tried, "%sno process in /proc/*/cgroup belongs to "
+		    "a container id starting with %s", tried.len ? "; " : "", ref);
+	}
+	if (valid_name(ref)) {
+		if (tried.len == 0)
+			sc_buf_adds(&tried, "not a PID or a container id");
+		if ((r = by_name(ref, ci, &tried, err)) != 0)
+			goto out;
+	} else if (!hex) {
+		r = sc_err_set(err, SC_ERR_INVAL, "'%s' is not a PID, a container "
+		    "id or a container name", ref);
+		goto out;
+	}
+	if (hex && len < SHORT_ID) {
+		if ((r = by_cgroup(ref, ci, err)) != 0)
+			goto out;
+		sc_buf_addf(&tried, "; no container id in /proc/*/cgroup starts "
+		    "with %s", ref);
+	}
+	r = sc_err_set(err, SC_ERR_NOTFOUND, "cannot find container '%s': %s",
+	    ref, tried.data);
+out:
+	sc_buf_free(&tried);
+	if (r < 0)
+		sc_container_info_free(ci);
+	return r < 0 ? r : SC_OK;
+}
+
+/* ---- opening -------------------------------------------------------------- */
+
+static int
+proc_err(struct sc_err *err, long pid, const char *what, int e)
+{
+	if (e == EACCES || e == EPERM)
+		return sc_err_set(err, SC_ERR_ACCESS, "cannot read %s of process "
+		    "%ld: permission denied (scanning a container needs root)",
+		    what, pid);
+	if (e == ENOENT || e == ESRCH)
+		return sc_err_set(err, SC_ERR_NOTFOUND, "process %ld has exited",
+		    pid);
+	return sc_err_set(err, sc_err_from_errno(e), "cannot read %s of "
+	    "process %ld: %s", what, pid, strerror(e));
+}
+
+/* The process must still belong to the container it was resolved as. */
+static int
+recheck(int pfd, struct sc_container_info *ci, struct sc_err *err)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	char id[SC_CONTAINER_ID_LEN + 1];
+	const char *rt;
+	int r = SC_OK;
+
+	if (read_proc(pfd, "cgroup", PROC_SMALL_MAX, &b) < 0) {
+		r = proc_err(err, ci->pid, "the cgroup", errno);
+		goto out;
+	}
+	if (!sc_container_cgroup_id(b.data, id, &rt))
+		goto out;	/* not named by its cgroup: nothing to compare */
+	if (ci->id != NULL && strcmp(ci->id, id) != 0) {
+		r = sc_err_set(err, SC_ERR_INVAL, "process %ld belongs to "
+		    "container %.12s, not %.12s (%s); refusing to scan it",
+		    ci->pid, id, ci->id, ci->how);
+		goto out;
+	}
+	set_str(&ci->id, id);
+	if (rt != NULL && (ci->runtime == NULL || strcmp(ci->runtime, "cri") == 0))
+		set_str(&ci->runtime, rt);
+out:
+	sc_buf_free(&b);
+	return r;
+}
+
+static int
+load_environ(struct sc_target *t, int pfd, long pid, struct sc_err *err)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	size_t off;
+
+	if (read_proc(pfd, "environ", ENVIRON_MAX, &b) < 0) {
+		int e = errno;
+
+		sc_buf_free(&b);
+		if (e == EFBIG)
+			return sc_err_set(err, SC_ERR_TOOBIG, "the environment of "
+			    "process %ld is over %u bytes", pid, ENVIRON_MAX);
+		return proc_err(err, pid, "the environment", e);
+	}
+	for (off = 0; off < b.len; off += strlen(b.data + off) + 1) {
+		const char *s = b.data + off;
+
+		if (*s != '\0' && *s != '=' && strchr(s, '=') != NULL)
+			(void)sc_target_putenv(t, s, NULL);
+	}
+	sc_buf_free(&b);
+	return SC_OK;
+}
+
+/*
+ * The process's user namespace maps (uid_map, gid_map, as seen from the
+ * scanner's namespace).  Identity maps are not set.  Returns 1 when the
+ * ids are remapped.
+ */
+int
+sc_container_parse_idmap(const char *text, struct sc_idmap **out, size_t *n)
+{
+	const char *line, *nl;
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (line = text; line && *line; line = nl ? nl + 1 : NULL) {
+		unsigned long in, outside, count;
+
+		nl = strchr(line, '\n');
+		if (sscanf(line, "%lu %lu %lu", &in, &outside, &count) != 3)
+			continue;
+		SC_GROW(*out, cap, *n + 1);
+		(*out)[*n].inside = in;
+		(*out)[*n].outside = outside;
+		(*out)[*n].count = count;
+		(*n)++;
+	}
+	if (*n == 1 && (*out)[0].inside == 0 && (*out)[0].outside == 0 &&
+	    (*out)[0].count == 4294967295UL) {
+		SC_FREE(*out);
+		*n = 0;
+	}
+	return *n > 0;
+}
+
+static int
+load_idmaps(struct sc_target *t, int pfd, struct sc_target_runtime *rt,
+    long pid, struct sc_err *err)
+{
+	static const char *files[] = { "uid_map", "gid_map" };
+	struct sc_buf b = SC_BUF_INIT;
+	struct sc_idmap *m;
+	size_t n;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		if (read_proc(pfd, files[k], PROC_SMALL_MAX, &b) < 0) {
+			int e = errno;
+
+			sc_buf_free(&b);
+			return proc_err(err, pid, files[k], e);
+		}
+		if (sc_container_parse_idmap(b.data, &m, &n)) {
+			sc_target_set_idmap(t, k, m, n);
+			rt->userns = 1;
+		}
+		free(m);
+	}
+	sc_buf_free(&b);
+	if (rt->userns) {
+		/* the process's own ids, as it sees them too */
+		struct stat st;
+		int i;
+
+		for (i = 0; i < 4; i++) {
+			memset(&st, 0, sizeof(st));
+			st.st_uid = (uid_t)rt->uid[i];
+			st.st_gid = (gid_t)rt->gid[i];
+			sc_target_map_ids(t, &st);
+			rt->uid[i] = st.st_uid;
+			rt->gid[i] = st.st_gid;
+		}
+	}
+	return SC_OK;
+}
+
+static void
+add_facts(struct sc_target *t, const struct sc_container_info *ci,
+    const struct sc_target_runtime *rt)
+{
+	static const char *seccomp[] = { "disabled", "strict", "filter" };
+	char num[64];
+
+	snprintf(num, sizeof(num), "%ld", ci->pid);
+	sc_target_add_fact(t, FACT "pid", "number", num);
+	if (ci->id)
+		sc_target_add_fact(t, FACT "id", "string", ci->id);
+	if (ci->name)
+		sc_target_add_fact(t, FACT "name", "string", ci->name);
+	if (ci->runtime)
+		sc_target_add_fact(t, FACT "runtime", "string", ci->runtime);
+	if (ci->image)
+		sc_target_add_fact(t, FACT "image", "string", ci->image);
+	if (ci->image_id)
+		sc_target_add_fact(t, FACT "image-id", "string", ci->image_id);
+	if (ci->image_digest)
+		sc_target_add_fact(t, FACT "image-digest", "string",
+		    ci->image_digest);
+	snprintf(num, sizeof(num), "%lu", rt->uid[1]);
+	sc_target_add_fact(t, FACT "uid", "number", num);
+	snprintf(num, sizeof(num), "%lu", rt->gid[1]);
+	sc_target_add_fact(t, FACT "gid", "number", num);
+	snprintf(num, sizeof(num), "%016llx", rt->cap_eff);
+	sc_target_add_fact(t, FACT "cap-eff", "string", num);
+	if (rt->no_new_privs >= 0)
+		sc_target_add_fact(t, FACT "no-new-privs", "boolean",
+		    rt->no_new_privs ? "true" : "false");
+	if (rt->seccomp >= 0 && rt->seccomp <= 2)
+		sc_target_add_fact(t, FACT "seccomp", "string",
+		    seccomp[rt->seccomp]);
+	sc_target_add_fact(t, FACT "root-readonly", "boolean",
+	    rt->root_readonly ? "true" : "false");
+	sc_target_add_fact(t, FACT "userns", "boolean",
+	    rt->userns ? "true" : "false");
+}
+
+int
+sc_container_open(struct sc_target **out, const char *ref, struct sc_err *err)
+{
+	struct sc_container_info ci;
+	struct sc_target_runtime rt;
+	struct sc_target *t = NULL;
+	struct sc_buf b = SC_BUF_INIT;
+	struct statfs sfs;
+	struct stat st;
+	char path[64];
+	int pfd = -1, rootfd = -1, r;
+
+	*out = NULL;
+	memset(&rt, 0, sizeof(rt));
+	if ((r = sc_container_resolve(ref, &ci, err)) < 0)
+		return r;
+	snprintf(path, sizeof(path), "/proc/%ld", ci.pid);
+	pfd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (pfd < 0) {
+		r = proc_err(err, ci.pid, "the directory", errno);
+		goto out;
+	}
+	if ((r = recheck(pfd, &ci, err)) < 0)
+		goto out;
+	if (read_proc(pfd, "status", PROC_SMALL_MAX, &b) < 0) {
+		r = proc_err(err, ci.pid, "the status", errno);
+		goto out;
+	}
+	if (sc_container_parse_status(b.data, &rt) < 0) {
+		r = sc_err_set(err, SC_ERR_PARSE, "%s/status lacks Uid, Gid or "
+		    "CapEff", path);
+		goto out;
+	}
+	rt.pid = ci.pid;
+	rootfd = openat(pfd, "root", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0) {
+		r = proc_err(err, ci.pid, "the root", errno);
+		goto out;
+	}
+	rt.root_readonly = fstatfs(rootfd, &sfs) == 0 &&
+	    (sfs.f_flags & ST_RDONLY) != 0;
+	snprintf(path, sizeof(path), "/proc/%ld/root", ci.pid);
+	r = sc_target_open_fd(&t, rootfd, SC_TARGET_CONTAINER, path, err);
+	rootfd = -1;
+	if (r < 0)
+		goto out;
+	if ((r = load_environ(t, pfd, ci.pid, err)) < 0 ||
+	    (r = load_idmaps(t, pfd, &rt, ci.pid, err)) < 0)
+		goto out;
+	sc_target_set_runtime(t, &rt);
+	add_facts(t, &ci, &rt);
+	if (ci.name != NULL) {
+		sc_target_set_name(t, ci.name);
+	} else if (ci.id != NULL) {
+		char s[SHORT_ID + 1];
+
+		snprintf(s, sizeof(s), "%s", ci.id);
+		sc_target_set_name(t, s);
+	} else if (sc_target_stat(t, "/etc/hostname", &st, NULL) < 0) {
+		snprintf(path, sizeof(path), "pid-%ld", ci.pid);
+		sc_target_set_name(t, path);
+	}
+	*out = t;
+	t = NULL;
+out:
+	sc_target_free(t);
+	if (rootfd >= 0)
+		close(rootfd);
+	if (pfd >= 0)
+		close(pfd);
+	sc_buf_free(&b);
+	sc_container_info_free(&ci);
+	return r;
+}

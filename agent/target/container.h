@@ -1,0 +1,108 @@
+/*
+ * container.h - a running container as a target (--container REF).
+ *
+ * No container engine is needed and nothing is ever started, stopped,
+ * written or executed inside the container.  REF is resolved, in order:
+ *
+ *  1. a PID: all digits and a live /proc/REF.  That process is the target
+ *     (give the container's init process to match the runtime's view).
+ *  2. a container id of 12 to 64 hex digits (full or shortened, as docker
+ *     prints it): /proc/<pid>/cgroup of every process is searched for a
+ *     container id starting with REF.  Docker, podman, containerd
+ *     (nerdctl, Kubernetes) and CRI-O all name a container's cgroup after
+ *     its id ("docker-<id>.scope", "/docker/<id>", "libpod-<id>.scope",
+ *     "cri-containerd-<id>.scope", "crio-<id>.scope", "/kubepods/.../<id>"),
+ *     conmon's own cgroups excepted.  Two containers matching is an error.
+ *     Of the container's processes, the one that is PID 1 of its PID
+ *     namespace is chosen (else the one whose parent is outside the
+ *     container, the lowest PID first).
+ *  3. a name: the first runtime CLI found on PATH that knows it, run on the
+ *     host as a lookup only, with no shell, stdin from /dev/null and a
+ *     timeout: `docker container inspect REF`, `podman container inspect
+ *     REF`, `nerdctl container inspect REF`, then `crictl ps -q --name
+ *     ^REF$` and `crictl inspect ID`.  The container must be running.
+ *  4. a shorter hex REF (1 to 11 digits) as an id prefix, as in 2.
+ * When nothing resolves, the one-line error says what each step found
+ * ("docker: Cannot connect to the Docker daemon...; podman: not installed").
+ *
+ * Then /proc/PID is opened once and the process checked again (its cgroup
+ * still names the same container, so a recycled PID is not scanned), and:
+ *  - the target root is /proc/PID/root, opened once with O_PATH: the
+ *    container's own mount namespace (its volumes and bind mounts
+ *    included), resolved inside that root by target.h;
+ *  - the environment is /proc/PID/environ (the container's, never the
+ *    scanner's);
+ *  - the runtime state (struct sc_target_runtime in target.h) comes from
+ *    /proc/PID/status (ids, capability sets, NoNewPrivs, Seccomp), fstatfs
+ *    of the root (read-only mount) and /proc/PID/uid_map and gid_map;
+ *  - in a user namespace, owners are translated through those maps
+ *    (sc_target_set_idmap), so a rule sees the owners the container sees;
+ *  - facts (urn:stigcheck:fact:container:...): pid, id, name, runtime,
+ *    image, image-id, image-digest where known, and uid, gid (effective),
+ *    cap-eff (hex), no-new-privs, seccomp (disabled, strict, filter),
+ *    root-readonly, userns;
+ *  - the name is the container's name, else its short id, else the
+ *    target's /etc/hostname, else "pid-PID".
+ * The walk does not enter the container's /proc, /sys and /dev (walk.h).
+ *
+ * Reading another process's root and environment needs root (ptrace
+ * access); without it the error says so.
+ */
+#ifndef SC_CONTAINER_H
+#define SC_CONTAINER_H
+
+#include "target/target.h"
+#include "util/err.h"
+
+#define SC_CONTAINER_ID_LEN 64
+#define SC_CONTAINER_CLI_TIMEOUT_MS 20000
+
+struct sc_container_info {
+	long pid;		/* host PID of the process scanned */
+	char *id;		/* full container id; NULL when unknown */
+	char *name;
+	char *runtime;		/* docker, podman, containerd, cri-o, ... */
+	char *image;		/* image reference */
+	char *image_id;		/* image config digest ("sha256:...") */
+	char *image_digest;	/* image manifest digest */
+	char *how;		/* how REF was resolved, for messages */
+};
+
+int sc_container_open(struct sc_target **out, const char *ref,
+    struct sc_err *err);
+
+/* Resolve REF to a process (steps 1-4 above) without opening it. */
+int sc_container_resolve(const char *ref, struct sc_container_info *ci,
+    struct sc_err *err);
+void sc_container_info_free(struct sc_container_info *ci);
+
+/* ---- pieces, exposed for unit tests ------------------------------------ */
+
+/*
+ * Find a container id in the text of a /proc/PID/cgroup file.  Returns 1
+ * and fills id (NUL-terminated) and *runtime (a static string, or NULL
+ * when the path does not say), else 0.
+ */
+int sc_container_cgroup_id(const char *text, char id[SC_CONTAINER_ID_LEN + 1],
+    const char **runtime);
+
+/*
+ * Parse the JSON a runtime CLI printed: TOOL is "docker", "podman",
+ * "nerdctl" (an array of container objects) or "crictl" (one object with
+ * status and info).  Fills ci (pid, id, name, image...); a container that
+ * is not running is SC_ERR_NOTFOUND.
+ */
+int sc_container_parse_inspect(const char *tool, const char *json,
+    const char *ref, struct sc_container_info *ci, struct sc_err *err);
+
+/* Parse /proc/PID/status text into rt (pid and root_readonly untouched). */
+int sc_container_parse_status(const char *text, struct sc_target_runtime *rt);
+
+/*
+ * Parse /proc/PID/uid_map or gid_map text.  Returns 1 with *out (malloc'd,
+ * *n ranges) when ids are remapped, 0 (and NULL) for the identity map.
+ */
+int sc_container_parse_idmap(const char *text, struct sc_idmap **out,
+    size_t *n);
+
+#endif

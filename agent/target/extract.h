@@ -1,0 +1,85 @@
+/*
+ * extract.h - applying tar streams (image layers) into a private directory,
+ * safely.
+ *
+ * The image front end (image.h) flattens an image by applying its layers,
+ * in order, into a directory it created.  The archives are hostile input:
+ * this module is the only code that writes into that directory, and it
+ * promises:
+ *
+ *  - Nothing is created, changed or removed outside the directory.  Every
+ *    entry path is normalised ("./a//b" is "a/b", a leading "/" is
+ *    dropped); a ".." component refuses the whole stream.  Parent
+ *    directories are opened one component at a time with O_NOFOLLOW, so an
+ *    entry whose parent is a symbolic link (created by this stream or an
+ *    earlier one: "evil -> /etc" then "evil/passwd") is refused, never
+ *    written through.  The final component is never followed: an existing
+ *    file, link or directory of that name is replaced.
+ *  - Hard links must name an existing non-directory inside the directory,
+ *    reached without symbolic links; anything else is refused.
+ *  - Device nodes are refused (a flattened image never holds one); FIFOs
+ *    are created as FIFOs (the target module never opens them).
+ *  - Sizes are capped: one file's declared size (SC_EXTRACT_MAX_FILE), the
+ *    sum over all streams applied with one struct sc_extract
+ *    (SC_EXTRACT_MAX_TOTAL), the number of entries (SC_EXTRACT_MAX_ENTRIES)
+ *    and the path depth (SC_EXTRACT_MAX_DEPTH).
+ *
+ * With SC_EXTRACT_WHITEOUTS the OCI layer rules apply: ".wh.NAME" removes
+ * NAME from the layers below, ".wh..wh..opq" in a directory removes what
+ * the layers below put in it (entries of the same layer stay, wherever the
+ * marker appears in the stream), other ".wh..wh." names are ignored.
+ * With SC_EXTRACT_OWNERS, owners, modes (set-id bits included), mtimes and
+ * the security.capability attribute are applied as recorded; failing to
+ * set an owner (not root) is an error, since a scan of wrong owners would
+ * give wrong results.  Without it (staging an image archive's members),
+ * files belong to the scanning user and keep their permission bits.
+ *
+ * Errors are SC_ERR_* values with one message naming the entry and the
+ * stream ("layer 2 (sha256:ab12...)").  After an error the directory holds
+ * a partial tree; the caller removes it.
+ */
+#ifndef SC_EXTRACT_H
+#define SC_EXTRACT_H
+
+#include <archive.h>
+
+#include "util/err.h"
+
+#define SC_EXTRACT_MAX_FILE (16ULL << 30)	/* 16 GiB for one file */
+#define SC_EXTRACT_MAX_TOTAL (64ULL << 30)	/* 64 GiB in all */
+#define SC_EXTRACT_MAX_ENTRIES 4000000UL
+#define SC_EXTRACT_MAX_DEPTH 256
+
+enum {
+	SC_EXTRACT_WHITEOUTS = 1 << 0,
+	SC_EXTRACT_OWNERS = 1 << 1,
+};
+
+struct sc_extract;
+
+/* Limits (0 keeps the default); tests lower them. */
+struct sc_extract_limits {
+	unsigned long long max_file;
+	unsigned long long max_total;
+	unsigned long max_entries;
+};
+
+/*
+ * Start applying streams into the directory DIR_FD (borrowed; kept open by
+ * the caller until sc_extract_free).  limits may be NULL.
+ */
+struct sc_extract *sc_extract_new(int dir_fd, unsigned flags,
+    const struct sc_extract_limits *limits);
+void sc_extract_free(struct sc_extract *x);
+
+/*
+ * Apply every entry of the opened archive reader A (positioned before its
+ * first header).  WHAT names the stream in messages.
+ */
+int sc_extract_apply(struct sc_extract *x, struct archive *a,
+    const char *what, struct sc_err *err);
+
+/* Bytes declared by the regular files applied so far. */
+unsigned long long sc_extract_total(const struct sc_extract *x);
+
+#endif

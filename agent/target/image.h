@@ -1,0 +1,71 @@
+/*
+ * image.h - a container image as a target (--image PATH).
+ *
+ * PATH is one of:
+ *  - an OCI image layout directory (oci-layout, index.json, blobs/), as
+ *    written by `skopeo copy ... oci:DIR` or `podman save --format oci-dir`;
+ *  - an archive of one: `skopeo copy ... oci-archive:FILE`,
+ *    `podman save --format oci-archive`, `docker save` from Docker 25 on;
+ *  - a docker-archive (manifest.json, a config, layer tars), as written by
+ *    `docker save` and `podman save`;
+ *  - "-": such an archive on standard input.
+ * Archives may be compressed (gzip, zstd, xz, bzip2: libarchive decides).
+ *
+ * What happens:
+ *  1. A private directory PARENT/stigcheck-image.XXXXXX (mode 0700) is
+ *     created and registered with fsutil.h, so it is removed on every exit
+ *     path, a signal included.  An archive's members are first staged
+ *     under it (archive/), through extract.h, with the same refusals as
+ *     layers.
+ *  2. The layout is read through a read-only target (target.h): symbolic
+ *     links in it resolve inside it and only regular files are read, so a
+ *     hostile layout cannot make stigcheck read the host's files.
+ *  3. The manifest is chosen: index.json's single image, or among several
+ *     the one for linux and this machine's architecture whose blob is
+ *     present (attestation manifests are skipped); nested indexes are
+ *     followed.  A docker-archive must hold exactly one image.
+ *  4. Every blob is checked against its digest: the manifest against the
+ *     index, the config and compressed layers against the manifest, and
+ *     every uncompressed layer against the config's rootfs.diff_ids.  A
+ *     mismatch, a missing blob, or a layer media type other than tar
+ *     (optionally gzip or zstd compressed) is an error.
+ *  5. Layers are applied in order into rootfs/ with whiteouts and owners
+ *     (extract.h: hostile entries refused, sizes capped); a layer may not
+ *     decompress to more than the total file-size cap plus 4 KiB of tar
+ *     headers per allowed entry (a decompression bomb is refused).  The
+ *     staged archive is then removed.
+ *  6. The target is rootfs/ (kind SC_TARGET_IMAGE, path PATH).  Its
+ *     environment is the config's Env; its name is the image reference
+ *     when the archive names one, else the last component of PATH; facts
+ *     (urn:stigcheck:fact:image:...): format, ref, digest (the manifest's,
+ *     when there is one), id (the config's digest), os, architecture,
+ *     user (the config's User, "" when unset), layers (count) and one
+ *     label:KEY per label, sorted by key.  The private directory is
+ *     removed when the target is freed.
+ *
+ * The image's files keep their owners, so scanning an image needs root
+ * (or CAP_CHOWN); without it the scan stops with a message saying so.
+ * Disk use is the flattened image (plus the archive's members while they
+ * are staged).
+ */
+#ifndef SC_IMAGE_H
+#define SC_IMAGE_H
+
+#include "target/extract.h"
+#include "target/target.h"
+#include "util/err.h"
+
+#define SC_IMAGE_JSON_MAX (8u << 20)	/* index, manifest, config */
+
+struct sc_image_opts {
+	const char *tmpdir;	/* NULL: $TMPDIR, else /var/tmp */
+	const struct sc_extract_limits *limits;	/* NULL: the defaults */
+};
+
+int sc_image_open(struct sc_target **out, const char *path,
+    const struct sc_image_opts *opts, struct sc_err *err);
+
+/* The GOARCH name of this machine ("amd64", "arm64", ...). */
+const char *sc_image_host_arch(void);
+
+#endif
