@@ -14,6 +14,12 @@
  * code the scanner runs (checks/native.h), so content that compiles is
  * content the engine accepts.
  *
+ * A rule's check may name shared test lists from CONTENT_DIR/checks, one
+ * YAML file each ("- include: NAME"; keys id, description, tests), so a predicate used by
+ * many rules (e.g. "no account can log on with a password") is written
+ * once.  Included lists hold tests only: no outcome, no nested include.
+ * A rule has at most one outcome.
+ *
  * Output is deterministic: files are read in sorted path order; rules are
  * grouped by DISA requirement, one Group per V-id as in DISA's own XCCDF
  * (groups sorted by V number, rules by id).  Every rule names its SRG id,
@@ -229,8 +235,17 @@ struct profile {
 	char *id, *title, *description;
 };
 
+/* A shared list of tests (content/checks/NAME.yaml). */
+struct snippet {
+	char *id;
+	struct ydoc y;
+	yaml_node_t *tests;
+};
+
 static struct rule *rules;
 static size_t n_rules, cap_rules;
+static struct snippet *snippets;
+static size_t n_snippets, cap_snippets;
 static struct profile *profiles;
 static size_t n_profiles, cap_profiles;
 
@@ -240,6 +255,8 @@ static const char *const rule_keys[] = {
 	"status", "check", "weight", NULL,
 };
 static const char *const profile_keys[] = { "id", "title", "description",
+	NULL };
+static const char *const snippet_keys[] = { "id", "description", "tests",
 	NULL };
 static const char *const bench_keys[] = { "id", "title", "description",
 	"status", "notice", NULL };
@@ -453,7 +470,13 @@ load_rules(const char *dir)
 				die_at(r->path, ymap_get(r->m, "cci"),
 				    "'%s' is not a CCI-nnnnnn id", v.v[k]);
 		sc_strv_free(&v);
-		ymap_strlist(r->m, "nist", 1, &v);
+		/*
+		 * Present, but may be empty: a few CCIs (e.g. CCI-002038) have
+		 * no NIST SP 800-53 rev 5 mapping in DISA's CCI list.
+		 */
+		if (ymap_get(r->m, "nist") == NULL)
+			die_at(r->path, r->m.node, "missing key 'nist'");
+		ymap_strlist(r->m, "nist", 0, &v);
 		sc_strv_free(&v);
 		ymap_strlist(r->m, "profiles", 1, &r->profiles);
 		for (size_t k = 0; k < r->profiles.n; k++)
@@ -549,12 +572,46 @@ yaml_to_xml(struct ydoc *y, xmlNodePtr parent, xmlNsPtr ns, const char *name,
 	}
 }
 
+/* The kind of a check item ("- kind: {...}"); dies unless it is one. */
+static const char *
+item_kind(struct ydoc *y, yaml_node_t *item)
+{
+	if (item->type != YAML_MAPPING_NODE ||
+	    item->data.mapping.pairs.top - item->data.mapping.pairs.start != 1)
+		die_at(y->path, item, "each check item is one test: '- kind: {...}'");
+	return yscalar(y, ynode(y, item->data.mapping.pairs.start->key),
+	    "a test kind");
+}
+
+/* Append one test item of y to cc and validate it as the engine would. */
+static void
+emit_test(struct ydoc *y, yaml_node_t *item, xmlNodePtr cc, xmlNsPtr ns)
+{
+	struct sc_err err = SC_ERR_INIT;
+	const char *kind = item_kind(y, item);
+
+	yaml_to_xml(y, cc, ns, kind,
+	    ynode(y, item->data.mapping.pairs.start->value));
+	if (sc_native_validate(xmlGetLastChild(cc), &err) < 0)
+		die_at(y->path, item, "%s", err.msg);
+}
+
+static const struct snippet *
+find_snippet(const char *id)
+{
+	for (size_t i = 0; i < n_snippets; i++)
+		if (strcmp(snippets[i].id, id) == 0)
+			return &snippets[i];
+	return NULL;
+}
+
 static void
 emit_check(struct rule *r, xmlNodePtr rn)
 {
 	yaml_node_t *list = ymap_get(r->m, "check");
 	xmlNodePtr chk, cc;
 	xmlNsPtr ns;
+	int outcomes = 0;
 
 	if (list->type != YAML_SEQUENCE_NODE || list->data.sequence.items.start ==
 	    list->data.sequence.items.top)
@@ -566,21 +623,25 @@ emit_check(struct rule *r, xmlNodePtr rn)
 	for (yaml_node_item_t *i = list->data.sequence.items.start;
 	    i < list->data.sequence.items.top; i++) {
 		yaml_node_t *item = ynode(&r->y, *i);
-		yaml_node_pair_t *p;
-		struct sc_err err = SC_ERR_INIT;
-		xmlNodePtr last;
+		const char *kind = item_kind(&r->y, item);
+		const struct snippet *sn;
+		yaml_node_t *v;
 
-		if (item->type != YAML_MAPPING_NODE ||
-		    item->data.mapping.pairs.top - item->data.mapping.pairs.start != 1)
-			die_at(r->path, item,
-			    "each check item is one test: '- kind: {...}'");
-		p = item->data.mapping.pairs.start;
-		yaml_to_xml(&r->y, cc, ns,
-		    yscalar(&r->y, ynode(&r->y, p->key), "a test kind"),
-		    ynode(&r->y, p->value));
-		last = xmlGetLastChild(cc);
-		if (sc_native_validate(last, &err) < 0)
-			die_at(r->path, item, "%s", err.msg);
+		if (strcmp(kind, "outcome") == 0 && ++outcomes > 1)
+			die_at(r->path, item, "a rule has at most one outcome");
+		if (strcmp(kind, "include") != 0) {
+			emit_test(&r->y, item, cc, ns);
+			continue;
+		}
+		v = ynode(&r->y, item->data.mapping.pairs.start->value);
+		if ((sn = find_snippet(yscalar(&r->y, v, "include"))) == NULL)
+			die_at(r->path, v, "include '%s': no checks/%s.yaml",
+			    (const char *)v->data.scalar.value,
+			    (const char *)v->data.scalar.value);
+		for (yaml_node_item_t *k = sn->tests->data.sequence.items.start;
+		    k < sn->tests->data.sequence.items.top; k++)
+			emit_test((struct ydoc *)&sn->y, ynode((struct ydoc *)&sn->y,
+			    *k), cc, ns);
 	}
 }
 
@@ -607,7 +668,7 @@ emit_rule(struct rule *r, xmlNodePtr gn)
 	attr(x, "href", STIG_HREF);
 	x = el(rn, "reference", r->vuln);
 	attr(x, "href", STIG_HREF);
-	ymap_strlist(r->m, "nist", 1, &v);
+	ymap_strlist(r->m, "nist", 0, &v);
 	for (size_t k = 0; k < v.n; k++) {
 		x = el(rn, "reference", v.v[k]);
 		attr(x, "href", NIST_HREF);
@@ -646,6 +707,65 @@ cmp_rules(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+/*
+ * Shared test lists: checks/NAME.yaml with id (= NAME), description and
+ * tests.  Validated here, so an unused list cannot hide a mistake.
+ */
+static void
+load_snippets(const char *dir)
+{
+	struct sc_strv files = SC_STRV_INIT;
+	char *cdir = sc_xasprintf("%s/checks", dir);
+	xmlNodePtr scratch = xmlNewNode(NULL, (const xmlChar *)"check-content");
+	xmlNsPtr ns = xmlNewNs(scratch, (const xmlChar *)SC_NATIVE_NS,
+	    (const xmlChar *)"sc");
+
+	list_yaml(cdir, &files);
+	for (size_t i = 0; i < files.n; i++) {
+		struct snippet *sn;
+		struct ymap m;
+		char base[256];
+
+		SC_GROW(snippets, cap_snippets, n_snippets + 1);
+		sn = &snippets[n_snippets++];
+		ydoc_load(&sn->y, files.v[i]);
+		m = ymap_of(&sn->y, yaml_document_get_root_node(&sn->y.doc),
+		    "a check list", snippet_keys);
+		sn->id = sc_xstrdup(ymap_str(m, "id", 1));
+		if (!valid_id(sn->id) || strcmp(sn->id,
+		    basename_noext(files.v[i], base, sizeof(base))) != 0)
+			die_at(sn->y.path, ymap_get(m, "id"),
+			    "check list id '%s' must match the file name and be "
+			    "lowercase letters, digits, _", sn->id);
+		for (size_t k = 0; k + 1 < n_snippets; k++)
+			if (strcmp(snippets[k].id, sn->id) == 0)
+				die_at(sn->y.path, ymap_get(m, "id"),
+				    "check list id '%s' also used by %s", sn->id,
+				    snippets[k].y.path);
+		ymap_str(m, "description", 1);
+		sn->tests = ymap_get(m, "tests");
+		if (sn->tests == NULL || sn->tests->type != YAML_SEQUENCE_NODE ||
+		    sn->tests->data.sequence.items.start ==
+		    sn->tests->data.sequence.items.top)
+			die_at(sn->y.path, sn->tests ? sn->tests : m.node,
+			    "'tests' must be a non-empty list of tests");
+		for (yaml_node_item_t *k = sn->tests->data.sequence.items.start;
+		    k < sn->tests->data.sequence.items.top; k++) {
+			yaml_node_t *item = ynode(&sn->y, *k);
+			const char *kind = item_kind(&sn->y, item);
+
+			if (strcmp(kind, "include") == 0 ||
+			    strcmp(kind, "outcome") == 0)
+				die_at(sn->y.path, item, "a check list holds tests "
+				    "only, not '%s'", kind);
+			emit_test(&sn->y, item, scratch, ns);
+		}
+	}
+	xmlFreeNode(scratch);
+	sc_strv_free(&files);
+	free(cdir);
+}
+
 static void
 compile(const char *dir, const char *version, const char *out)
 {
@@ -665,10 +785,14 @@ compile(const char *dir, const char *version, const char *out)
 	load_profiles(dir);
 	if (n_profiles == 0)
 		die("%s/profiles: no profiles", dir);
+	load_snippets(dir);
 	load_rules(dir);
 	if (n_rules == 0)
 		die("%s/rules: no rules", dir);
 	qsort(rules, n_rules, sizeof(*rules), cmp_rules);
+	/* growing and sorting the array moved each rule away from its ydoc */
+	for (size_t k = 0; k < n_rules; k++)
+		rules[k].m.y = &rules[k].y;
 
 	xmlAddChild((xmlNodePtr)doc, xmlNewDocComment(doc, (const xmlChar *)
 	    " generated by sc-contentc from content/*.yaml; do not edit "));
@@ -751,6 +875,11 @@ compile(const char *dir, const char *version, const char *out)
 		ydoc_free(&rules[k].y);
 	}
 	free(rules);
+	for (size_t i = 0; i < n_snippets; i++) {
+		free(snippets[i].id);
+		ydoc_free(&snippets[i].y);
+	}
+	free(snippets);
 	for (size_t i = 0; i < n_profiles; i++) {
 		free(profiles[i].id);
 		free(profiles[i].title);
