@@ -154,6 +154,12 @@ changed umask_077 ""
 printf 'UMASK 0077\n' >"$root/etc/login.defs"
 scan umask_0077
 changed umask_0077 ""
+printf 'UMASK  077\n' >"$root/etc/login.defs"
+scan umask_spaces
+changed umask_spaces ""
+printf 'UMASK 077\nUMASK 022\n' >"$root/etc/login.defs"
+scan umask_last
+changed umask_last "login_defs_umask_077:pass>fail"
 printf '#UMASK 077\nUMASK 022\n' >"$root/etc/login.defs"
 scan umask_022
 changed umask_022 "login_defs_umask_077:pass>fail"
