@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run the unit test binaries given as arguments; VALGRIND=1 runs each under
-# valgrind with leak checking (errors fail the run).
+# valgrind with leak checking (errors fail the run).  Lines a test prints
+# starting with "NOTE: " are shown even when it passes.
 set -u
 fail=0
 for t in "$@"; do
@@ -14,6 +15,7 @@ for t in "$@"; do
 	rc=$?
 	if [ $rc -eq 0 ]; then
 		printf 'ok   %s (%s)\n' "$name" "$(grep -Eo '[0-9]+%: Checks: [0-9]+' "$t.log" | tail -n1)"
+		grep '^NOTE: ' "$t.log" | sed 's/^/     /'
 	else
 		printf 'FAIL %s (exit %d)\n' "$name" $rc
 		sed 's/^/    /' "$t.log" | tail -n 40

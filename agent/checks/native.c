@@ -22,6 +22,8 @@ static const struct sc_native_kind *const kinds[] = {
 	&sc_native_packages_kind,
 	&sc_native_package_sources_kind,
 	&sc_native_any_kind,
+	&sc_native_ca_bundle_kind,
+	&sc_native_runtime_kind,
 	&sc_native_fips_config_kind,
 	&sc_native_fips_integrity_kind,
 	&sc_native_fips_cmvp_kind,
@@ -505,9 +507,12 @@ native_evaluate(void *state, struct sc_scan_ctx *ctx, void *p,
 
 	(void)state;
 	(void)err;
-	for (size_t i = 0; i < j->n; i++)
-		res = sc_result_and(res, j->tests[i].kind->eval(j->tests[i].test,
-		    ctx, rr));
+	/* the AND of one test is that test (notapplicable stays so) */
+	for (size_t i = 0; i < j->n; i++) {
+		enum sc_result r = j->tests[i].kind->eval(j->tests[i].test, ctx,
+		    rr);
+		res = i == 0 ? r : sc_result_and(res, r);
+	}
 	if (res == SC_RESULT_PASS && j->on_pass >= 0 &&
 	    outcome_results[j->on_pass] != res) {
 		res = outcome_results[j->on_pass];

@@ -99,6 +99,8 @@ extern const struct sc_native_kind sc_native_accounts_kind;
 extern const struct sc_native_kind sc_native_packages_kind;
 extern const struct sc_native_kind sc_native_package_sources_kind;
 extern const struct sc_native_kind sc_native_any_kind;
+extern const struct sc_native_kind sc_native_ca_bundle_kind;
+extern const struct sc_native_kind sc_native_runtime_kind;
 /* FIPS kinds: see native_fips.h */
 
 #endif

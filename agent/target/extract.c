@@ -176,7 +176,7 @@ open_parent(struct sc_extract *x, const char *rel, int create, int own,
     int *dfd, const char **name, const char *entry, struct sc_err *err)
 {
 	const char *slash = strrchr(rel, '/');
-	char *parent, *p, *comp, db[256], cb[256];
+	char *parent, *walk = NULL, *p, *comp, db[256], cb[256];
 	int fd, nfd;
 
 	*name = slash ? slash + 1 : rel;
@@ -189,7 +189,10 @@ open_parent(struct sc_extract *x, const char *rel, int create, int own,
 	fd = openat(x->root_fd, ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		goto ioerr;
-	for (p = parent; *p; ) {
+	/* walk a copy: parent itself becomes the cache key */
+	free(walk);
+	walk = sc_xstrdup(parent);
+	for (p = walk; *p; ) {
 		struct stat st;
 
 		comp = p;
@@ -212,7 +215,7 @@ open_parent(struct sc_extract *x, const char *rel, int create, int own,
 		if (nfd < 0) {
 			int e = errno, r;
 			/* name the link by its path, not just its name */
-			char *upto = sc_xstrndup(rel, (size_t)(comp - parent) +
+			char *upto = sc_xstrndup(rel, (size_t)(comp - walk) +
 			    strlen(comp));
 
 			if (e == ENOENT)
@@ -239,11 +242,13 @@ open_parent(struct sc_extract *x, const char *rel, int create, int own,
 			free(upto);
 			close(fd);
 			free(parent);
+			free(walk);
 			return r;
 		}
 		close(fd);
 		fd = nfd;
 	}
+	free(walk);
 	if (own) {
 		free(parent);
 	} else {
@@ -260,6 +265,7 @@ ioerr:
 		if (fd >= 0)
 			close(fd);
 		free(parent);
+		free(walk);
 		return sc_err_set(err, sc_err_from_errno(e), "%s: entry '%s': %s",
 		    x->what, disp(entry, db, sizeof(db)), strerror(e));
 	}

@@ -14,6 +14,12 @@
  * code the scanner runs (checks/native.h), so content that compiles is
  * content the engine accepts.
  *
+ * A rule's check may name shared test lists from CONTENT_DIR/checks, one
+ * YAML file each ("- include: NAME"; keys id, description, tests), so a predicate used by
+ * many rules (e.g. "no account can log on with a password") is written
+ * once.  Included lists hold tests only: no outcome, no nested include.
+ * A rule has at most one outcome.
+ *
  * Output is deterministic: files are read in sorted path order; rules are
  * grouped by DISA requirement, one Group per V-id as in DISA's own XCCDF
  * (groups sorted by V number, rules by id).  Every rule names its SRG id,
@@ -229,21 +235,30 @@ struct profile {
 	char *id, *title, *description;
 };
 
+/* A shared list of tests (content/checks/NAME.yaml). */
+struct snippet {
+	char *id;
+	struct ydoc y;
+	yaml_node_t *tests;
+};
+
 static struct rule **rules;	/* pointers: a rule's ymap points into it */
 static size_t n_rules, cap_rules;
+static struct snippet *snippets;
+static size_t n_snippets, cap_snippets;
 static struct profile *profiles;
 static size_t n_profiles, cap_profiles;
 
 static const char *const rule_keys[] = {
 	"id", "title", "description", "rationale", "severity", "check_text",
 	"fix_text", "srg", "disa_rule", "vuln_id", "cci", "nist", "profiles",
-	"status", "check", "weight", "related", "selected", NULL,
+	"status", "check", "weight", "selected", NULL,
 };
-static const char *const related_keys[] = { "srg", "disa_rule", "vuln_id",
-	"cci", "nist", NULL };
 static const char *const table_keys[] = { "element", "rows", NULL };
 static const char *content_dir;
 static const char *const profile_keys[] = { "id", "title", "description",
+	NULL };
+static const char *const snippet_keys[] = { "id", "description", "tests",
 	NULL };
 static const char *const bench_keys[] = { "id", "title", "description",
 	"status", "notice", NULL };
@@ -378,47 +393,6 @@ valid_srg(const char *s)
 	    strncmp(s + 13, "-GPOS-", 6) == 0;
 }
 
-/*
- * related: further SRG requirements a rule supports, each
- * {srg, disa_rule?, vuln_id?, cci, nist}; they become references and
- * idents like the rule's own.
- */
-static void
-check_related(struct rule *r)
-{
-	yaml_node_t *l = ymap_get(r->m, "related");
-
-	if (l == NULL)
-		return;
-	if (l->type != YAML_SEQUENCE_NODE)
-		die_at(r->path, l, "'related' must be a list of mappings");
-	for (yaml_node_item_t *i = l->data.sequence.items.start;
-	    i < l->data.sequence.items.top; i++) {
-		struct ymap m = ymap_of(&r->y, ynode(&r->y, *i), "a related entry",
-		    related_keys);
-		struct sc_strv v = SC_STRV_INIT;
-		const char *s = ymap_str(m, "srg", 1);
-
-		if (!valid_srg(s))
-			die_at(r->path, ymap_get(m, "srg"),
-			    "srg '%s' is not an SRG-OS-nnnnnn-GPOS-nnnnn id", s);
-		if ((s = ymap_str(m, "disa_rule", 0)) &&
-		    (strncmp(s, "SV-", 3) || strstr(s, "_rule") == NULL))
-			die_at(r->path, ymap_get(m, "disa_rule"),
-			    "disa_rule '%s' is not an SV-...r..._rule id", s);
-		if ((s = ymap_str(m, "vuln_id", 0)) && !match_re(s, "V-", 5))
-			die_at(r->path, ymap_get(m, "vuln_id"),
-			    "vuln_id '%s' is not a V-nnnnnn id", s);
-		ymap_strlist(m, "cci", 1, &v);
-		for (size_t k = 0; k < v.n; k++)
-			if (!match_re(v.v[k], "CCI-", 6))
-				die_at(r->path, ymap_get(m, "cci"),
-				    "'%s' is not a CCI-nnnnnn id", v.v[k]);
-		sc_strv_free(&v);
-		ymap_strlist(m, "nist", 1, &v);
-		sc_strv_free(&v);
-	}
-}
 
 static void
 load_rules(const char *dir)
@@ -498,7 +472,13 @@ load_rules(const char *dir)
 				die_at(r->path, ymap_get(r->m, "cci"),
 				    "'%s' is not a CCI-nnnnnn id", v.v[k]);
 		sc_strv_free(&v);
-		ymap_strlist(r->m, "nist", 1, &v);
+		/*
+		 * Present, but may be empty: a few CCIs (e.g. CCI-002038) have
+		 * no NIST SP 800-53 rev 5 mapping in DISA's CCI list.
+		 */
+		if (ymap_get(r->m, "nist") == NULL)
+			die_at(r->path, r->m.node, "missing key 'nist'");
+		ymap_strlist(r->m, "nist", 0, &v);
 		sc_strv_free(&v);
 		ymap_strlist(r->m, "profiles", 1, &r->profiles);
 		for (size_t k = 0; k < r->profiles.n; k++)
@@ -520,7 +500,6 @@ load_rules(const char *dir)
 				die_at(r->path, ymap_get(r->m, "weight"),
 				    "weight must be a number >= 0");
 		}
-		check_related(r);
 		if ((s = ymap_str(r->m, "selected", 0)) != NULL &&
 		    strcmp(s, "yes") != 0 && strcmp(s, "no") != 0)
 			die_at(r->path, ymap_get(r->m, "selected"),
@@ -663,12 +642,46 @@ yaml_to_xml(struct ydoc *y, xmlNodePtr parent, xmlNsPtr ns, const char *name,
 	}
 }
 
+/* The kind of a check item ("- kind: {...}"); dies unless it is one. */
+static const char *
+item_kind(struct ydoc *y, yaml_node_t *item)
+{
+	if (item->type != YAML_MAPPING_NODE ||
+	    item->data.mapping.pairs.top - item->data.mapping.pairs.start != 1)
+		die_at(y->path, item, "each check item is one test: '- kind: {...}'");
+	return yscalar(y, ynode(y, item->data.mapping.pairs.start->key),
+	    "a test kind");
+}
+
+/* Append one test item of y to cc and validate it as the engine would. */
+static void
+emit_test(struct ydoc *y, yaml_node_t *item, xmlNodePtr cc, xmlNsPtr ns)
+{
+	struct sc_err err = SC_ERR_INIT;
+	const char *kind = item_kind(y, item);
+
+	yaml_to_xml(y, cc, ns, kind,
+	    ynode(y, item->data.mapping.pairs.start->value));
+	if (sc_native_validate(xmlGetLastChild(cc), &err) < 0)
+		die_at(y->path, item, "%s", err.msg);
+}
+
+static const struct snippet *
+find_snippet(const char *id)
+{
+	for (size_t i = 0; i < n_snippets; i++)
+		if (strcmp(snippets[i].id, id) == 0)
+			return &snippets[i];
+	return NULL;
+}
+
 static void
 emit_check(struct rule *r, xmlNodePtr rn)
 {
 	yaml_node_t *list = ymap_get(r->m, "check");
 	xmlNodePtr chk, cc;
 	xmlNsPtr ns;
+	int outcomes = 0;
 
 	if (list->type != YAML_SEQUENCE_NODE || list->data.sequence.items.start ==
 	    list->data.sequence.items.top)
@@ -680,74 +693,28 @@ emit_check(struct rule *r, xmlNodePtr rn)
 	for (yaml_node_item_t *i = list->data.sequence.items.start;
 	    i < list->data.sequence.items.top; i++) {
 		yaml_node_t *item = ynode(&r->y, *i);
-		yaml_node_pair_t *p;
-		struct sc_err err = SC_ERR_INIT;
-		xmlNodePtr last;
+		const char *kind = item_kind(&r->y, item);
+		const struct snippet *sn;
+		yaml_node_t *v;
 
-		if (item->type != YAML_MAPPING_NODE ||
-		    item->data.mapping.pairs.top - item->data.mapping.pairs.start != 1)
-			die_at(r->path, item,
-			    "each check item is one test: '- kind: {...}'");
-		p = item->data.mapping.pairs.start;
-		yaml_to_xml(&r->y, cc, ns,
-		    yscalar(&r->y, ynode(&r->y, p->key), "a test kind"),
-		    ynode(&r->y, p->value));
-		last = xmlGetLastChild(cc);
-		if (sc_native_validate(last, &err) < 0)
-			die_at(r->path, item, "%s", err.msg);
-	}
-}
-
-/* The related entries' references (idents=0) or CCI idents (idents=1). */
-static void
-emit_related(struct rule *r, xmlNodePtr rn, int idents)
-{
-	yaml_node_t *l = ymap_get(r->m, "related");
-	struct sc_strv seen = SC_STRV_INIT;
-
-	if (l == NULL)
-		return;
-	ymap_strlist(r->m, "cci", 1, &seen);
-	for (yaml_node_item_t *i = l->data.sequence.items.start;
-	    i < l->data.sequence.items.top; i++) {
-		struct ymap m = ymap_of(&r->y, ynode(&r->y, *i), "a related entry",
-		    related_keys);
-		struct sc_strv v = SC_STRV_INIT;
-		static const char *const keys[] = { "srg", "disa_rule", "vuln_id",
-			NULL };
-		static const char *const hrefs[] = { SRG_HREF, STIG_HREF,
-			STIG_HREF };
-		xmlNodePtr x;
-
-		if (idents) {
-			ymap_strlist(m, "cci", 1, &v);
-			for (size_t k = 0; k < v.n; k++) {
-				if (sc_strv_find(&seen, v.v[k]) >= 0)
-					continue;
-				sc_strv_push(&seen, v.v[k]);
-				x = el(rn, "ident", v.v[k]);
-				attr(x, "system", CCI_SYSTEM);
-			}
-			sc_strv_free(&v);
+		if (strcmp(kind, "outcome") == 0 && ++outcomes > 1)
+			die_at(r->path, item, "a rule has at most one outcome");
+		if (strcmp(kind, "include") != 0) {
+			emit_test(&r->y, item, cc, ns);
 			continue;
 		}
-		for (size_t k = 0; keys[k]; k++) {
-			const char *s = ymap_str(m, keys[k], 0);
-
-			if (s) {
-				x = el(rn, "reference", s);
-				attr(x, "href", hrefs[k]);
-			}
-		}
-		ymap_strlist(m, "nist", 1, &v);
-		for (size_t k = 0; k < v.n; k++) {
-			x = el(rn, "reference", v.v[k]);
-			attr(x, "href", NIST_HREF);
-		}
-		sc_strv_free(&v);
+		v = ynode(&r->y, item->data.mapping.pairs.start->value);
+		if ((sn = find_snippet(yscalar(&r->y, v, "include"))) == NULL)
+			die_at(r->path, v, "include '%s': no checks/%s.yaml",
+			    (const char *)v->data.scalar.value,
+			    (const char *)v->data.scalar.value);
+		for (yaml_node_item_t *k = sn->tests->data.sequence.items.start;
+		    k < sn->tests->data.sequence.items.top; k++)
+			emit_test((struct ydoc *)&sn->y, ynode((struct ydoc *)&sn->y,
+			    *k), cc, ns);
 	}
-	sc_strv_free(&seen);
 }
+
 
 static void
 emit_rule(struct rule *r, xmlNodePtr gn)
@@ -773,13 +740,12 @@ emit_rule(struct rule *r, xmlNodePtr gn)
 	attr(x, "href", STIG_HREF);
 	x = el(rn, "reference", r->vuln);
 	attr(x, "href", STIG_HREF);
-	ymap_strlist(r->m, "nist", 1, &v);
+	ymap_strlist(r->m, "nist", 0, &v);
 	for (size_t k = 0; k < v.n; k++) {
 		x = el(rn, "reference", v.v[k]);
 		attr(x, "href", NIST_HREF);
 	}
 	sc_strv_free(&v);
-	emit_related(r, rn, 0);
 	el_text(rn, "rationale", ymap_str(r->m, "rationale", 1));
 	if (strcmp(r->status, "notapplicable") == 0) {
 		x = xmlNewChild(rn, xccdf_ns, (const xmlChar *)"platform", NULL);
@@ -791,7 +757,6 @@ emit_rule(struct rule *r, xmlNodePtr gn)
 		attr(x, "system", CCI_SYSTEM);
 	}
 	sc_strv_free(&v);
-	emit_related(r, rn, 1);
 	el_text(rn, "fixtext", ymap_str(r->m, "fix_text", 1));
 	if (strcmp(r->status, "automated") == 0)
 		emit_check(r, rn);
@@ -815,6 +780,65 @@ cmp_rules(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+/*
+ * Shared test lists: checks/NAME.yaml with id (= NAME), description and
+ * tests.  Validated here, so an unused list cannot hide a mistake.
+ */
+static void
+load_snippets(const char *dir)
+{
+	struct sc_strv files = SC_STRV_INIT;
+	char *cdir = sc_xasprintf("%s/checks", dir);
+	xmlNodePtr scratch = xmlNewNode(NULL, (const xmlChar *)"check-content");
+	xmlNsPtr ns = xmlNewNs(scratch, (const xmlChar *)SC_NATIVE_NS,
+	    (const xmlChar *)"sc");
+
+	list_yaml(cdir, &files);
+	for (size_t i = 0; i < files.n; i++) {
+		struct snippet *sn;
+		struct ymap m;
+		char base[256];
+
+		SC_GROW(snippets, cap_snippets, n_snippets + 1);
+		sn = &snippets[n_snippets++];
+		ydoc_load(&sn->y, files.v[i]);
+		m = ymap_of(&sn->y, yaml_document_get_root_node(&sn->y.doc),
+		    "a check list", snippet_keys);
+		sn->id = sc_xstrdup(ymap_str(m, "id", 1));
+		if (!valid_id(sn->id) || strcmp(sn->id,
+		    basename_noext(files.v[i], base, sizeof(base))) != 0)
+			die_at(sn->y.path, ymap_get(m, "id"),
+			    "check list id '%s' must match the file name and be "
+			    "lowercase letters, digits, _", sn->id);
+		for (size_t k = 0; k + 1 < n_snippets; k++)
+			if (strcmp(snippets[k].id, sn->id) == 0)
+				die_at(sn->y.path, ymap_get(m, "id"),
+				    "check list id '%s' also used by %s", sn->id,
+				    snippets[k].y.path);
+		ymap_str(m, "description", 1);
+		sn->tests = ymap_get(m, "tests");
+		if (sn->tests == NULL || sn->tests->type != YAML_SEQUENCE_NODE ||
+		    sn->tests->data.sequence.items.start ==
+		    sn->tests->data.sequence.items.top)
+			die_at(sn->y.path, sn->tests ? sn->tests : m.node,
+			    "'tests' must be a non-empty list of tests");
+		for (yaml_node_item_t *k = sn->tests->data.sequence.items.start;
+		    k < sn->tests->data.sequence.items.top; k++) {
+			yaml_node_t *item = ynode(&sn->y, *k);
+			const char *kind = item_kind(&sn->y, item);
+
+			if (strcmp(kind, "include") == 0 ||
+			    strcmp(kind, "outcome") == 0)
+				die_at(sn->y.path, item, "a check list holds tests "
+				    "only, not '%s'", kind);
+			emit_test(&sn->y, item, scratch, ns);
+		}
+	}
+	xmlFreeNode(scratch);
+	sc_strv_free(&files);
+	free(cdir);
+}
+
 static void
 compile(const char *dir, const char *version, const char *out)
 {
@@ -835,6 +859,7 @@ compile(const char *dir, const char *version, const char *out)
 	load_profiles(dir);
 	if (n_profiles == 0)
 		die("%s/profiles: no profiles", dir);
+	load_snippets(dir);
 	load_rules(dir);
 	if (n_rules == 0)
 		die("%s/rules: no rules", dir);
@@ -922,6 +947,11 @@ compile(const char *dir, const char *version, const char *out)
 		free(rules[k]);
 	}
 	free(rules);
+	for (size_t i = 0; i < n_snippets; i++) {
+		free(snippets[i].id);
+		ydoc_free(&snippets[i].y);
+	}
+	free(snippets);
 	for (size_t i = 0; i < n_profiles; i++) {
 		free(profiles[i].id);
 		free(profiles[i].title);

@@ -50,4 +50,48 @@ fresh; sed -i 's/^vuln_id: .*/vuln_id: V-203629/' "$rule"
 expect_bad "disa_rule 'SV-203780r991589_rule' does not belong to vuln_id 'V-203629'"
 fresh; sed -i '/^vuln_id:/d' "$rule"
 expect_bad "missing key 'vuln_id'"
+fresh; sed -i '/^nist:/d' "$rule"
+expect_bad "etc_passwd_permissions.yaml:1: missing key 'nist'"
+# an empty NIST list is allowed (some CCIs have no rev 5 mapping)
+fresh; sed -i 's/^nist: .*/nist: []/' "$rule"
+"$cc" -o "$TMPDIR/ok.xml" "$TMPDIR/c" || fail "empty nist list refused"
+
+# shared check lists: checks/NAME.yaml, "- include: NAME"
+list() { mkdir -p "$TMPDIR/c/checks"; cat >"$TMPDIR/c/checks/$1.yaml"; }
+fresh; list t_list <<'E'
+id: t_list
+description: x
+tests:
+  - file: {path: /etc/hostname, exists: optional}
+  - lines: {path: /etc/hostname, pattern: '^x$', expect: none}
+E
+printf '  - include: t_list\n  - outcome: {pass: notapplicable, fail: notchecked}\n' >>"$rule"
+"$cc" -o "$TMPDIR/inc.xml" "$TMPDIR/c" || fail "include refused"
+n=$(xmllint --xpath "count(//*[local-name()='Rule'][contains(@id,'etc_passwd_permissions')]//*[namespace-uri()='urn:stigcheck:native'])" "$TMPDIR/inc.xml")
+[ "$n" = 4 ] || fail "included tests not expanded: $n native elements, expected 4"
+printf '  - outcome: {pass: pass}\n' >>"$rule"
+expect_bad "etc_passwd_permissions.yaml:[0-9]+: a rule has at most one outcome"
+fresh; printf '  - include: nosuch\n' >>"$rule"
+expect_bad "etc_passwd_permissions.yaml:[0-9]+: include 'nosuch': no checks/nosuch.yaml"
+fresh; list t_bad <<'E'
+id: t_bad
+description: x
+tests:
+  - file: {path: /etc/hostname, ownr: root}
+E
+expect_bad "checks/t_bad.yaml:4: <file>: unknown attribute 'ownr'"
+fresh; list t_out <<'E'
+id: t_out
+description: x
+tests:
+  - outcome: {pass: notapplicable}
+E
+expect_bad "checks/t_out.yaml:4: a check list holds tests only, not 'outcome'"
+fresh; list t_name <<'E'
+id: other
+description: x
+tests:
+  - file: {path: /etc/hostname}
+E
+expect_bad "check list id 'other' must match the file name"
 exit 0

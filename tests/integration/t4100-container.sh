@@ -21,14 +21,26 @@ same_as_rootfs() {
 		run "$@" --results "$TMPDIR/got.xml" $bench
 		expect_rc "$want_rc" "$*"
 		validate_xccdf "$TMPDIR/got.xml"
-		rule_results "$TMPDIR/want.xml" >"$TMPDIR/want"
-		rule_results "$TMPDIR/got.xml" >"$TMPDIR/got"
+		# the runtime rules (container_*) apply only to a running
+		# process: notapplicable on a tree, evaluated on a container
+		rule_results "$TMPDIR/want.xml" | awk '/^xccdf/ { skip = /_rule_container_/ } !skip' >"$TMPDIR/want"
+		rule_results "$TMPDIR/got.xml" | awk '/^xccdf/ { skip = /_rule_container_/ } !skip' >"$TMPDIR/got"
 		diff "$TMPDIR/want" "$TMPDIR/got" || fail "$* differs from --rootfs"
 	done
 }
 
 # by PID
 same_as_rootfs --container "$CT_PID"
+# the runtime rules: notapplicable on the tree, decided on the process
+run --rootfs "$root" --results "$TMPDIR/tree.xml"
+run --container "$CT_PID" --results "$TMPDIR/proc.xml"
+for r in container_not_root container_no_dangerous_caps container_no_new_privs container_readonly_root; do
+	[ "$(result_of "$TMPDIR/tree.xml" "_rule_$r")" = notapplicable ] || fail "$r on a tree: $(result_of "$TMPDIR/tree.xml" "_rule_$r")"
+	case $(result_of "$TMPDIR/proc.xml" "_rule_$r") in pass | fail) ;; *) fail "$r on the process: $(result_of "$TMPDIR/proc.xml" "_rule_$r")" ;; esac
+done
+# the fixture process runs as root, read-write, without no_new_privs
+[ "$(result_of "$TMPDIR/proc.xml" _rule_container_not_root)" = fail ] || fail "not_root should fail for a root process"
+grep -q "process $CT_PID runs as uid 0" "$TMPDIR/proc.xml" || fail "not_root evidence"
 run --rootfs "$root" "$TARGETS_XCCDF"
 grep -q '^pass 8, fail 1' "$TMPDIR/out" || fail "fixture totals: $(tail -1 "$TMPDIR/out")"
 run --container "$CT_PID" --results "$TMPDIR/f.xml" "$TARGETS_XCCDF"

@@ -23,8 +23,10 @@ for ref in "$short" "$cid"; do
 		want_rc=$rc
 		run --container "$ref" --results "$TMPDIR/got.xml" $bench
 		expect_rc "$want_rc" "--container $ref"
-		rule_results "$TMPDIR/want.xml" >"$TMPDIR/want"
-		rule_results "$TMPDIR/got.xml" >"$TMPDIR/got"
+		# the runtime rules (container_*) apply only to a running
+		# process: notapplicable on a tree, evaluated on a container
+		rule_results "$TMPDIR/want.xml" | awk '/^xccdf/ { skip = /_rule_container_/ } !skip' >"$TMPDIR/want"
+		rule_results "$TMPDIR/got.xml" | awk '/^xccdf/ { skip = /_rule_container_/ } !skip' >"$TMPDIR/got"
 		diff "$TMPDIR/want" "$TMPDIR/got" || fail "--container $ref differs from --rootfs"
 	done
 done

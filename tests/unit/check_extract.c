@@ -178,6 +178,43 @@ START_TEST(test_files_dirs_links_owners)
 }
 END_TEST
 
+/*
+ * Entries that go down several levels and back up: each file lands in its
+ * own directory (the parent-directory cache once kept a tokenized key and
+ * wrote etc/passwd into etc/ssl/certs).
+ */
+START_TEST(test_back_up_from_deep_directories)
+{
+	struct sc_extract *x;
+	struct sc_err err = SC_ERR_INIT;
+	struct tu_tar *t = tu_tar_new();
+	char *c;
+
+	tu_tar_dir(t, "etc", 0755, 0, 0);
+	tu_tar_file(t, "etc/group", "g\n", 0644, 0, 0);
+	tu_tar_dir(t, "etc/ssl", 0755, 0, 0);
+	tu_tar_dir(t, "etc/ssl/certs", 0755, 0, 0);
+	tu_tar_file(t, "etc/ssl/certs/.bundle.sha256", "h\n", 0444, 0, 0);
+	tu_tar_file(t, "etc/ssl/certs/bundle", "b\n", 0644, 0, 0);
+	tu_tar_file(t, "etc/passwd", "p\n", 0644, 0, 0);
+	tu_tar_file(t, "etc/ssl/openssl.cnf", "o\n", 0644, 0, 0);
+	tu_tar_file(t, "top", "t\n", 0644, 0, 0);
+	x = sc_extract_new(root_fd, SC_EXTRACT_WHITEOUTS, NULL);
+	ck_assert_msg(apply(x, t, &err) == 0, "%s", err.msg);
+	ck_assert_str_eq((c = content("etc/passwd")), "p\n");
+	free(c);
+	ck_assert_str_eq((c = content("etc/ssl/openssl.cnf")), "o\n");
+	free(c);
+	ck_assert_str_eq((c = content("etc/ssl/certs/bundle")), "b\n");
+	free(c);
+	ck_assert_str_eq((c = content("top")), "t\n");
+	free(c);
+	ck_assert(!exists("etc/ssl/certs/passwd"));
+	ck_assert(!exists("etc/ssl/certs/openssl.cnf"));
+	sc_extract_free(x);
+}
+END_TEST
+
 START_TEST(test_file_capabilities)
 {
 	/* VFS_CAP_REVISION_2, cap_net_bind_service permitted+effective */
@@ -491,6 +528,7 @@ extract_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_files_dirs_links_owners);
+	tcase_add_test(tc, test_back_up_from_deep_directories);
 	tcase_add_test(tc, test_file_capabilities);
 	tcase_add_test(tc, test_whiteouts_and_opaque);
 	tcase_add_test(tc, test_replacement);

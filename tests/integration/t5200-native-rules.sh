@@ -44,15 +44,18 @@ telnet:remote_access_services_absent cleartext_login_tools_absent
 http-repo:package_sources_signed
 unsigned:package_sources_signed
 trusted-source:package_sources_signed
+ca-tampered:ca_bundle_integrity
+ca-no-sidecar:ca_bundle_integrity
+java-store-unsealed:ca_bundle_integrity
 '
 
 for style in apk dpkg rpm; do
 	clean=$TMPDIR/$style-clean
 	sh "$fx/distro-root.sh" "$clean" "$style"
 	results "$TMPDIR/$style-clean.res" "$clean"
-	if grep -v ' pass$' "$TMPDIR/$style-clean.res" | grep -q .; then
+	if grep -E ' (fail|error)$' "$TMPDIR/$style-clean.res" | grep -q .; then
 		cat "$TMPDIR/$style-clean.res.log"
-		fail "$style: clean root has results other than pass: $(grep -v ' pass$' "$TMPDIR/$style-clean.res" | tr '\n' ' ')"
+		fail "$style: clean root fails: $(grep -E ' (fail|error)$' "$TMPDIR/$style-clean.res" | tr '\n' ' ')"
 	fi
 	n=$(wc -l <"$TMPDIR/$style-clean.res")
 	[ "$n" -ge 20 ] || fail "$style: only $n rules evaluated"
@@ -63,8 +66,11 @@ for style in apk dpkg rpm; do
 		sh "$fx/distro-root.sh" "$TMPDIR/$style-$m.tmp" "$style" "$m" >/dev/null
 		rm -rf "$root"; mv "$TMPDIR/$style-$m.tmp" "$root"
 		results "$TMPDIR/$style-$m.res" "$root"
+		# pass/fail flips of automated rules (the notapplicable ->
+		# notchecked moves of the conditional SRG rules are t5100's)
 		got=$(join "$TMPDIR/$style-clean.res" "$TMPDIR/$style-$m.res" |
-			awk '$2 != $3 { print $1 ":" $3 }' | sort | tr '\n' ' ')
+			awk '$2 != $3 && ($2 ~ /^(pass|fail|error)$/ || $3 ~ /^(fail|error)$/) { print $1 ":" $3 }' |
+			sort | tr '\n' ' ')
 		want=$(for r in $expected; do echo "$r:fail"; done | sort | tr '\n' ' ')
 		[ "$got" = "$want" ] || {
 			cat "$TMPDIR/$style-$m.res.log"

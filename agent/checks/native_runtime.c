@@ -1,0 +1,145 @@
+/*
+ * native_runtime.c - <sc:runtime check="..."/>: the running container's
+ * process, as the kernel reports it (target.h, struct sc_target_runtime).
+ *
+ *   not_root        PID 1 of the container does not run as uid 0 (real,
+ *                   effective or saved, as the container sees them)
+ *   no_dangerous_caps  neither its effective nor its bounding capability
+ *                   set holds a capability that defeats the container's
+ *                   isolation (SYS_ADMIN, SYS_MODULE, SYS_RAWIO,
+ *                   SYS_PTRACE, SYS_BOOT, SYS_TIME, NET_ADMIN,
+ *                   DAC_READ_SEARCH, LINUX_IMMUTABLE, MAC_ADMIN,
+ *                   MAC_OVERRIDE, SYSLOG, BPF, PERFMON)
+ *   no_new_privs    no_new_privs is set: setuid programs and file
+ *                   capabilities cannot raise privileges
+ *   readonly_root   the container's root filesystem is mounted read-only
+ *
+ * Root filesystems and images have no running process: the result is
+ * notapplicable, with a message saying so (never a pass).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks/native.h"
+#include "util/mem.h"
+
+enum { R_NOT_ROOT, R_CAPS, R_NNP, R_RO };
+
+static const char *const attrs[] = { "check", NULL };
+static const char *const checks[] = { "not_root", "no_dangerous_caps",
+	"no_new_privs", "readonly_root", NULL };
+
+static const struct {
+	int bit;
+	const char *name;
+} dangerous[] = {
+	{ 2, "CAP_DAC_READ_SEARCH" }, { 9, "CAP_LINUX_IMMUTABLE" },
+	{ 12, "CAP_NET_ADMIN" }, { 16, "CAP_SYS_MODULE" },
+	{ 17, "CAP_SYS_RAWIO" }, { 19, "CAP_SYS_PTRACE" },
+	{ 21, "CAP_SYS_ADMIN" }, { 22, "CAP_SYS_BOOT" }, { 25, "CAP_SYS_TIME" },
+	{ 32, "CAP_MAC_OVERRIDE" }, { 33, "CAP_MAC_ADMIN" },
+	{ 34, "CAP_SYSLOG" }, { 38, "CAP_PERFMON" }, { 39, "CAP_BPF" },
+};
+
+static int
+rt_parse(xmlNodePtr n, void **out, struct sc_err *err)
+{
+	int *c = sc_xcalloc(1, sizeof(int));
+	int r;
+
+	if ((r = sc_native_attr_enum(n, "check", checks, -1, c, err)) < 0) {
+		free(c);
+		return r;
+	}
+	*out = c;
+	return SC_OK;
+}
+
+static enum sc_result
+rt_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
+{
+	const struct sc_target_runtime *rt = sc_target_runtime(ctx->target);
+	struct sc_buf b = SC_BUF_INIT;
+	enum sc_result res = SC_RESULT_PASS;
+	int check = *(int *)p;
+
+	if (rt == NULL) {
+		sc_rr_add(rr, SC_MSG_INFO, "the target is not a running container "
+		    "(it is a root filesystem or an image): this check needs a "
+		    "running process (stigcheck --container)");
+		return SC_RESULT_NOTAPPLICABLE;
+	}
+	switch (check) {
+	case R_NOT_ROOT:
+		if (rt->uid[0] == 0 || rt->uid[1] == 0 || rt->uid[2] == 0) {
+			sc_rr_addf(rr, SC_MSG_ERROR, "process %ld runs as uid %lu "
+			    "(effective %lu, saved %lu): root in the container",
+			    rt->pid, rt->uid[0], rt->uid[1], rt->uid[2]);
+			res = SC_RESULT_FAIL;
+		} else {
+			sc_rr_addf(rr, SC_MSG_INFO, "process %ld runs as uid %lu, "
+			    "gid %lu", rt->pid, rt->uid[1], rt->gid[1]);
+		}
+		break;
+	case R_CAPS:
+		sc_buf_reset(&b);
+		for (size_t i = 0; i < sizeof(dangerous) / sizeof(dangerous[0]); i++) {
+			unsigned long long m = 1ULL << dangerous[i].bit;
+
+			if (!((rt->cap_eff | rt->cap_bnd) & m))
+				continue;
+			sc_buf_addf(&b, "%s%s (%s)", b.len ? ", " : "",
+			    dangerous[i].name, rt->cap_eff & m ? "effective" :
+			    "bounding set");
+		}
+		if (b.len) {
+			sc_rr_addf(rr, SC_MSG_ERROR, "process %ld holds %s", rt->pid,
+			    b.data);
+			res = SC_RESULT_FAIL;
+		} else {
+			sc_rr_addf(rr, SC_MSG_INFO, "process %ld: effective "
+			    "capabilities %016llx, bounding %016llx: none that break "
+			    "isolation", rt->pid, rt->cap_eff, rt->cap_bnd);
+		}
+		break;
+	case R_NNP:
+		if (rt->no_new_privs < 0) {
+			sc_rr_addf(rr, SC_MSG_ERROR, "process %ld: the kernel does "
+			    "not report no_new_privs", rt->pid);
+			res = SC_RESULT_ERROR;
+		} else if (!rt->no_new_privs) {
+			sc_rr_addf(rr, SC_MSG_ERROR, "process %ld: no_new_privs is "
+			    "not set (setuid programs can raise privileges)",
+			    rt->pid);
+			res = SC_RESULT_FAIL;
+		} else {
+			sc_rr_addf(rr, SC_MSG_INFO, "process %ld: no_new_privs is "
+			    "set", rt->pid);
+		}
+		break;
+	default:
+		if (!rt->root_readonly) {
+			sc_rr_addf(rr, SC_MSG_ERROR, "process %ld: the root "
+			    "filesystem is mounted read-write", rt->pid);
+			res = SC_RESULT_FAIL;
+		} else {
+			sc_rr_addf(rr, SC_MSG_INFO, "process %ld: the root "
+			    "filesystem is mounted read-only", rt->pid);
+		}
+		break;
+	}
+	sc_buf_free(&b);
+	return res;
+}
+
+const struct sc_native_kind sc_native_runtime_kind = {
+	.name = "runtime",
+	.attrs = attrs,
+	.required = attrs,
+	.parse = rt_parse,
+	.prepare = NULL,
+	.eval = rt_eval,
+	.free = free,
+	.summary = "the running container's user, capabilities, no_new_privs, "
+	    "read-only root",
+};
