@@ -19,6 +19,14 @@
 
 #define MAX_OBJECT_MESSAGES 10
 
+static unsigned long keep_limit = SC_OVAL_MAX_KEPT_ITEMS;
+
+void
+sc_oval_collect_set_keep_limit(unsigned long n)
+{
+	keep_limit = n;
+}
+
 static const char *const hash_types[] = { "MD5", "SHA-1", "SHA-224",
 	"SHA-256", "SHA-384", "SHA-512", NULL };
 
@@ -94,7 +102,7 @@ emit(struct sc_oval_doc *d, struct sc_oval_object *o, struct sc_oval_item *it)
 		}
 	}
 	o->n_found++;
-	if (d->n_kept < SC_OVAL_MAX_KEPT_ITEMS) {
+	if (d->n_kept < keep_limit) {
 		it->id = ++d->next_item_id;
 		d->n_kept++;
 		SC_GROW(o->items, o->cap_items, o->n_items + 1);

@@ -50,6 +50,9 @@ void sc_oval_collect_add_test(struct sc_oval_object *o, struct sc_oval_test *t);
  */
 void sc_oval_collect(struct sc_oval_doc *d, struct sc_oval_object *o);
 
+/* Test hook: how many items a document keeps (SC_OVAL_MAX_KEPT_ITEMS). */
+void sc_oval_collect_set_keep_limit(unsigned long n);
+
 /* The object in plain words, for evidence when it found nothing. */
 void sc_oval_collect_describe(const struct sc_oval_object *o,
     struct sc_buf *out);

@@ -467,9 +467,12 @@ test_evidence(const struct ev *e, const struct sc_oval_crit *c)
 	const char *what = c->comment ? c->comment : t->comment;
 
 	sc_buf_reset(&b);
-	sc_buf_addf(&b, "%s%s: %s%s%s (%s): ", sc_oval_res_name(c->result),
-	    c->negate ? " (negated)" : "", what ? "" : "test ",
-	    what ? what : t->id, "", t->id);
+	sc_buf_addf(&b, "%s%s: ", sc_oval_res_name(c->result),
+	    c->negate ? " (negated)" : "");
+	if (what != NULL)
+		sc_buf_addf(&b, "%s (%s): ", what, t->id);
+	else
+		sc_buf_addf(&b, "test %s: ", t->id);
 	test_summary(t, &b);
 	sc_rr_add(e->rr, sev, b.data);
 	sc_buf_free(&b);
