@@ -439,6 +439,10 @@ static const char *oval_doc =
 	/* 14: a local variable from a concat and a regex_capture */
 	"<definition id='oval:t:def:14' version='1' class='compliance'><metadata><title>var</title><description>d</description>"
 	"</metadata><criteria><criterion test_ref='oval:t:tst:14'/></criteria></definition>"
+	/* 15: an object entity from a variable with two values: both collected */
+	"<definition id='oval:t:def:15' version='1' class='compliance'><metadata><title>union</title>"
+	"<description>d</description></metadata><criteria><criterion test_ref='oval:t:tst:15'/>"
+	"</criteria></definition>"
 	"</definitions><tests>"
 	"<ind:textfilecontent54_test id='oval:t:tst:1' version='1' comment='t' check='all' check_existence='none_exist'>"
 	"<ind:object object_ref='oval:t:obj:1'/></ind:textfilecontent54_test>"
@@ -466,6 +470,8 @@ static const char *oval_doc =
 	"</ind:textfilecontent54_test>"
 	"<ind:textfilecontent54_test id='oval:t:tst:14' version='1' comment='t' check='all'>"
 	"<ind:object object_ref='oval:t:obj:14'/></ind:textfilecontent54_test>"
+	"<ind:environmentvariable58_test id='oval:t:tst:15' version='1' comment='t' check='all'>"
+	"<ind:object object_ref='oval:t:obj:15'/></ind:environmentvariable58_test>"
 	"</tests><objects>"
 	"<ind:textfilecontent54_object id='oval:t:obj:1' version='1'><ind:filepath>/etc/repos</ind:filepath>"
 	"<ind:pattern operation='pattern match'>^(?!\\s*#)(?!.*https://).+$</ind:pattern>"
@@ -506,6 +512,9 @@ static const char *oval_doc =
 	"<ind:textfilecontent54_object id='oval:t:obj:14' version='1'><ind:filepath var_ref='oval:t:var:2'/>"
 	"<ind:pattern operation='pattern match'>^x=1$</ind:pattern>"
 	"<ind:instance datatype='int'>1</ind:instance></ind:textfilecontent54_object>"
+	"<ind:environmentvariable58_object id='oval:t:obj:15' version='1'>"
+	"<ind:pid xsi:nil='true' datatype='int'/><ind:name var_ref='oval:t:var:3'/>"
+	"</ind:environmentvariable58_object>"
 	"</objects><states>"
 	"<ind:filehash58_state id='oval:t:ste:5' version='1'><ind:hash_type>SHA-256</ind:hash_type>"
 	"<ind:hash operation='case insensitive equals' var_ref='oval:t:var:1'/></ind:filehash58_state>"
@@ -525,6 +534,8 @@ static const char *oval_doc =
 	"<concat><literal_component>/etc/</literal_component>"
 	"<regex_capture pattern='^name=(\\w+)'><literal_component>name=a</literal_component></regex_capture>"
 	"<literal_component>.conf</literal_component></concat></local_variable>"
+	"<constant_variable id='oval:t:var:3' version='1' datatype='string' comment='names'>"
+	"<value>APP_MODE</value><value>OTHER</value></constant_variable>"
 	"</variables></oval_definitions>";
 
 struct e2e {
@@ -535,10 +546,10 @@ struct e2e {
 };
 
 static void
-e2e_scan(struct e2e *e, const char *const *env)
+e2e_scan_opts(struct e2e *e, const char *const *env, int no_docs)
 {
 	struct sc_err err = SC_ERR_INIT;
-	struct sc_scan_opts o = { 0 };
+	struct sc_scan_opts o = { 0, no_docs };
 	struct sc_target *t;
 	char *x;
 
@@ -554,6 +565,12 @@ e2e_scan(struct e2e *e, const char *const *env)
 	ck_assert_msg(sc_scan_run(e->content, t, e->policy, &o, &e->tr, &err) == 0,
 	    "%s", err.msg);
 	sc_target_free(t);
+}
+
+static void
+e2e_scan(struct e2e *e, const char *const *env)
+{
+	e2e_scan_opts(e, env, 0);
 }
 
 static void
@@ -670,7 +687,7 @@ e2e_setup(struct e2e *e)
 	tu_write(e->tmp, "oval.xml", oval_doc, 0644);
 	sc_buf_reset(&x);
 	sc_buf_adds(&x, XCCDF_HEAD);
-	for (int i = 1; i <= 14; i++)
+	for (int i = 1; i <= 15; i++)
 		add_rule(&x, i);
 	sc_buf_adds(&x, "</Benchmark>");
 	tu_write(e->tmp, "xccdf.xml", x.data, 0644);
@@ -707,6 +724,9 @@ START_TEST(test_engine_end_to_end)
 	ck_assert_str_eq(result_of(e.tr, "_rule_12"), "pass");	/* 3.10.1 >= 3.4 */
 	ck_assert_str_eq(result_of(e.tr, "_rule_13"), "fail");	/* vulnerability */
 	ck_assert_str_eq(result_of(e.tr, "_rule_14"), "pass");	/* /etc/a.conf */
+	ck_assert_str_eq(result_of(e.tr, "_rule_15"), "pass");
+	ck_assert(said(e.tr, "_rule_15", "2 items found"));
+	ck_assert(said(e.tr, "_rule_15", "OTHER=x in the target's environment"));
 	/* one OVAL results document, valid */
 	ck_assert_int_eq(e.tr->n_check_docs, 1);
 	ck_assert_str_eq((const char *)e.tr->check_docs[0].doc->URL, "oval.xml");
@@ -749,6 +769,20 @@ START_TEST(test_engine_failures)
 	}
 	ck_assert_str_eq(result_of(e.tr, "_rule_12"), "fail");	/* 3.1.2 < 3.4 */
 	validate(e.tr->check_docs[0].doc);
+	e2e_free(&e);
+}
+END_TEST
+
+/* No output needs results documents: none are built, results the same. */
+START_TEST(test_engine_no_documents)
+{
+	struct e2e e;
+
+	e2e_setup(&e);
+	e2e_scan_opts(&e, NULL, 1);
+	ck_assert_int_eq(e.tr->n_check_docs, 0);
+	ck_assert_str_eq(result_of(e.tr, "_rule_5"), "pass");
+	ck_assert_str_eq(result_of(e.tr, "_rule_6"), "pass");
 	e2e_free(&e);
 }
 END_TEST
@@ -880,6 +914,7 @@ oval_suite(void)
 	tcase_add_test(tc, test_engine_end_to_end);
 	tcase_add_test(tc, test_engine_failures);
 	tcase_add_test(tc, test_engine_thin_results);
+	tcase_add_test(tc, test_engine_no_documents);
 	tcase_add_test(tc, test_chainguard_results_documents);
 	suite_add_tcase(s, tc);
 	return s;

@@ -171,7 +171,7 @@ text_match(void *p, const struct sc_text_match *tm)
 	enum sc_oval_res r;
 
 	snprintf(num, sizeof(num), "%lu", tm->instance);
-	r = sc_oval_eval_entity_match(c->d, inst, num, &err);
+	r = sc_oval_eval_object_match(c->d, inst, num, &err);
 	if (r == SC_OVAL_ERROR) {
 		object_error(c->o, "instance: %s", err.msg);
 		return 1;
@@ -274,7 +274,7 @@ collect_hash(struct sc_oval_doc *d, struct sc_oval_object *o, const char *dir,
 		enum sc_oval_res m;
 		int r;
 
-		m = sc_oval_eval_entity_match(d, he, hash_types[i], &err);
+		m = sc_oval_eval_object_match(d, he, hash_types[i], &err);
 		if (m == SC_OVAL_ERROR) {
 			object_error(o, "hash_type: %s", err.msg);
 			break;
@@ -409,7 +409,7 @@ env_var(void *p, const char *name, size_t name_len, const char *value)
 	struct env_ctx *c = p;
 	struct sc_err err = SC_ERR_INIT;
 	char *n = sc_xstrndup(name, name_len);
-	enum sc_oval_res r = sc_oval_eval_entity_match(c->d, ent(c->o, "name"), n,
+	enum sc_oval_res r = sc_oval_eval_object_match(c->d, ent(c->o, "name"), n,
 	    &err);
 
 	if (r == SC_OVAL_ERROR) {
@@ -478,7 +478,7 @@ walk_name_ok(void *p, const char *name)
 {
 	struct sc_oval_object *o = p;
 	struct sc_err err = SC_ERR_INIT;
-	enum sc_oval_res r = sc_oval_eval_entity_match(o->doc, ent(o, "filename"),
+	enum sc_oval_res r = sc_oval_eval_object_match(o->doc, ent(o, "filename"),
 	    name, &err);
 
 	if (r == SC_OVAL_ERROR)
@@ -491,7 +491,7 @@ walk_dir_ok(void *p, const char *dir)
 {
 	struct sc_oval_object *o = p;
 	struct sc_err err = SC_ERR_INIT;
-	enum sc_oval_res r = sc_oval_eval_entity_match(o->doc, ent(o, "path"),
+	enum sc_oval_res r = sc_oval_eval_object_match(o->doc, ent(o, "path"),
 	    dir, &err);
 
 	if (r == SC_OVAL_ERROR)
@@ -508,7 +508,7 @@ walk_found(void *p, const struct sc_tree_hit *h)
 
 	if (fp != NULL) {
 		struct sc_err err = SC_ERR_INIT;
-		enum sc_oval_res r = sc_oval_eval_entity_match(o->doc, fp, h->path,
+		enum sc_oval_res r = sc_oval_eval_object_match(o->doc, fp, h->path,
 		    &err);
 
 		if (r == SC_OVAL_ERROR)

@@ -543,6 +543,30 @@ parse_entities(struct sc_oval_doc *d, xmlNodePtr n, enum sc_oval_kind k,
 	return SC_OK;
 }
 
+/*
+ * The family kind of an object, state or test element (suffix "_object"
+ * ...); owner gets "OVAL <what> <id>" for messages.  -1 with err set when
+ * stigcheck does not support it.
+ */
+static int
+family_kind(xmlNodePtr n, const char *suffix, const char *what, const char *id,
+    int allow_unknown, struct sc_buf *owner, struct sc_err *err)
+{
+	struct sc_buf q = SC_BUF_INIT;
+	int k = kind_of(n, suffix);
+
+	sc_buf_reset(owner);
+	sc_buf_addf(owner, "OVAL %s %s", what, id);
+	if (k < 0 || (k == SC_OVAL_KIND_UNKNOWN && !allow_unknown)) {
+		qname(n, &q);
+		sc_err_set(err, SC_ERR_UNSUPPORTED, "%s: <%s> is not supported",
+		    owner->data, q.data);
+		k = -1;
+	}
+	sc_buf_free(&q);
+	return k;
+}
+
 /* ---- objects ------------------------------------------------------------------------ */
 
 static int
@@ -683,17 +707,12 @@ static int
 parse_object(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_object *o,
     struct sc_err *err)
 {
-	struct sc_buf owner = SC_BUF_INIT, q = SC_BUF_INIT;
+	struct sc_buf owner = SC_BUF_INIT;
 	size_t cap_f = 0;
 	int k, r;
 
-	qname(n, &q);
-	sc_buf_reset(&owner);
-	sc_buf_addf(&owner, "OVAL object %s", o->id);
-	k = kind_of(n, "_object");
-	if (k < 0 || k == SC_OVAL_KIND_UNKNOWN) {
-		r = sc_err_set(err, SC_ERR_UNSUPPORTED,
-		    "%s: <%s> is not supported", owner.data, q.data);
+	if ((k = family_kind(n, "_object", "object", o->id, 0, &owner, err)) < 0) {
+		r = SC_ERR_UNSUPPORTED;
 		goto out;
 	}
 	o->kind = (enum sc_oval_kind)k;
@@ -761,7 +780,6 @@ parse_object(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_object *o,
 	r = SC_OK;
 out:
 	sc_buf_free(&owner);
-	sc_buf_free(&q);
 	return r;
 }
 
@@ -771,16 +789,11 @@ static int
 parse_state(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_state *s,
     struct sc_err *err)
 {
-	struct sc_buf owner = SC_BUF_INIT, q = SC_BUF_INIT;
+	struct sc_buf owner = SC_BUF_INIT;
 	int k, v, r;
 
-	qname(n, &q);
-	sc_buf_reset(&owner);
-	sc_buf_addf(&owner, "OVAL state %s", s->id);
-	k = kind_of(n, "_state");
-	if (k < 0 || k == SC_OVAL_KIND_UNKNOWN) {
-		r = sc_err_set(err, SC_ERR_UNSUPPORTED,
-		    "%s: <%s> is not supported", owner.data, q.data);
+	if ((k = family_kind(n, "_state", "state", s->id, 0, &owner, err)) < 0) {
+		r = SC_ERR_UNSUPPORTED;
 		goto out;
 	}
 	s->kind = (enum sc_oval_kind)k;
@@ -794,7 +807,6 @@ parse_state(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_state *s,
 	    err);
 out:
 	sc_buf_free(&owner);
-	sc_buf_free(&q);
 	return r;
 }
 
@@ -804,18 +816,13 @@ static int
 parse_test(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_test *t,
     struct sc_err *err)
 {
-	struct sc_buf owner = SC_BUF_INIT, q = SC_BUF_INIT;
+	struct sc_buf owner = SC_BUF_INIT;
 	size_t cap_s = 0;
 	char *v;
 	int k, e, r;
 
-	qname(n, &q);
-	sc_buf_reset(&owner);
-	sc_buf_addf(&owner, "OVAL test %s", t->id);
-	k = kind_of(n, "_test");
-	if (k < 0) {
-		r = sc_err_set(err, SC_ERR_UNSUPPORTED,
-		    "%s: <%s> is not supported", owner.data, q.data);
+	if ((k = family_kind(n, "_test", "test", t->id, 1, &owner, err)) < 0) {
+		r = SC_ERR_UNSUPPORTED;
 		goto out;
 	}
 	t->kind = (enum sc_oval_kind)k;
@@ -884,7 +891,6 @@ parse_test(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_test *t,
 	r = SC_OK;
 out:
 	sc_buf_free(&owner);
-	sc_buf_free(&q);
 	return r;
 }
 
@@ -1178,60 +1184,50 @@ out:
 /* ---- the typed getters ------------------------------------------------------------------- */
 
 static void *
-new_struct(struct sc_oval_doc *d, enum sc_oval_construct type, const char *id, xmlNodePtr n)
+new_struct(struct sc_oval_doc *d, enum sc_oval_construct type, const char *id,
+    xmlNodePtr n)
 {
+	char **idp, **versionp, **commentp = NULL;
+	xmlNodePtr *nodep;
+	void *p;
+
+#define NEW(T) do {                                                            \
+		T *x_ = sc_xcalloc(1, sizeof(*x_));                            \
+		idp = &x_->id;                                                 \
+		versionp = &x_->version;                                       \
+		nodep = &x_->node;                                             \
+		p = x_;                                                        \
+	} while (0)
 	switch (type) {
-	case T_DEF: {
-		struct sc_oval_def *x = sc_xcalloc(1, sizeof(*x));
-
-		x->id = sc_xstrdup(id);
-		x->version = sc_xml_attr(n, "version");
-		x->node = n;
-		own(d, x, type);
-		return x;
+	case T_DEF:
+		NEW(struct sc_oval_def);
+		break;
+	case T_TEST:
+		NEW(struct sc_oval_test);
+		commentp = &((struct sc_oval_test *)p)->comment;
+		break;
+	case T_OBJ:
+		NEW(struct sc_oval_object);
+		commentp = &((struct sc_oval_object *)p)->comment;
+		((struct sc_oval_object *)p)->doc = d;
+		break;
+	case T_STE:
+		NEW(struct sc_oval_state);
+		commentp = &((struct sc_oval_state *)p)->comment;
+		break;
+	default:
+		NEW(struct sc_oval_var);
+		commentp = &((struct sc_oval_var *)p)->comment;
+		break;
 	}
-	case T_TEST: {
-		struct sc_oval_test *x = sc_xcalloc(1, sizeof(*x));
-
-		x->id = sc_xstrdup(id);
-		x->version = sc_xml_attr(n, "version");
-		x->comment = sc_xml_attr(n, "comment");
-		x->node = n;
-		own(d, x, type);
-		return x;
-	}
-	case T_OBJ: {
-		struct sc_oval_object *x = sc_xcalloc(1, sizeof(*x));
-
-		x->doc = d;
-		x->id = sc_xstrdup(id);
-		x->version = sc_xml_attr(n, "version");
-		x->comment = sc_xml_attr(n, "comment");
-		x->node = n;
-		own(d, x, type);
-		return x;
-	}
-	case T_STE: {
-		struct sc_oval_state *x = sc_xcalloc(1, sizeof(*x));
-
-		x->id = sc_xstrdup(id);
-		x->version = sc_xml_attr(n, "version");
-		x->comment = sc_xml_attr(n, "comment");
-		x->node = n;
-		own(d, x, type);
-		return x;
-	}
-	default: {
-		struct sc_oval_var *x = sc_xcalloc(1, sizeof(*x));
-
-		x->id = sc_xstrdup(id);
-		x->version = sc_xml_attr(n, "version");
-		x->comment = sc_xml_attr(n, "comment");
-		x->node = n;
-		own(d, x, type);
-		return x;
-	}
-	}
+#undef NEW
+	*idp = sc_xstrdup(id);
+	*versionp = sc_xml_attr(n, "version");
+	if (commentp != NULL)
+		*commentp = sc_xml_attr(n, "comment");
+	*nodep = n;
+	own(d, p, type);
+	return p;
 }
 
 static int
@@ -1283,60 +1279,23 @@ get_any(struct sc_oval_doc *d, const char *id, int type, void **out,
 	return SC_OK;
 }
 
-static int
-get_def(struct sc_oval_doc *d, const char *id, struct sc_oval_def **out,
-    struct sc_err *err)
-{
-	void *p;
-	int r = get_any(d, id, T_DEF, &p, err);
-
-	*out = p;
-	return r;
-}
-
-static int
-get_test(struct sc_oval_doc *d, const char *id, struct sc_oval_test **out,
-    struct sc_err *err)
-{
-	void *p;
-	int r = get_any(d, id, T_TEST, &p, err);
-
-	*out = p;
-	return r;
-}
-
-static int
-get_object(struct sc_oval_doc *d, const char *id, struct sc_oval_object **out,
-    struct sc_err *err)
-{
-	void *p;
-	int r = get_any(d, id, T_OBJ, &p, err);
-
-	*out = p;
-	return r;
-}
-
-static int
-get_state(struct sc_oval_doc *d, const char *id, struct sc_oval_state **out,
-    struct sc_err *err)
-{
-	void *p;
-	int r = get_any(d, id, T_STE, &p, err);
-
-	*out = p;
-	return r;
-}
-
-static int
-get_var(struct sc_oval_doc *d, const char *id, struct sc_oval_var **out,
-    struct sc_err *err)
-{
-	void *p;
-	int r = get_any(d, id, T_VAR, &p, err);
-
-	*out = p;
-	return r;
-}
+/* typed wrappers of get_any */
+#define GETTER(fn, type, T)                                                    \
+	static int fn(struct sc_oval_doc *d, const char *id, T **out,          \
+	    struct sc_err *err)                                                \
+	{                                                                      \
+		void *p;                                                       \
+		int r = get_any(d, id, type, &p, err);                         \
+                                                                               \
+		*out = p;                                                      \
+		return r;                                                      \
+	}
+GETTER(get_def, T_DEF, struct sc_oval_def)
+GETTER(get_test, T_TEST, struct sc_oval_test)
+GETTER(get_object, T_OBJ, struct sc_oval_object)
+GETTER(get_state, T_STE, struct sc_oval_state)
+GETTER(get_var, T_VAR, struct sc_oval_var)
+#undef GETTER
 
 int
 sc_oval_doc_def(struct sc_oval_doc *d, const char *id,

@@ -48,8 +48,12 @@
 #define SC_OVAL_COMMON_NS "http://oval.mitre.org/XMLSchema/oval-common-5"
 #define SC_OVAL_XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
 
-/* Items a results document keeps (past this, its content is thin). */
-#define SC_OVAL_MAX_KEPT_ITEMS 20000
+/*
+ * Items a results document keeps (past this, its content is thin): each
+ * kept file item is about 20 XML elements in an ARF, 10000 of them some
+ * 25 MB of DOM while it is written.
+ */
+#define SC_OVAL_MAX_KEPT_ITEMS 10000
 /* Evidence lines kept per test and per kind (satisfying / not). */
 #define SC_OVAL_MAX_EVIDENCE 10
 

@@ -24,8 +24,8 @@ const char *sc_oval_operator_name(enum sc_oval_operator o) { return operator_nam
 const char *sc_oval_flag_name(enum sc_oval_flag f) { return flag_names[f]; }
 const char *sc_oval_status_name(enum sc_oval_status s) { return status_names[s]; }
 
-static int
-lookup(const char *const *names, const char *s)
+int
+sc_oval_name_index(const char *const *names, const char *s)
 {
 	for (int i = 0; names[i]; i++)
 		if (strcmp(names[i], s) == 0)
@@ -33,9 +33,9 @@ lookup(const char *const *names, const char *s)
 	return -1;
 }
 
-int sc_oval_check_parse(const char *s) { return lookup(check_names, s); }
-int sc_oval_existence_parse(const char *s) { return lookup(existence_names, s); }
-int sc_oval_operator_parse(const char *s) { return lookup(operator_names, s); }
+int sc_oval_check_parse(const char *s) { return sc_oval_name_index(check_names, s); }
+int sc_oval_existence_parse(const char *s) { return sc_oval_name_index(existence_names, s); }
+int sc_oval_operator_parse(const char *s) { return sc_oval_name_index(operator_names, s); }
 
 void
 sc_oval_counts_add(struct sc_oval_counts *c, enum sc_oval_res r)
@@ -50,28 +50,52 @@ sc_oval_counts_add(struct sc_oval_counts *c, enum sc_oval_res r)
 #define NE c->n[SC_OVAL_NOT_EVALUATED]
 #define NA c->n[SC_OVAL_NOT_APPLICABLE]
 
-/* the cases common to every check and operator */
-static int
-trivial(const struct sc_oval_counts *c, enum sc_oval_res *r)
-{
-	if (T == 0 && F == 0 && E == 0 && U == 0 && NA == 0 && NE == 0) {
-		*r = SC_OVAL_UNKNOWN;
-		return 1;
-	}
-	if (NA > 0 && NE == 0 && F == 0 && E == 0 && U == 0 && T == 0) {
-		*r = SC_OVAL_NOT_APPLICABLE;
-		return 1;
-	}
-	return 0;
-}
+/*
+ * How results combine, for checks and operators alike (the tables of the
+ * OVAL specification): the deciding cases of each, then error, unknown
+ * and not evaluated, in that order.
+ */
+enum how { ALL, ANY, ONE, NONE, ODD };
 
 static enum sc_oval_res
-all_of(const struct sc_oval_counts *c)
+combine(const struct sc_oval_counts *c, enum how how)
 {
-	if (T > 0 && F == 0 && E == 0 && U == 0 && NE == 0)
-		return SC_OVAL_TRUE;
-	if (F > 0)
-		return SC_OVAL_FALSE;
+	int clean = E == 0 && U == 0 && NE == 0;
+
+	if (T == 0 && F == 0 && E == 0 && U == 0 && NA == 0 && NE == 0)
+		return SC_OVAL_UNKNOWN;
+	if (NA > 0 && NE == 0 && F == 0 && E == 0 && U == 0 && T == 0)
+		return SC_OVAL_NOT_APPLICABLE;
+	switch (how) {
+	case ALL:
+		if (F > 0)
+			return SC_OVAL_FALSE;
+		if (T > 0 && clean)
+			return SC_OVAL_TRUE;
+		break;
+	case ANY:
+		if (T > 0)
+			return SC_OVAL_TRUE;
+		if (F > 0 && clean)
+			return SC_OVAL_FALSE;
+		break;
+	case ONE:
+		if (T >= 2)
+			return SC_OVAL_FALSE;
+		if (clean)
+			return T == 1 ? SC_OVAL_TRUE : SC_OVAL_FALSE;
+		break;
+	case NONE:
+		if (T > 0)
+			return SC_OVAL_FALSE;
+		if (F > 0 && clean)
+			return SC_OVAL_TRUE;
+		break;
+	case ODD:
+		if (clean)
+			return T % 2 == 1 ? SC_OVAL_TRUE : SC_OVAL_FALSE;
+		break;
+	}
 	if (E > 0)
 		return SC_OVAL_ERROR;
 	if (U > 0)
@@ -81,101 +105,20 @@ all_of(const struct sc_oval_counts *c)
 	return SC_OVAL_ERROR;
 }
 
-static enum sc_oval_res
-any_of(const struct sc_oval_counts *c)
-{
-	if (T > 0)
-		return SC_OVAL_TRUE;
-	if (F > 0 && U == 0 && E == 0 && NE == 0)
-		return SC_OVAL_FALSE;
-	if (E > 0)
-		return SC_OVAL_ERROR;
-	if (F == 0 && U > 0)
-		return SC_OVAL_UNKNOWN;
-	if (F == 0 && U == 0 && NE > 0)
-		return SC_OVAL_NOT_EVALUATED;
-	return SC_OVAL_ERROR;
-}
-
 enum sc_oval_res
 sc_oval_by_check(const struct sc_oval_counts *c, enum sc_oval_check check)
 {
-	enum sc_oval_res r;
+	static const enum how how[] = { ALL, ANY, NONE, NONE, ONE };
 
-	if (trivial(c, &r))
-		return r;
-	switch (check) {
-	case SC_OVAL_CHECK_ALL:
-		return all_of(c);
-	case SC_OVAL_CHECK_AT_LEAST_ONE:
-		return any_of(c);
-	case SC_OVAL_CHECK_NONE_EXIST:
-	case SC_OVAL_CHECK_NONE_SATISFY:
-		if (T > 0)
-			return SC_OVAL_FALSE;
-		if (E > 0)
-			return SC_OVAL_ERROR;
-		if (U > 0)
-			return SC_OVAL_UNKNOWN;
-		if (NE > 0)
-			return SC_OVAL_NOT_EVALUATED;
-		if (F > 0)
-			return SC_OVAL_TRUE;
-		return SC_OVAL_ERROR;
-	case SC_OVAL_CHECK_ONLY_ONE:
-		if (T == 1 && E == 0 && U == 0 && NE == 0)
-			return SC_OVAL_TRUE;
-		if (T > 1)
-			return SC_OVAL_FALSE;
-		if (E > 0)
-			return SC_OVAL_ERROR;
-		if (U > 0)
-			return SC_OVAL_UNKNOWN;
-		if (NE > 0)
-			return SC_OVAL_NOT_EVALUATED;
-		if (F > 0)
-			return SC_OVAL_FALSE;
-		return SC_OVAL_ERROR;
-	}
-	return SC_OVAL_ERROR;
+	return combine(c, how[check]);
 }
 
 enum sc_oval_res
 sc_oval_by_operator(const struct sc_oval_counts *c, enum sc_oval_operator op)
 {
-	enum sc_oval_res r;
+	static const enum how how[] = { ALL, ONE, ANY, ODD };
 
-	if (trivial(c, &r))
-		return r;
-	switch (op) {
-	case SC_OVAL_AND:
-		return all_of(c);
-	case SC_OVAL_OR:
-		return any_of(c);
-	case SC_OVAL_ONE:
-		if (T == 1 && E == 0 && U == 0 && NE == 0)
-			return SC_OVAL_TRUE;
-		if (T >= 2)
-			return SC_OVAL_FALSE;
-		if (T == 0 && E == 0 && U == 0 && NE == 0)
-			return SC_OVAL_FALSE;
-		if (E > 0)
-			return SC_OVAL_ERROR;
-		if (U > 0)
-			return SC_OVAL_UNKNOWN;
-		if (NE > 0)
-			return SC_OVAL_NOT_EVALUATED;
-		return SC_OVAL_ERROR;
-	case SC_OVAL_XOR:
-		if (E == 0 && U == 0 && NE == 0)
-			return T % 2 == 1 ? SC_OVAL_TRUE : SC_OVAL_FALSE;
-		if (E > 0)
-			return SC_OVAL_ERROR;
-		if (U > 0)
-			return SC_OVAL_UNKNOWN;
-		return SC_OVAL_NOT_EVALUATED;
-	}
-	return SC_OVAL_ERROR;
+	return combine(c, how[op]);
 }
 
 enum sc_oval_res

@@ -76,6 +76,9 @@ const char *sc_oval_operator_name(enum sc_oval_operator o);
 const char *sc_oval_flag_name(enum sc_oval_flag f);
 const char *sc_oval_status_name(enum sc_oval_status s);
 
+/* Index of s in a NULL-terminated list of names, or -1. */
+int sc_oval_name_index(const char *const *names, const char *s);
+
 /* Parse the schema's names; -1 when unknown. */
 int sc_oval_check_parse(const char *s);
 int sc_oval_existence_parse(const char *s);

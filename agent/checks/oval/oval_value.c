@@ -10,6 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/mem.h"
+
 static const char *const dt_names[] = { "string", "int", "float", "boolean",
 	"binary", "version", "evr_string", "debian_evr_string",
 	"fileset_revision", "ios_version", "ipv4_address", "ipv6_address",
@@ -20,18 +22,9 @@ static const char *const op_names[] = { "equals", "not equal",
 	"bitwise and", "bitwise or", "pattern match", "subset of",
 	"superset of", NULL };
 
-static int
-lookup(const char *const *names, const char *s)
-{
-	for (int i = 0; names[i]; i++)
-		if (strcmp(names[i], s) == 0)
-			return i;
-	return -1;
-}
-
-int sc_oval_dt_parse(const char *s) { return lookup(dt_names, s); }
+int sc_oval_dt_parse(const char *s) { return sc_oval_name_index(dt_names, s); }
 const char *sc_oval_dt_name(enum sc_oval_dt dt) { return dt_names[dt]; }
-int sc_oval_op_parse(const char *s) { return lookup(op_names, s); }
+int sc_oval_op_parse(const char *s) { return sc_oval_name_index(op_names, s); }
 const char *sc_oval_op_name(enum sc_oval_op op) { return op_names[op]; }
 
 #define OPBIT(o) (1u << (o))
@@ -239,27 +232,6 @@ epoch_cmp(const char *a, const char *b)
 	return x < y ? -1 : x > y;
 }
 
-int
-sc_oval_evr_cmp(const char *a, const char *b)
-{
-	char *x = strdup(a), *y = strdup(b);
-	const char *e1, *v1, *r1, *e2, *v2, *r2;
-	int c;
-
-	if (x == NULL || y == NULL) {
-		free(x);
-		free(y);
-		return 0;
-	}
-	split_evr(x, &e1, &v1, &r1);
-	split_evr(y, &e2, &v2, &r2);
-	if ((c = epoch_cmp(e1, e2)) == 0 && (c = sc_oval_rpmvercmp(v1, v2)) == 0)
-		c = sc_oval_rpmvercmp(r1, r2);
-	free(x);
-	free(y);
-	return c;
-}
-
 static int
 deb_order(int c)
 {
@@ -310,25 +282,33 @@ verrevcmp(const char *a, const char *b)
 	return 0;
 }
 
-int
-sc_oval_debian_evr_cmp(const char *a, const char *b)
+/* epoch, then version, then release, each part ordered by cmp */
+static int
+evr_cmp(const char *a, const char *b, int (*cmp)(const char *, const char *))
 {
-	char *x = strdup(a), *y = strdup(b);
+	char *x = sc_xstrdup(a), *y = sc_xstrdup(b);
 	const char *e1, *v1, *r1, *e2, *v2, *r2;
 	int c;
 
-	if (x == NULL || y == NULL) {
-		free(x);
-		free(y);
-		return 0;
-	}
 	split_evr(x, &e1, &v1, &r1);
 	split_evr(y, &e2, &v2, &r2);
-	if ((c = epoch_cmp(e1, e2)) == 0 && (c = verrevcmp(v1, v2)) == 0)
-		c = verrevcmp(r1, r2);
+	if ((c = epoch_cmp(e1, e2)) == 0 && (c = cmp(v1, v2)) == 0)
+		c = cmp(r1, r2);
 	free(x);
 	free(y);
 	return c < 0 ? -1 : c > 0;
+}
+
+int
+sc_oval_evr_cmp(const char *a, const char *b)
+{
+	return evr_cmp(a, b, sc_oval_rpmvercmp);
+}
+
+int
+sc_oval_debian_evr_cmp(const char *a, const char *b)
+{
+	return evr_cmp(a, b, verrevcmp);
 }
 
 /* ---- comparison -------------------------------------------------------------- */
