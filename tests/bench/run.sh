@@ -75,20 +75,23 @@ sh "$here/../fixtures/wolfi-root.sh" "$tmp/wolfi-fips-ssh" fips fips-relative-in
 
 # ---- measuring ------------------------------------------------------------------------------
 
-# measure N LABEL CMD...: $wall (median, seconds) and $rss (max, KiB)
+# measure N LABEL CMD...: $wall and $cpu (user + system; medians, seconds)
+# and $rss (max, KiB)
 measure() {
 	m_n=$1; m_l=$2; shift 2
-	: >"$tmp/$m_l.walls"; : >"$tmp/$m_l.rss"
+	: >"$tmp/$m_l.walls"; : >"$tmp/$m_l.rss"; : >"$tmp/$m_l.cpu"
 	m_i=0
 	while [ $m_i -lt "$m_n" ]; do
 		m_s=$(date +%s%N)
-		/usr/bin/time -f %M -o "$tmp/$m_l.rss1" "$@" >"$tmp/$m_l.out" 2>&1 || true
+		/usr/bin/time -f '%M %U %S' -o "$tmp/$m_l.rss1" "$@" >"$tmp/$m_l.out" 2>&1 || true
 		m_e=$(date +%s%N)
 		echo $(((m_e - m_s) / 1000)) >>"$tmp/$m_l.walls"
-		tail -n1 "$tmp/$m_l.rss1" >>"$tmp/$m_l.rss"
+		tail -n1 "$tmp/$m_l.rss1" | awk '{ print $1 }' >>"$tmp/$m_l.rss"
+		tail -n1 "$tmp/$m_l.rss1" | awk '{ print $2 + $3 }' >>"$tmp/$m_l.cpu"
 		m_i=$((m_i + 1))
 	done
 	wall=$(sort -n "$tmp/$m_l.walls" | awk '{ v[NR] = $1 } END { printf "%.3f", v[int((NR + 1) / 2)] / 1e6 }')
+	cpu=$(sort -n "$tmp/$m_l.cpu" | awk '{ v[NR] = $1 } END { printf "%.2f", v[int((NR + 1) / 2)] }')
 	rss=$(sort -n "$tmp/$m_l.rss" | tail -n1)
 }
 
@@ -100,8 +103,10 @@ results() {
 printf '\nstigcheck %s vs %s: Chainguard GPOS STIG data stream, profile %s\n' \
     "$("$prog" --version 2>/dev/null | head -n1 | awk '{print $NF}')" \
     "$(oscap --version | head -n1 | sed 's/.*) //; s/^/oscap /')" "$profile"
-printf '%-22s %6s | %9s %9s | %9s %9s | %7s %7s | %s\n' root files \
-    "stigcheck" "RSS MiB" "oscap" "RSS MiB" speedup memory "rule-results"
+printf '%-20s %5s | %-25s | %-25s | %-17s | %s\n' "" "" \
+    "stigcheck" "oscap" "oscap / stigcheck" ""
+printf '%-20s %5s | %8s %7s %8s | %8s %7s %8s | %5s %5s %5s | %s\n' root files \
+    wall cpu "RSS MiB" wall cpu "RSS MiB" wall cpu RSS "rule-results"
 for spec in "wolfi-base:$tmp/wolfi-base:$tmp/wolfi-base.env" \
     "wolfi-fips-ssh:$tmp/wolfi-fips-ssh:$tmp/wolfi-fips-ssh.env" \
     "debootstrap-bookworm:$db:$tmp/debootstrap.env"; do
@@ -112,23 +117,27 @@ for spec in "wolfi-base:$tmp/wolfi-base:$tmp/wolfi-base.env" \
 	# shellcheck disable=SC2086
 	measure "$runs" "$name-sc" "$prog" --rootfs "$root" $envargs --profile "$profile" \
 	    --results "$out/$name-sc.xml" -q "$ds"
-	sc_wall=$wall; sc_rss=$rss
+	sc_wall=$wall; sc_rss=$rss; sc_cpu=$cpu
 	measure "$oscap_runs" "$name-os" env OSCAP_PROBE_ROOT="$root" \
 	    OSCAP_CONTAINER_VARS="$(cat "$envf")" oscap xccdf eval --profile "$profile" \
 	    --results "$out/$name-os.xml" "$ds"
-	os_wall=$wall; os_rss=$rss
+	os_wall=$wall; os_rss=$rss; os_cpu=$cpu
 	if [ -f "$out/$name-sc.xml" ] && [ -f "$out/$name-os.xml" ] &&
 	    [ "$(results "$out/$name-sc.xml")" = "$(results "$out/$name-os.xml")" ]; then
 		agree="196 of 198 agree (SCE aside)"
 	else
 		agree="DIFFER"
 	fi
-	printf '%-22s %6s | %8ss %9.1f | %8ss %9.1f | %6.0fx %7.2f | %s\n' "$name" "$files" \
-	    "$sc_wall" "$(echo "$sc_rss" | awk '{ print $1 / 1024 }')" \
-	    "$os_wall" "$(echo "$os_rss" | awk '{ print $1 / 1024 }')" \
+	printf '%-20s %5s | %7ss %6ss %8.1f | %7ss %6ss %8.1f | %4.0fx %4.0fx %5.2f | %s\n' \
+	    "$name" "$files" \
+	    "$sc_wall" "$sc_cpu" "$(echo "$sc_rss" | awk '{ print $1 / 1024 }')" \
+	    "$os_wall" "$os_cpu" "$(echo "$os_rss" | awk '{ print $1 / 1024 }')" \
 	    "$(awk -v a="$os_wall" -v b="$sc_wall" 'BEGIN { print (b > 0 ? a / b : 0) }')" \
+	    "$(awk -v a="$os_cpu" -v b="$sc_cpu" 'BEGIN { print (b > 0 ? a / b : 0) }')" \
 	    "$(awk -v a="$sc_rss" -v b="$os_rss" 'BEGIN { print (b > 0 ? a / b : 0) }')" "$agree"
 done
 echo
 echo "wall: median of $runs stigcheck / $oscap_runs oscap runs, each writing XCCDF results (to $out);"
-echo "RSS: peak resident set; speedup = oscap wall / stigcheck wall; memory = stigcheck RSS / oscap RSS"
+echo "cpu: user + system time (median; 10 ms resolution, a 0.00 stigcheck cpu makes that ratio 0);"
+echo "RSS: peak resident set.  Ratios: oscap wall / stigcheck wall, oscap cpu / stigcheck cpu,"
+echo "stigcheck RSS / oscap RSS.  $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."

@@ -465,16 +465,17 @@ test_summary(struct sc_oval_test *t, struct sc_buf *b)
 	sc_buf_addc(b, ')');
 }
 
+/* up to max items of a list, then how many more there are */
 static void
 list_items(const struct ev *e, const struct sc_strv *l, unsigned long total,
-    enum sc_msg_sev sev, size_t max)
+    enum sc_msg_sev sev, size_t max, const char *more)
 {
 	size_t i;
 
 	for (i = 0; i < l->n && i < max; i++)
 		sc_rr_add(e->rr, sev, l->v[i]);
 	if (total > i)
-		sc_rr_addf(e->rr, sev, "... and %lu more", total - i);
+		sc_rr_addf(e->rr, sev, "... and %lu more%s", total - i, more);
 }
 
 static void
@@ -497,17 +498,17 @@ test_evidence(const struct ev *e, const struct sc_oval_crit *c)
 	sc_buf_free(&b);
 	if (t->object == NULL)
 		return;
-	if (t->n_states > 0) {
-		/* items that do not satisfy the states decide; else examples */
-		if (t->n_false > 0)
-			list_items(e, &t->ev_false, t->n_false, sev,
-			    SC_OVAL_MAX_EVIDENCE);
-		if (t->n_true > 0)
-			list_items(e, &t->ev_true, t->n_true, sev,
-			    t->n_false > 0 ? 0 : 3);
+	if (t->n_states > 0 && t->n_false > 0) {
+		/* the items that do not satisfy the states decide */
+		list_items(e, &t->ev_false, t->n_false, sev, SC_OVAL_MAX_EVIDENCE,
+		    " not satisfying");
+	} else if (t->n_states > 0) {
+		/* all satisfy: a few examples */
+		list_items(e, &t->ev_true, t->n_true, sev, 3, "");
 	} else {
-		list_items(e, &t->ev_true, t->n_true, sev, SC_OVAL_MAX_EVIDENCE);
-		list_items(e, &t->ev_false, t->n_false, sev, SC_OVAL_MAX_EVIDENCE);
+		list_items(e, &t->ev_true, t->n_true, sev, SC_OVAL_MAX_EVIDENCE, "");
+		list_items(e, &t->ev_false, t->n_false, sev, SC_OVAL_MAX_EVIDENCE,
+		    "");
 	}
 }
 
