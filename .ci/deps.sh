@@ -5,7 +5,7 @@
 set -eu
 
 build_pkgs="gcc make pkg-config libxml2-dev libxslt1-dev libyaml-dev libssl-dev libpcre2-dev"
-test_pkgs="check clang libxml2-utils xsltproc openscap-scanner valgrind"
+test_pkgs="check clang libxml2-utils xsltproc openscap-scanner valgrind openssl"
 
 missing=""
 have_pc() { pkg-config --exists "$@" 2>/dev/null; }
@@ -22,6 +22,7 @@ command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 command -v xsltproc >/dev/null 2>&1 || missing="$missing xsltproc"
 command -v oscap >/dev/null 2>&1 || missing="$missing openscap-scanner"
 command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
 
 [ -z "$missing" ] && exit 0
 
