@@ -364,179 +364,12 @@ START_TEST(test_tree)
 }
 END_TEST
 
-/* ---- end to end on small documents ------------------------------------------------ */
-
-#define XCCDF_HEAD \
-	"<Benchmark xmlns='http://checklists.nist.gov/xccdf/1.2' " \
-	"id='xccdf_org.test_benchmark_oval' resolved='1'>" \
-	"<status>draft</status><title>OVAL tests</title><version>1</version>"
-#define OVAL_HEAD \
-	"<oval_definitions xmlns='http://oval.mitre.org/XMLSchema/oval-definitions-5' " \
-	"xmlns:oval='http://oval.mitre.org/XMLSchema/oval-common-5' " \
-	"xmlns:ind='http://oval.mitre.org/XMLSchema/oval-definitions-5#independent' " \
-	"xmlns:unix='http://oval.mitre.org/XMLSchema/oval-definitions-5#unix' " \
-	"xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance'>" \
-	"<generator><oval:schema_version>5.11.1</oval:schema_version>" \
-	"<oval:timestamp>2026-01-01T00:00:00</oval:timestamp></generator>"
-
-/* A rule checking definition oval:t:def:N. */
-static void
-add_rule(struct sc_buf *b, int n)
-{
-	sc_buf_addf(b, "<Rule id='xccdf_org.test_rule_%d' selected='true' "
-	    "severity='medium'><title>rule %d</title><check system="
-	    "'http://oval.mitre.org/XMLSchema/oval-definitions-5'>"
-	    "<check-content-ref href='oval.xml' name='oval:t:def:%d'/></check>"
-	    "</Rule>", n, n, n);
-}
-
-static const char *oval_doc =
-	OVAL_HEAD
-	"<definitions>"
-	/* 1: no line of /etc/repos lacks https */
-	"<definition id='oval:t:def:1' version='1' class='compliance'><metadata>"
-	"<title>https only</title><description>d</description></metadata><criteria><criterion test_ref='oval:t:tst:1'/>"
-	"</criteria></definition>"
-	/* 2: exactly ONE of (a.conf has x=1, b.conf has x=1) */
-	"<definition id='oval:t:def:2' version='1' class='compliance'><metadata><title>one</title><description>d</description>"
-	"</metadata><criteria operator='ONE'><criterion test_ref='oval:t:tst:2'/>"
-	"<criterion test_ref='oval:t:tst:3'/></criteria></definition>"
-	/* 3: XOR of the same: true when one holds */
-	"<definition id='oval:t:def:3' version='1' class='compliance'><metadata><title>xor</title><description>d</description>"
-	"</metadata><criteria operator='XOR'><criterion test_ref='oval:t:tst:2'/>"
-	"<criterion test_ref='oval:t:tst:3'/></criteria></definition>"
-	/* 4: negated extension of def:1 AND a negated criterion */
-	"<definition id='oval:t:def:4' version='1' class='compliance'><metadata><title>neg</title><description>d</description>"
-	"</metadata><criteria><extend_definition definition_ref='oval:t:def:1' negate='true'/>"
-	"<criterion test_ref='oval:t:tst:3' negate='true'/></criteria></definition>"
-	/* 5: hash of /data/blob equals the digest in /data/blob.sha256 */
-	"<definition id='oval:t:def:5' version='1' class='compliance'><metadata><title>hash</title><description>d</description>"
-	"</metadata><criteria><criterion test_ref='oval:t:tst:5'/></criteria></definition>"
-	/* 6: every file under /usr/lib owned by uid 0, recursion down */
-	"<definition id='oval:t:def:6' version='1' class='compliance'><metadata><title>owner</title><description>d</description>"
-	"</metadata><criteria><criterion test_ref='oval:t:tst:6'/></criteria></definition>"
-	/* 7: an unsupported test */
-	"<definition id='oval:t:def:7' version='1' class='compliance'><metadata><title>xml</title><description>d</description>"
-	"</metadata><criteria><criterion test_ref='oval:t:tst:7'/></criteria></definition>"
-	/* 8: an object with a set */
-	"<definition id='oval:t:def:8' version='1' class='compliance'><metadata><title>set</title><description>d</description>"
-	"</metadata><criteria><criterion test_ref='oval:t:tst:8'/></criteria></definition>"
-	/* 9: an environment variable matching a pattern, value case-insensitively */
-	"<definition id='oval:t:def:9' version='1' class='compliance'><metadata><title>env</title><description>d</description>"
-	"</metadata><criteria><criterion test_ref='oval:t:tst:9'/></criteria></definition>"
-	/* 10: exclude filter drops the bad file: then all files pass */
-	"<definition id='oval:t:def:10' version='1' class='compliance'><metadata><title>filter</title><description>d</description>"
-	"</metadata><criteria><criterion test_ref='oval:t:tst:10'/></criteria></definition>"
-	/* 11: recurse_direction up */
-	"<definition id='oval:t:def:11' version='1' class='compliance'><metadata><title>up</title><description>d</description>"
-	"</metadata><criteria><criterion test_ref='oval:t:tst:11'/></criteria></definition>"
-	/* 12: the version in /etc/app.version (a subexpression) is >= 3.4 */
-	"<definition id='oval:t:def:12' version='1' class='compliance'><metadata><title>ver</title><description>d</description>"
-	"</metadata><criteria><criterion test_ref='oval:t:tst:12'/></criteria></definition>"
-	/* 13: vulnerability class: true means fail */
-	"<definition id='oval:t:def:13' version='1' class='vulnerability'><metadata><title>vuln</title><description>d</description>"
-	"</metadata><criteria><criterion test_ref='oval:t:tst:2'/></criteria></definition>"
-	/* 14: a local variable from a concat and a regex_capture */
-	"<definition id='oval:t:def:14' version='1' class='compliance'><metadata><title>var</title><description>d</description>"
-	"</metadata><criteria><criterion test_ref='oval:t:tst:14'/></criteria></definition>"
-	/* 15: an object entity from a variable with two values: both collected */
-	"<definition id='oval:t:def:15' version='1' class='compliance'><metadata><title>union</title>"
-	"<description>d</description></metadata><criteria><criterion test_ref='oval:t:tst:15'/>"
-	"</criteria></definition>"
-	"</definitions><tests>"
-	"<ind:textfilecontent54_test id='oval:t:tst:1' version='1' comment='t' check='all' check_existence='none_exist'>"
-	"<ind:object object_ref='oval:t:obj:1'/></ind:textfilecontent54_test>"
-	"<ind:textfilecontent54_test id='oval:t:tst:2' version='1' comment='t' check='all'>"
-	"<ind:object object_ref='oval:t:obj:2'/></ind:textfilecontent54_test>"
-	"<ind:textfilecontent54_test id='oval:t:tst:3' version='1' comment='t' check='all'>"
-	"<ind:object object_ref='oval:t:obj:3'/></ind:textfilecontent54_test>"
-	"<ind:filehash58_test id='oval:t:tst:5' version='1' comment='t' check='all' check_existence='only_one_exists'>"
-	"<ind:object object_ref='oval:t:obj:5'/><ind:state state_ref='oval:t:ste:5'/></ind:filehash58_test>"
-	"<unix:file_test id='oval:t:tst:6' version='1' comment='t' check='all'>"
-	"<unix:object object_ref='oval:t:obj:6'/><unix:state state_ref='oval:t:ste:6'/></unix:file_test>"
-	"<ind:xmlfilecontent_test id='oval:t:tst:7' version='1' comment='t' check='all'>"
-	"<ind:object object_ref='oval:t:obj:7'/></ind:xmlfilecontent_test>"
-	"<ind:textfilecontent54_test id='oval:t:tst:8' version='1' comment='t' check='all'>"
-	"<ind:object object_ref='oval:t:obj:8'/></ind:textfilecontent54_test>"
-	"<ind:environmentvariable58_test id='oval:t:tst:9' version='1' comment='t' check='all'>"
-	"<ind:object object_ref='oval:t:obj:9'/><ind:state state_ref='oval:t:ste:9'/>"
-	"</ind:environmentvariable58_test>"
-	"<unix:file_test id='oval:t:tst:10' version='1' comment='t' check='all'>"
-	"<unix:object object_ref='oval:t:obj:10'/><unix:state state_ref='oval:t:ste:6'/></unix:file_test>"
-	"<unix:file_test id='oval:t:tst:11' version='1' comment='t' check='all'>"
-	"<unix:object object_ref='oval:t:obj:11'/></unix:file_test>"
-	"<ind:textfilecontent54_test id='oval:t:tst:12' version='1' comment='t' check='all'>"
-	"<ind:object object_ref='oval:t:obj:12'/><ind:state state_ref='oval:t:ste:12'/>"
-	"</ind:textfilecontent54_test>"
-	"<ind:textfilecontent54_test id='oval:t:tst:14' version='1' comment='t' check='all'>"
-	"<ind:object object_ref='oval:t:obj:14'/></ind:textfilecontent54_test>"
-	"<ind:environmentvariable58_test id='oval:t:tst:15' version='1' comment='t' check='all'>"
-	"<ind:object object_ref='oval:t:obj:15'/></ind:environmentvariable58_test>"
-	"</tests><objects>"
-	"<ind:textfilecontent54_object id='oval:t:obj:1' version='1'><ind:filepath>/etc/repos</ind:filepath>"
-	"<ind:pattern operation='pattern match'>^(?!\\s*#)(?!.*https://).+$</ind:pattern>"
-	"<ind:instance datatype='int'>1</ind:instance></ind:textfilecontent54_object>"
-	"<ind:textfilecontent54_object id='oval:t:obj:2' version='1'><ind:path>/etc</ind:path>"
-	"<ind:filename>a.conf</ind:filename><ind:pattern operation='pattern match'>^x=1$</ind:pattern>"
-	"<ind:instance datatype='int' operation='greater than or equal'>1</ind:instance>"
-	"</ind:textfilecontent54_object>"
-	"<ind:textfilecontent54_object id='oval:t:obj:3' version='1'><ind:path>/etc</ind:path>"
-	"<ind:filename>b.conf</ind:filename><ind:pattern operation='pattern match'>^x=1$</ind:pattern>"
-	"<ind:instance datatype='int' operation='greater than or equal'>1</ind:instance>"
-	"</ind:textfilecontent54_object>"
-	"<ind:textfilecontent54_object id='oval:t:obj:4' version='1'><ind:filepath>/data/blob.sha256</ind:filepath>"
-	"<ind:pattern operation='pattern match'>^([0-9a-fA-F]{64})\\s</ind:pattern>"
-	"<ind:instance datatype='int'>1</ind:instance></ind:textfilecontent54_object>"
-	"<ind:filehash58_object id='oval:t:obj:5' version='1'><ind:filepath>/data/blob</ind:filepath>"
-	"<ind:hash_type>SHA-256</ind:hash_type></ind:filehash58_object>"
-	"<unix:file_object id='oval:t:obj:6' version='1'>"
-	"<unix:behaviors recurse_direction='down' max_depth='-1'/><unix:path>/usr/lib</unix:path>"
-	"<unix:filename operation='pattern match'>^.*$</unix:filename></unix:file_object>"
-	"<ind:xmlfilecontent_object id='oval:t:obj:7' version='1'><ind:filepath>/x.xml</ind:filepath>"
-	"<ind:xpath>/a</ind:xpath></ind:xmlfilecontent_object>"
-	"<ind:textfilecontent54_object id='oval:t:obj:8' version='1'>"
-	"<set><object_reference>oval:t:obj:2</object_reference></set></ind:textfilecontent54_object>"
-	"<ind:environmentvariable58_object id='oval:t:obj:9' version='1'>"
-	"<ind:pid xsi:nil='true' datatype='int'/><ind:name operation='pattern match'>^APP_MODE$</ind:name>"
-	"</ind:environmentvariable58_object>"
-	"<unix:file_object id='oval:t:obj:10' version='1'>"
-	"<unix:behaviors recurse_direction='down'/><unix:path>/usr/lib</unix:path>"
-	"<unix:filename operation='pattern match'>^.*$</unix:filename>"
-	"<filter action='exclude'>oval:t:ste:10</filter></unix:file_object>"
-	"<unix:file_object id='oval:t:obj:11' version='1'>"
-	"<unix:behaviors recurse_direction='up'/><unix:path>/usr/lib</unix:path>"
-	"<unix:filename>x</unix:filename></unix:file_object>"
-	"<ind:textfilecontent54_object id='oval:t:obj:12' version='1'><ind:filepath>/etc/app.version</ind:filepath>"
-	"<ind:pattern operation='pattern match'>^version=(\\S+)$</ind:pattern>"
-	"<ind:instance datatype='int'>1</ind:instance></ind:textfilecontent54_object>"
-	"<ind:textfilecontent54_object id='oval:t:obj:14' version='1'><ind:filepath var_ref='oval:t:var:2'/>"
-	"<ind:pattern operation='pattern match'>^x=1$</ind:pattern>"
-	"<ind:instance datatype='int'>1</ind:instance></ind:textfilecontent54_object>"
-	"<ind:environmentvariable58_object id='oval:t:obj:15' version='1'>"
-	"<ind:pid xsi:nil='true' datatype='int'/><ind:name var_ref='oval:t:var:3'/>"
-	"</ind:environmentvariable58_object>"
-	"</objects><states>"
-	"<ind:filehash58_state id='oval:t:ste:5' version='1'><ind:hash_type>SHA-256</ind:hash_type>"
-	"<ind:hash operation='case insensitive equals' var_ref='oval:t:var:1'/></ind:filehash58_state>"
-	"<unix:file_state id='oval:t:ste:6' version='1'><unix:user_id datatype='int'>0</unix:user_id>"
-	"</unix:file_state>"
-	"<ind:environmentvariable58_state id='oval:t:ste:9' version='1'>"
-	"<ind:value operation='case insensitive equals'>strict</ind:value></ind:environmentvariable58_state>"
-	"<unix:file_state id='oval:t:ste:10' version='1'>"
-	"<unix:filename operation='pattern match'>^user\\.so$</unix:filename></unix:file_state>"
-	"<ind:textfilecontent54_state id='oval:t:ste:12' version='1'>"
-	"<ind:subexpression datatype='version' operation='greater than or equal'>3.4</ind:subexpression>"
-	"</ind:textfilecontent54_state>"
-	"</states><variables>"
-	"<local_variable id='oval:t:var:1' version='1' datatype='string' comment='digest'>"
-	"<object_component object_ref='oval:t:obj:4' item_field='subexpression'/></local_variable>"
-	"<local_variable id='oval:t:var:2' version='1' datatype='string' comment='path'>"
-	"<concat><literal_component>/etc/</literal_component>"
-	"<regex_capture pattern='^name=(\\w+)'><literal_component>name=a</literal_component></regex_capture>"
-	"<literal_component>.conf</literal_component></concat></local_variable>"
-	"<constant_variable id='oval:t:var:3' version='1' datatype='string' comment='names'>"
-	"<value>APP_MODE</value><value>OTHER</value></constant_variable>"
-	"</variables></oval_definitions>";
+/* ---- end to end on small documents ------------------------------------------------
+ *
+ * tests/fixtures/oval/constructs-oval.xml has one definition per construct,
+ * tests/fixtures/oval-constructs.sh the tree they check (passing, or
+ * "failing"); t1200 compares the same with OpenSCAP.
+ */
 
 struct e2e {
 	char *tmp, *root;
@@ -546,17 +379,23 @@ struct e2e {
 };
 
 static void
-e2e_scan_opts(struct e2e *e, const char *const *env, int no_docs)
+e2e_scan_opts(struct e2e *e, int no_docs)
 {
 	struct sc_err err = SC_ERR_INIT;
 	struct sc_scan_opts o = { 0, no_docs };
 	struct sc_target *t;
-	char *x;
+	char *x, *env, *line, *save = NULL;
+	size_t len;
 
 	ck_assert_int_eq(sc_target_open_rootfs(&t, e->root, &err), 0);
-	for (; env && *env; env++)
-		ck_assert_int_eq(sc_target_putenv(t, *env, &err), 0);
-	x = tu_path(e->tmp, "xccdf.xml");
+	x = tu_path(e->tmp, "root.env");
+	env = tu_read(x, &len);
+	free(x);
+	ck_assert_ptr_nonnull(env);
+	for (line = strtok_r(env, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		ck_assert_int_eq(sc_target_putenv(t, line, &err), 0);
+	free(env);
+	x = tu_path(e->tmp, "constructs-xccdf.xml");
 	ck_assert_msg(sc_content_load_file(&e->content, x, NULL, &err) == 0, "%s",
 	    err.msg);
 	free(x);
@@ -568,9 +407,9 @@ e2e_scan_opts(struct e2e *e, const char *const *env, int no_docs)
 }
 
 static void
-e2e_scan(struct e2e *e, const char *const *env)
+e2e_scan(struct e2e *e)
 {
-	e2e_scan_opts(e, env, 0);
+	e2e_scan_opts(e, 0);
 }
 
 static void
@@ -662,45 +501,24 @@ validate(xmlDocPtr doc)
 }
 
 static void
-e2e_setup(struct e2e *e)
+e2e_setup(struct e2e *e, const char *mode)
 {
-	struct sc_buf x = SC_BUF_INIT;
-	char hex[SC_HASH_HEX_MAX], line[256];
-	struct sc_err err = SC_ERR_INIT;
+	char cmd[4096];
 
 	memset(e, 0, sizeof(*e));
 	e->tmp = tu_mkdtemp();
 	e->root = tu_path(e->tmp, "root");
-	tu_write(e->root, "etc/repos", "# http://commented\nhttps://good\n", 0644);
-	tu_write(e->root, "etc/a.conf", "x=1\n", 0644);
-	tu_write(e->root, "etc/b.conf", "x=2\n", 0644);
-	tu_write(e->root, "etc/app.version", "version=3.10.1\n", 0644);
-	tu_write(e->root, "data/blob", "payload\n", 0644);
-	ck_assert_int_eq(sc_probe_hash_buf("payload\n", 8, "SHA-256", hex, &err), 0);
-	for (char *p = hex; *p; p++)
-		if (*p >= 'a' && *p <= 'f')
-			*p = (char)(*p - 'a' + 'A');	/* case-insensitive equals */
-	snprintf(line, sizeof(line), "%s  blob\n", hex);
-	tu_write(e->root, "data/blob.sha256", line, 0644);
-	tu_write(e->root, "usr/lib/libc.so", "c", 0755);
-	tu_write(e->root, "usr/lib/sub/deep/libd.so", "d", 0755);
-	tu_write(e->tmp, "oval.xml", oval_doc, 0644);
-	sc_buf_reset(&x);
-	sc_buf_adds(&x, XCCDF_HEAD);
-	for (int i = 1; i <= 15; i++)
-		add_rule(&x, i);
-	sc_buf_adds(&x, "</Benchmark>");
-	tu_write(e->tmp, "xccdf.xml", x.data, 0644);
-	sc_buf_free(&x);
+	snprintf(cmd, sizeof(cmd), "sh tests/fixtures/oval-constructs.sh '%s' %s",
+	    e->tmp, mode);
+	ck_assert_int_eq(system(cmd), 0);
 }
 
 START_TEST(test_engine_end_to_end)
 {
-	static const char *const env[] = { "APP_MODE=STRICT", "OTHER=x", NULL };
 	struct e2e e;
 
-	e2e_setup(&e);
-	e2e_scan(&e, env);
+	e2e_setup(&e, "passing");
+	e2e_scan(&e);
 	ck_assert_str_eq(result_of(e.tr, "_rule_1"), "pass");
 	ck_assert(said(e.tr, "_rule_1", "no line of /etc/repos matches"));
 	ck_assert_str_eq(result_of(e.tr, "_rule_2"), "pass");	/* ONE */
@@ -724,12 +542,28 @@ START_TEST(test_engine_end_to_end)
 	ck_assert_str_eq(result_of(e.tr, "_rule_12"), "pass");	/* 3.10.1 >= 3.4 */
 	ck_assert_str_eq(result_of(e.tr, "_rule_13"), "fail");	/* vulnerability */
 	ck_assert_str_eq(result_of(e.tr, "_rule_14"), "pass");	/* /etc/a.conf */
+	/* var_check "at least one": both names; "all": neither */
 	ck_assert_str_eq(result_of(e.tr, "_rule_15"), "pass");
 	ck_assert(said(e.tr, "_rule_15", "2 items found"));
 	ck_assert(said(e.tr, "_rule_15", "OTHER=x in the target's environment"));
+	ck_assert_str_eq(result_of(e.tr, "_rule_16"), "pass");
+	ck_assert_str_eq(result_of(e.tr, "_rule_17"), "pass");	/* path pattern */
+	ck_assert(said(e.tr, "_rule_17", "/srv/db/config:1: mode=strict"));
+	ck_assert(said(e.tr, "_rule_17", "/srv/web/config:1: mode=strict"));
+	ck_assert_str_eq(result_of(e.tr, "_rule_18"), "pass");	/* filepath pattern */
+	ck_assert(said(e.tr, "_rule_18", "2 items found"));
+	ck_assert_str_eq(result_of(e.tr, "_rule_19"), "pass");
+	ck_assert_str_eq(result_of(e.tr, "_rule_20"), "pass");
+	ck_assert(said(e.tr, "_rule_20", "1 item found"));	/* not sub/deep */
+	ck_assert_str_eq(result_of(e.tr, "_rule_21"), "pass");
+	ck_assert_str_eq(result_of(e.tr, "_rule_23"), "pass");
+	ck_assert_str_eq(result_of(e.tr, "_rule_25"), "pass");
+	ck_assert_str_eq(result_of(e.tr, "_rule_26"), "pass");
+	ck_assert_str_eq(result_of(e.tr, "_rule_28"), "pass");
 	/* one OVAL results document, valid */
 	ck_assert_int_eq(e.tr->n_check_docs, 1);
-	ck_assert_str_eq((const char *)e.tr->check_docs[0].doc->URL, "oval.xml");
+	ck_assert_str_eq((const char *)e.tr->check_docs[0].doc->URL,
+	    "constructs-oval.xml");
 	validate(e.tr->check_docs[0].doc);
 	e2e_free(&e);
 }
@@ -737,20 +571,11 @@ END_TEST
 
 START_TEST(test_engine_failures)
 {
-	static const char *const env[] = { "APP_MODE=lax", NULL };
 	struct e2e e;
+	int root = getuid() == 0;
 
-	e2e_setup(&e);
-	tu_write(e.root, "etc/repos", "http://plain\n", 0644);
-	tu_write(e.root, "etc/b.conf", "x=1\n", 0644);
-	tu_write(e.root, "etc/app.version", "version=3.1.2\n", 0644);
-	tu_write(e.root, "data/blob", "tampered\n", 0644);
-	if (getuid() == 0)
-		ck_assert_int_eq(tu_chown(e.root, "usr/lib/sub/deep/libd.so", 1000, 1000), 0);
-	tu_write(e.root, "usr/lib/user.so", "u", 0755);
-	if (getuid() == 0)
-		ck_assert_int_eq(tu_chown(e.root, "usr/lib/user.so", 1000, 1000), 0);
-	e2e_scan(&e, env);
+	e2e_setup(&e, "failing");
+	e2e_scan(&e);
 	ck_assert_str_eq(result_of(e.tr, "_rule_1"), "fail");
 	ck_assert(said(e.tr, "_rule_1", "/etc/repos:1: http://plain"));
 	ck_assert_str_eq(result_of(e.tr, "_rule_2"), "fail");	/* both: not ONE */
@@ -758,7 +583,16 @@ START_TEST(test_engine_failures)
 	ck_assert_str_eq(result_of(e.tr, "_rule_5"), "fail");
 	ck_assert(said(e.tr, "_rule_5", "does not satisfy hash case insensitive equals"));
 	ck_assert_str_eq(result_of(e.tr, "_rule_9"), "fail");
-	if (getuid() == 0) {
+	ck_assert_str_eq(result_of(e.tr, "_rule_12"), "fail");	/* 3.1.2 < 3.4 */
+	ck_assert_str_eq(result_of(e.tr, "_rule_17"), "fail");
+	ck_assert(said(e.tr, "_rule_17", "/srv/db/config:1: mode=lax: does not "
+	    "satisfy subexpression equals strict"));
+	ck_assert_str_eq(result_of(e.tr, "_rule_18"), "fail");
+	ck_assert(said(e.tr, "_rule_18", "/etc/b.conf (regular, mode 0666)"));
+	ck_assert_str_eq(result_of(e.tr, "_rule_19"), "fail");	/* libc.so.6 too */
+	ck_assert_str_eq(result_of(e.tr, "_rule_23"), "fail");	/* 4 lines > 3 */
+	ck_assert_str_eq(result_of(e.tr, "_rule_25"), "fail");	/* 0:2.3-4 < 1:2.3-1 */
+	if (root) {
 		ck_assert_str_eq(result_of(e.tr, "_rule_6"), "fail");
 		ck_assert(said(e.tr, "_rule_6", "/usr/lib/user.so owned by uid 1000"));
 		ck_assert(said(e.tr, "_rule_6", "does not satisfy user_id equals 0"));
@@ -766,8 +600,9 @@ START_TEST(test_engine_failures)
 		ck_assert_str_eq(result_of(e.tr, "_rule_10"), "fail");
 		ck_assert(!said(e.tr, "_rule_10", "/usr/lib/user.so"));
 		ck_assert(said(e.tr, "_rule_10", "/usr/lib/sub/deep/libd.so"));
+		ck_assert_str_eq(result_of(e.tr, "_rule_20"), "fail");
+		ck_assert_str_eq(result_of(e.tr, "_rule_26"), "fail");
 	}
-	ck_assert_str_eq(result_of(e.tr, "_rule_12"), "fail");	/* 3.1.2 < 3.4 */
 	validate(e.tr->check_docs[0].doc);
 	e2e_free(&e);
 }
@@ -778,8 +613,8 @@ START_TEST(test_engine_no_documents)
 {
 	struct e2e e;
 
-	e2e_setup(&e);
-	e2e_scan_opts(&e, NULL, 1);
+	e2e_setup(&e, "passing");
+	e2e_scan_opts(&e, 1);
 	ck_assert_int_eq(e.tr->n_check_docs, 0);
 	ck_assert_str_eq(result_of(e.tr, "_rule_5"), "pass");
 	ck_assert_str_eq(result_of(e.tr, "_rule_6"), "pass");
@@ -791,9 +626,9 @@ START_TEST(test_engine_thin_results)
 {
 	struct e2e e;
 
-	e2e_setup(&e);
+	e2e_setup(&e, "passing");
 	sc_oval_collect_set_keep_limit(3);
-	e2e_scan(&e, NULL);
+	e2e_scan(&e);
 	sc_oval_collect_set_keep_limit(SC_OVAL_MAX_KEPT_ITEMS);
 	/* results do not depend on what is kept ... */
 	ck_assert_str_eq(result_of(e.tr, "_rule_6"), "pass");

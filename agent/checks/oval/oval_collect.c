@@ -54,7 +54,10 @@ ent(const struct sc_oval_object *o, const char *name)
 	return sc_oval_entity_find(o->ents, o->n_ents, name);
 }
 
-/* The values an entity stands for (its literal, or its variable's). */
+/*
+ * The values an entity names directly (its literal, or those of its
+ * variable that match it by var_check).
+ */
 static int
 entity_values(struct sc_oval_doc *d, struct sc_oval_object *o,
     const struct sc_oval_entity *e, struct sc_strv *out)
@@ -76,8 +79,17 @@ entity_values(struct sc_oval_doc *d, struct sc_oval_object *o,
 		    sc_oval_flag_name(flag));
 		return -1;
 	}
-	for (size_t i = 0; i < vals->n; i++)
-		sc_strv_push(out, vals->v[i]);
+	for (size_t i = 0; i < vals->n; i++) {
+		enum sc_oval_res r = sc_oval_eval_entity_match(d, e, vals->v[i],
+		    &err);
+
+		if (r == SC_OVAL_ERROR) {
+			object_error(o, "<%s>: %s", e->name, err.msg);
+			return -1;
+		}
+		if (r == SC_OVAL_TRUE && sc_strv_find(out, vals->v[i]) < 0)
+			sc_strv_push(out, vals->v[i]);
+	}
 	return 0;
 }
 
@@ -171,7 +183,7 @@ text_match(void *p, const struct sc_text_match *tm)
 	enum sc_oval_res r;
 
 	snprintf(num, sizeof(num), "%lu", tm->instance);
-	r = sc_oval_eval_object_match(c->d, inst, num, &err);
+	r = sc_oval_eval_entity_match(c->d, inst, num, &err);
 	if (r == SC_OVAL_ERROR) {
 		object_error(c->o, "instance: %s", err.msg);
 		return 1;
@@ -274,7 +286,7 @@ collect_hash(struct sc_oval_doc *d, struct sc_oval_object *o, const char *dir,
 		enum sc_oval_res m;
 		int r;
 
-		m = sc_oval_eval_object_match(d, he, hash_types[i], &err);
+		m = sc_oval_eval_entity_match(d, he, hash_types[i], &err);
 		if (m == SC_OVAL_ERROR) {
 			object_error(o, "hash_type: %s", err.msg);
 			break;
@@ -409,7 +421,7 @@ env_var(void *p, const char *name, size_t name_len, const char *value)
 	struct env_ctx *c = p;
 	struct sc_err err = SC_ERR_INIT;
 	char *n = sc_xstrndup(name, name_len);
-	enum sc_oval_res r = sc_oval_eval_object_match(c->d, ent(c->o, "name"), n,
+	enum sc_oval_res r = sc_oval_eval_entity_match(c->d, ent(c->o, "name"), n,
 	    &err);
 
 	if (r == SC_OVAL_ERROR) {
@@ -478,7 +490,7 @@ walk_name_ok(void *p, const char *name)
 {
 	struct sc_oval_object *o = p;
 	struct sc_err err = SC_ERR_INIT;
-	enum sc_oval_res r = sc_oval_eval_object_match(o->doc, ent(o, "filename"),
+	enum sc_oval_res r = sc_oval_eval_entity_match(o->doc, ent(o, "filename"),
 	    name, &err);
 
 	if (r == SC_OVAL_ERROR)
@@ -491,7 +503,7 @@ walk_dir_ok(void *p, const char *dir)
 {
 	struct sc_oval_object *o = p;
 	struct sc_err err = SC_ERR_INIT;
-	enum sc_oval_res r = sc_oval_eval_object_match(o->doc, ent(o, "path"),
+	enum sc_oval_res r = sc_oval_eval_entity_match(o->doc, ent(o, "path"),
 	    dir, &err);
 
 	if (r == SC_OVAL_ERROR)
@@ -508,7 +520,7 @@ walk_found(void *p, const struct sc_tree_hit *h)
 
 	if (fp != NULL) {
 		struct sc_err err = SC_ERR_INIT;
-		enum sc_oval_res r = sc_oval_eval_object_match(o->doc, fp, h->path,
+		enum sc_oval_res r = sc_oval_eval_entity_match(o->doc, fp, h->path,
 		    &err);
 
 		if (r == SC_OVAL_ERROR)

@@ -79,13 +79,9 @@ sc_oval_eval_prepare(struct sc_oval_doc *d, struct sc_oval_def *def,
 
 /* ---- entities and states --------------------------------------------------------------- */
 
-/*
- * actual against e; a variable's values combine by var_check (states) or
- * as a union (objects: an object stands for the items of every value).
- */
-static enum sc_oval_res
-entity_match(struct sc_oval_doc *d, const struct sc_oval_entity *e,
-    const char *actual, int is_object, struct sc_err *err)
+enum sc_oval_res
+sc_oval_eval_entity_match(struct sc_oval_doc *d, const struct sc_oval_entity *e,
+    const char *actual, struct sc_err *err)
 {
 	struct sc_oval_counts c;
 	const struct sc_strv *vals;
@@ -107,22 +103,7 @@ entity_match(struct sc_oval_doc *d, const struct sc_oval_entity *e,
 	for (size_t i = 0; i < vals->n; i++)
 		sc_oval_counts_add(&c, sc_oval_value_cmp(e->op, e->dt, actual,
 		    vals->v[i], NULL, err));
-	return sc_oval_by_check(&c, is_object ? SC_OVAL_CHECK_AT_LEAST_ONE :
-	    e->var_check);
-}
-
-enum sc_oval_res
-sc_oval_eval_entity_match(struct sc_oval_doc *d, const struct sc_oval_entity *e,
-    const char *actual, struct sc_err *err)
-{
-	return entity_match(d, e, actual, 0, err);
-}
-
-enum sc_oval_res
-sc_oval_eval_object_match(struct sc_oval_doc *d, const struct sc_oval_entity *e,
-    const char *actual, struct sc_err *err)
-{
-	return entity_match(d, e, actual, 1, err);
+	return sc_oval_by_check(&c, e->var_check);
 }
 
 /* "user_id equals 0" */

@@ -56,17 +56,13 @@ enum sc_oval_res sc_oval_eval_state(struct sc_oval_doc *d,
     struct sc_buf *why);
 
 /*
- * Does actual match a state entity (its literal, or its variable's values
- * combined by var_check)?  A nil entity matches anything.
+ * Does actual match an object or state entity: its literal, or the values
+ * of its variable combined by var_check (default "all", as the OVAL 5.11
+ * schema says for objects and states alike: an object entity "equals" a
+ * variable of two different values matches nothing unless var_check is
+ * "at least one")?  A nil entity matches anything.
  */
 enum sc_oval_res sc_oval_eval_entity_match(struct sc_oval_doc *d,
-    const struct sc_oval_entity *e, const char *actual, struct sc_err *err);
-/*
- * The same for an object entity: a variable with several values stands
- * for the items of each value (their union), whatever var_check says, as
- * OpenSCAP expands object variables.
- */
-enum sc_oval_res sc_oval_eval_object_match(struct sc_oval_doc *d,
     const struct sc_oval_entity *e, const char *actual, struct sc_err *err);
 
 /* XCCDF result of a definition result, by the definition's class. */
