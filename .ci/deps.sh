@@ -8,7 +8,7 @@ set -eu
 # build: gcc make pkg-config libxml2-dev libxslt1-dev libyaml-dev libssl-dev
 #        libpcre2-dev libsqlite3-dev libarchive-dev libjansson-dev
 # tests: check clang libxml2-utils xsltproc openscap-scanner valgrind rpm
-#        debootstrap busybox-static
+#        debootstrap busybox-static openssl
 
 missing=""
 have_pc() { pkg-config --exists "$@" 2>/dev/null; }
@@ -33,6 +33,7 @@ command -v debootstrap >/dev/null 2>&1 || missing="$missing debootstrap"
 # the container tests chroot into a fixture holding Debian's static busybox
 dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' ||
 	missing="$missing busybox-static"
+command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
 
 [ -z "$missing" ] && exit 0
 

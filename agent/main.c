@@ -124,7 +124,7 @@ cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 	struct sc_target *target = NULL;
 	struct sc_policy *policy = NULL;
 	struct sc_testresult *tr = NULL;
-	struct sc_scan_opts so = { cli->verbose };
+	struct sc_scan_opts so = { cli->verbose, cli->results_arf == NULL };
 	struct sc_console_opts co;
 	unsigned long counts[SC_RESULT__COUNT];
 	int r, status = EXIT_CANNOT;

@@ -364,7 +364,7 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 		finish(rr);
 	}
 	/* engines attach their own results documents (OVAL results) */
-	for (i = 0; i < n_eng; i++) {
+	for (i = 0; (opts == NULL || !opts->no_check_docs) && i < n_eng; i++) {
 		struct sc_err e2 = SC_ERR_INIT;
 
 		if (!slots[i].inited || slots[i].failed || !slots[i].ops->collect)

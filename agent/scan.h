@@ -16,6 +16,10 @@
  *                  rule's check systems (the SCE system: scripts are never
  *                  run against a target)
  *   error          complex-check, or the engine failed; never a guess.
+ *
+ * After evaluation, engines attach their own results documents (OVAL
+ * results, for ARF) to the TestResult, unless opts->no_check_docs says no
+ * output needs them: they can be large (one element per collected item).
  */
 #ifndef SC_SCAN_H
 #define SC_SCAN_H
@@ -28,6 +32,7 @@
 
 struct sc_scan_opts {
 	int verbose;
+	int no_check_docs;	/* skip engines' results documents */
 };
 
 int sc_scan_run(struct sc_content *content, struct sc_target *target,

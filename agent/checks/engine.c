@@ -7,10 +7,12 @@
 
 extern const struct sc_engine_ops sc_native_engine;
 extern const struct sc_engine_ops sc_manual_engine;
+extern const struct sc_engine_ops sc_oval_engine;
 
 static const struct sc_engine_ops *const engines[] = {
 	&sc_native_engine,
 	&sc_manual_engine,
+	&sc_oval_engine,
 	NULL,
 };
 

@@ -1,0 +1,84 @@
+/*
+ * oval_item.h - OVAL system-characteristics items: what was collected.
+ *
+ * One struct for every kind of item stigcheck collects (file_item,
+ * textfilecontent_item, filehash58_item, environmentvariable58_item,
+ * family_item); the fields a kind does not use stay empty.  Items are read
+ * by name the way states compare them (sc_oval_item_field), described in
+ * plain words for evidence (sc_oval_item_describe), and written as system
+ * characteristics (sc_oval_item_to_xml).
+ *
+ * Secrets: items keep the values states compare; what leaves them
+ * (evidence, results documents) is redacted: the text, lines and
+ * subexpressions of textfilecontent items from password files
+ * (/etc/shadow and friends, util/redact.h), and the value of environment
+ * variables whose names say they hold secrets (PASSWORD, SECRET, TOKEN,
+ * KEY, CREDENTIAL...).
+ */
+#ifndef SC_OVAL_ITEM_H
+#define SC_OVAL_ITEM_H
+
+#include <libxml/tree.h>
+#include <sys/types.h>
+
+#include "checks/oval/oval_model.h"
+#include "target/target.h"
+#include "util/mem.h"
+
+struct sc_oval_item {
+	unsigned long id;		/* in the results document; 0: not kept */
+	enum sc_oval_kind kind;
+	enum sc_oval_status status;
+	char *message;			/* why, for status error */
+
+	/* file kinds: directory and last component (NULL: a directory item) */
+	char *path, *name;
+	/* file_item */
+	mode_t mode;
+	unsigned long uid, gid;
+	long long size, mtime;
+	/* textfilecontent_item */
+	char *pattern;
+	unsigned long instance, line;
+	char *text;			/* the match (redacted for secret files) */
+	char **subs;			/* subexpressions */
+	size_t n_subs;
+	char *line_text;		/* the whole line, for evidence */
+	char *note;			/* a reading of it, e.g. "package
+					   dropbear 2024.86-r1 installed" */
+	/* filehash58_item */
+	char *hash_type, *hash;
+	/* environmentvariable58_item */
+	char *env_name, *env_value;
+	/* family_item */
+	char *family;
+};
+
+struct sc_oval_item *sc_oval_item_new(enum sc_oval_kind kind);
+void sc_oval_item_free(struct sc_oval_item *it);
+
+/* path + "/" + name (the filepath), or path for a directory item. */
+void sc_oval_item_filepath(const struct sc_oval_item *it, struct sc_buf *out);
+
+/*
+ * Value number idx of item entity name into out (reset first).  Returns 1
+ * when there is one, 0 when there is no (further) value, -1 when the
+ * entity exists but has no value (nil: a directory's filename).
+ */
+int sc_oval_item_field(const struct sc_oval_item *it, const char *name,
+    size_t idx, struct sc_buf *out);
+
+/*
+ * One line of evidence: what the item is, in words, with the entities
+ * named by the states (e.g. "/usr/lib/x.so owned by uid 1000 (app),
+ * group gid 0 (root)"; "/usr/lib/apk/db/installed:12: package dropbear
+ * 2024.86-r1 installed").  Owners are named from the target.
+ */
+void sc_oval_item_describe(const struct sc_oval_item *it,
+    struct sc_target *t, struct sc_oval_state *const *states,
+    size_t n_states, struct sc_buf *out);
+
+/* Append the item as an element of its system-characteristics namespace. */
+void sc_oval_item_to_xml(const struct sc_oval_item *it, xmlNodePtr parent);
+
+#endif

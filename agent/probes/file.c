@@ -1,0 +1,71 @@
+/*
+ * file.c - file metadata helpers (file.h).
+ */
+#include "probes/file.h"
+
+#include <string.h>
+
+const char *
+sc_probe_file_type(mode_t mode)
+{
+	switch (mode & S_IFMT) {
+	case S_IFREG:
+		return "regular";
+	case S_IFDIR:
+		return "directory";
+	case S_IFLNK:
+		return "symbolic link";
+	case S_IFBLK:
+		return "block special";
+	case S_IFCHR:
+		return "character special";
+	case S_IFIFO:
+		return "fifo";
+	case S_IFSOCK:
+		return "socket";
+	}
+	return "unknown";
+}
+
+void
+sc_probe_file_describe_id(struct sc_target *t, int is_group, unsigned long id,
+    struct sc_buf *out)
+{
+	const struct sc_account *a = is_group ? sc_target_group_by_gid(t, id) :
+	    sc_target_user_by_uid(t, id);
+
+	if (a != NULL)
+		sc_buf_addf(out, "%s %lu (%s)", is_group ? "gid" : "uid", id,
+		    a->name);
+	else
+		sc_buf_addf(out, "%s %lu (not in the target's %s)",
+		    is_group ? "gid" : "uid", id,
+		    is_group ? "/etc/group" : "/etc/passwd");
+}
+
+void
+sc_probe_file_split(const char *path, char **dir, char **name)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL) {
+		*dir = sc_xstrdup("");
+		*name = sc_xstrdup(path);
+	} else if (slash == path) {
+		*dir = sc_xstrdup("/");
+		*name = sc_xstrdup(slash + 1);
+	} else {
+		*dir = sc_xstrndup(path, (size_t)(slash - path));
+		*name = sc_xstrdup(slash + 1);
+	}
+}
+
+char *
+sc_probe_file_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	if (n > 0 && dir[n - 1] == '/')
+		return sc_xasprintf("%s%s", dir, name);
+	return sc_xasprintf("%s/%s", dir, name);
+}
