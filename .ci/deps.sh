@@ -4,8 +4,8 @@
 # .ci/run.  Needs root (or sudo) only when it has something to install.
 set -eu
 
-build_pkgs="gcc make pkg-config libxml2-dev libxslt1-dev libyaml-dev libssl-dev libpcre2-dev"
-test_pkgs="check clang libxml2-utils xsltproc openscap-scanner valgrind"
+build_pkgs="gcc make pkg-config libxml2-dev libxslt1-dev libyaml-dev libssl-dev libpcre2-dev libjansson-dev"
+test_pkgs="check clang libxml2-utils xsltproc openscap-scanner valgrind chromium fonts-dejavu-core nodejs npm"
 
 missing=""
 have_pc() { pkg-config --exists "$@" 2>/dev/null; }
@@ -16,12 +16,18 @@ have_pc libxslt libexslt || missing="$missing libxslt1-dev"
 have_pc yaml-0.1 || missing="$missing libyaml-dev"
 have_pc 'libcrypto >= 3.0' || missing="$missing libssl-dev"
 have_pc libpcre2-8 || missing="$missing libpcre2-dev"
+have_pc jansson || missing="$missing libjansson-dev"
 have_pc check || missing="$missing check"
 command -v clang >/dev/null 2>&1 || missing="$missing clang"
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 command -v xsltproc >/dev/null 2>&1 || missing="$missing xsltproc"
 command -v oscap >/dev/null 2>&1 || missing="$missing openscap-scanner"
 command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+# the HTML report test (headless Chromium) and the consumer tests (node)
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+[ -d /usr/share/fonts/truetype/dejavu ] || missing="$missing fonts-dejavu-core"
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 
 [ -z "$missing" ] && exit 0
 
