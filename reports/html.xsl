@@ -114,7 +114,7 @@
 
   <xsl:template name="profile-name">
     <xsl:choose>
-      <xsl:when test="$profile/x:title"><xsl:value-of select="normalize-space($profile/x:title[1])"/></xsl:when>
+      <xsl:when test="normalize-space($profile/x:title[1])"><xsl:value-of select="normalize-space($profile/x:title[1])"/></xsl:when>
       <xsl:when test="$tr/x:profile"><xsl:value-of select="$tr/x:profile/@idref"/></xsl:when>
       <xsl:otherwise>(default selection)</xsl:otherwise>
     </xsl:choose>
@@ -196,14 +196,26 @@
           <dd id="end-time" data-t="{$tr/@end-time}">
             <xsl:call-template name="time"><xsl:with-param name="t" select="$tr/@end-time"/></xsl:call-template>
           </dd>
-          <dt>Scanner</dt><dd class="mono"><xsl:value-of select="$tr/@test-system"/></dd>
+          <dt>Scanner</dt>
+          <dd>
+            <xsl:variable name="sn" select="$tr/x:target-facts/x:fact[@name = 'urn:xccdf:fact:scanner:name']"/>
+            <xsl:if test="$sn">
+              <xsl:value-of select="concat($sn, ' ', $tr/x:target-facts/x:fact[@name = 'urn:xccdf:fact:scanner:version'])"/>
+            </xsl:if>
+            <div class="mono small"><xsl:value-of select="$tr/@test-system"/></div>
+          </dd>
           <dt>Rules</dt><dd><span id="n-total"><xsl:value-of select="count($rr)"/></span> results, <xsl:value-of select="count($rr[x:result != 'notselected'])"/> selected</dd>
         </dl>
       </div>
       <div class="card score">
         <h2>Score</h2>
         <xsl:variable name="def" select="$tr/x:score[@system = 'urn:xccdf:scoring:default'][1]"/>
-        <xsl:if test="$def">
+        <xsl:variable name="flat" select="$tr/x:score[@system = 'urn:xccdf:scoring:flat'][1]"/>
+        <xsl:if test="$flat and $flat/@maximum = 0">
+          <div class="big none" id="score-default">n/a</div>
+          <p class="small">No rule was scored: every selected rule is not applicable or not checked.</p>
+        </xsl:if>
+        <xsl:if test="$def and not($flat and $flat/@maximum = 0)">
           <div class="big" id="score-default">
             <xsl:value-of select="format-number($def, '0.0')"/><small>%</small>
           </div>
@@ -234,6 +246,18 @@
           </xsl:if>
         </xsl:for-each>
       </div>
+      <ul class="legend">
+        <xsl:for-each select="$results[@n != 'notselected']">
+          <xsl:variable name="n" select="@n"/>
+          <xsl:variable name="c" select="count($sel[x:result = $n])"/>
+          <xsl:if test="$c &gt; 0">
+            <li><span class="dot seg {$n}"></span><xsl:value-of select="@l"/><b><xsl:value-of select="$c"/></b></li>
+          </xsl:if>
+        </xsl:for-each>
+        <xsl:if test="count($sel) != count($rr)">
+          <li class="small">and <xsl:value-of select="count($rr) - count($sel)"/> rules not selected by the profile</li>
+        </xsl:if>
+      </ul>
       <table class="counts">
         <thead>
           <tr>

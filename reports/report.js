@@ -37,8 +37,8 @@
       if (show) visible++;
       if (b.hidden === show) b.hidden = !show;
     }
-    shown.textContent = (visible < match ? visible + " shown of " : "") +
-      match + " of " + rules.length + " rules";
+    shown.textContent = match + " of " + rules.length + " rules" +
+      (visible < match ? ", " + visible + " shown" : "");
     more.hidden = visible >= match;
     more.textContent = "Show " + Math.min(PAGE, match - visible) + " more (" +
       (match - visible) + " not shown)";

@@ -153,6 +153,9 @@ wrap_benchmark(struct arf *a, char **comp_id)
 		attr(comp, "timestamp", when);
 		bench = xmlDocCopyNode(b->node, a->doc, 1);
 		xmlAddChild(comp, bench);
+		/* declare namespaces as the XCCDF results do (sc_results_build),
+		 * so an ARF re-rendered from them is the same file */
+		xmlReconciliateNs(a->doc, bench);
 		/* stale TestResults of the source do not belong in the request */
 		for (ch = bench->children; ch; ch = next) {
 			next = ch->next;
