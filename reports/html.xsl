@@ -27,6 +27,11 @@
 
   <xsl:key name="rule" match="x:Rule" use="@id"/>
   <xsl:key name="ann" match="sc:rule" use="@idref"/>
+  <!-- counts: key() looks in the document of the context node, so the
+       count templates below switch to $tr before calling it -->
+  <xsl:key name="res" match="x:rule-result" use="x:result"/>
+  <xsl:key name="sev-res" match="x:rule-result" use="concat(@severity, ' ', x:result)"/>
+  <xsl:key name="sev" match="x:rule-result" use="@severity"/>
 
   <xsl:variable name="bench" select="/x:Benchmark"/>
   <xsl:variable name="tr" select="$bench/x:TestResult[last()]"/>
@@ -233,73 +238,94 @@
 
   <!-- ==== counts by result and severity ================================= -->
 
+  <!-- rule-results with result $r (any when ''), severity $s ('other': not
+       high, medium or low; any when '') -->
+  <xsl:template name="count">
+    <xsl:param name="r" select="''"/>
+    <xsl:param name="s" select="''"/>
+    <xsl:for-each select="$tr">
+      <xsl:choose>
+        <xsl:when test="$s = 'other' and $r = ''">
+          <xsl:value-of select="count($rr) - count(key('sev', 'high')) - count(key('sev', 'medium')) - count(key('sev', 'low'))"/>
+        </xsl:when>
+        <xsl:when test="$s = 'other'">
+          <xsl:value-of select="count(key('res', $r)) - count(key('sev-res', concat('high ', $r))) - count(key('sev-res', concat('medium ', $r))) - count(key('sev-res', concat('low ', $r)))"/>
+        </xsl:when>
+        <xsl:when test="$s != '' and $r != ''"><xsl:value-of select="count(key('sev-res', concat($s, ' ', $r)))"/></xsl:when>
+        <xsl:when test="$s != ''"><xsl:value-of select="count(key('sev', $s))"/></xsl:when>
+        <xsl:when test="$r != ''"><xsl:value-of select="count(key('res', $r))"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="count($rr)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template name="counts">
-    <xsl:variable name="sel" select="$rr[x:result != 'notselected']"/>
+    <xsl:variable name="nsel">
+      <xsl:call-template name="count"><xsl:with-param name="r" select="'notselected'"/></xsl:call-template>
+    </xsl:variable>
+    <!-- per result: its count (results with none are left out, but pass
+         and fail always show) -->
+    <xsl:variable name="shown-rtf">
+      <xsl:for-each select="$results">
+        <xsl:variable name="c">
+          <xsl:call-template name="count"><xsl:with-param name="r" select="@n"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:if test="$c &gt; 0 or @n = 'pass' or @n = 'fail'">
+          <r n="{@n}" l="{@l}" c="{$c}"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="shown" select="exsl:node-set($shown-rtf)/r"/>
     <section class="panel" id="counts">
       <h2>Results</h2>
       <div class="bar" role="img" aria-label="results of the selected rules">
-        <xsl:for-each select="$results[@n != 'notselected']">
-          <xsl:variable name="n" select="@n"/>
-          <xsl:variable name="c" select="count($sel[x:result = $n])"/>
-          <xsl:if test="$c &gt; 0">
-            <span class="seg {$n}" style="flex:{$c}" title="{@l}: {$c}"></span>
-          </xsl:if>
+        <xsl:for-each select="$shown[@n != 'notselected' and @c &gt; 0]">
+          <span class="seg {@n}" style="flex:{@c}" title="{@l}: {@c}"></span>
         </xsl:for-each>
       </div>
       <ul class="legend">
-        <xsl:for-each select="$results[@n != 'notselected']">
-          <xsl:variable name="n" select="@n"/>
-          <xsl:variable name="c" select="count($sel[x:result = $n])"/>
-          <xsl:if test="$c &gt; 0">
-            <li><span class="dot seg {$n}"></span><xsl:value-of select="@l"/><b><xsl:value-of select="$c"/></b></li>
-          </xsl:if>
+        <xsl:for-each select="$shown[@n != 'notselected' and @c &gt; 0]">
+          <li><span class="dot seg {@n}"></span><xsl:value-of select="@l"/><b><xsl:value-of select="@c"/></b></li>
         </xsl:for-each>
-        <xsl:if test="count($sel) != count($rr)">
-          <li class="small">and <xsl:value-of select="count($rr) - count($sel)"/> rules not selected by the profile</li>
+        <xsl:if test="$nsel &gt; 0">
+          <li class="small">and <xsl:value-of select="$nsel"/> rules not selected by the profile</li>
         </xsl:if>
       </ul>
       <table class="counts">
         <thead>
           <tr>
             <th>Severity</th>
-            <xsl:for-each select="$results">
-              <xsl:variable name="n" select="@n"/>
-              <xsl:if test="$rr[x:result = $n] or $n = 'pass' or $n = 'fail'">
-                <th class="{$n}"><xsl:value-of select="@l"/></th>
-              </xsl:if>
-            </xsl:for-each>
+            <xsl:for-each select="$shown"><th class="{@n}"><xsl:value-of select="@l"/></th></xsl:for-each>
             <th>Total</th>
           </tr>
         </thead>
         <tbody>
           <xsl:for-each select="$sevs">
             <xsl:variable name="s" select="@n"/>
-            <xsl:variable name="set" select="$rr[@severity = $s or ($s = 'other' and not(@severity = 'high' or @severity = 'medium' or @severity = 'low'))]"/>
             <tr>
               <th><span class="sev {$s}"><xsl:value-of select="@l"/></span></th>
-              <xsl:for-each select="$results">
-                <xsl:variable name="n" select="@n"/>
-                <xsl:if test="$rr[x:result = $n] or $n = 'pass' or $n = 'fail'">
-                  <xsl:variable name="c" select="count($set[x:result = $n])"/>
-                  <td id="n-{$s}-{$n}">
-                    <xsl:if test="$c = 0"><xsl:attribute name="class">zero</xsl:attribute></xsl:if>
-                    <xsl:value-of select="$c"/>
-                  </td>
-                </xsl:if>
+              <xsl:for-each select="$shown">
+                <xsl:variable name="c">
+                  <xsl:call-template name="count">
+                    <xsl:with-param name="r" select="@n"/>
+                    <xsl:with-param name="s" select="$s"/>
+                  </xsl:call-template>
+                </xsl:variable>
+                <td id="n-{$s}-{@n}">
+                  <xsl:if test="$c = 0"><xsl:attribute name="class">zero</xsl:attribute></xsl:if>
+                  <xsl:value-of select="$c"/>
+                </td>
               </xsl:for-each>
-              <td class="tot" id="n-{$s}"><xsl:value-of select="count($set)"/></td>
+              <td class="tot" id="n-{$s}">
+                <xsl:call-template name="count"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+              </td>
             </tr>
           </xsl:for-each>
         </tbody>
         <tfoot>
           <tr>
             <th>Total</th>
-            <xsl:for-each select="$results">
-              <xsl:variable name="n" select="@n"/>
-              <xsl:if test="$rr[x:result = $n] or $n = 'pass' or $n = 'fail'">
-                <td class="{$n}" id="n-{$n}"><xsl:value-of select="count($rr[x:result = $n])"/></td>
-              </xsl:if>
-            </xsl:for-each>
+            <xsl:for-each select="$shown"><td class="{@n}" id="n-{@n}"><xsl:value-of select="@c"/></td></xsl:for-each>
             <td class="tot" id="n-all"><xsl:value-of select="count($rr)"/></td>
           </tr>
         </tfoot>
@@ -317,7 +343,9 @@
           <legend>Result</legend>
           <xsl:for-each select="$results">
             <xsl:variable name="n" select="@n"/>
-            <xsl:variable name="c" select="count($rr[x:result = $n])"/>
+            <xsl:variable name="c">
+              <xsl:call-template name="count"><xsl:with-param name="r" select="$n"/></xsl:call-template>
+            </xsl:variable>
             <xsl:if test="$c &gt; 0">
               <label class="chip {$n}">
                 <input type="checkbox" name="r" value="{$n}">
@@ -333,7 +361,9 @@
           <legend>Severity</legend>
           <xsl:for-each select="$sevs">
             <xsl:variable name="s" select="@n"/>
-            <xsl:variable name="c" select="count($rr[@severity = $s or ($s = 'other' and not(@severity = 'high' or @severity = 'medium' or @severity = 'low'))])"/>
+            <xsl:variable name="c">
+              <xsl:call-template name="count"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+            </xsl:variable>
             <xsl:if test="$c &gt; 0">
               <label class="chip">
                 <input type="checkbox" name="s" value="{$s}" checked="checked"/>

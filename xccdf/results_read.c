@@ -482,7 +482,7 @@ sc_results_load(const char *path, struct sc_content **cp,
 		return load_xccdf(path, doc, cp, trp, err);
 	if (sc_xml_is(root, SC_ARF_NS, "asset-report-collection"))
 		return load_arf(path, doc, cp, trp, err);
-	if (is(root, "TestResult"))
+	if (sc_xml_is(root, NULL, "TestResult"))
 		r = sc_err_set(err, SC_ERR_UNSUPPORTED, "%s: a bare TestResult has "
 		    "no Benchmark to render; use the results --results or "
 		    "--results-arf wrote", path);
