@@ -44,7 +44,8 @@ t1=$(ms)
 [ "$rc" = 2 ] || fail "report --from: exit $rc: $(cat "$TMPDIR/err")"
 size=$(wc -c <"$TMPDIR/big.html")
 echo "HTML for $N rule-results: $((t1 - t0)) ms, $size bytes"
-[ $((t1 - t0)) -lt 30000 ] || fail "rendering took $((t1 - t0)) ms"
+# (under valgrind only correctness counts)
+[ "${VALGRIND:-0}" = 1 ] || [ $((t1 - t0)) -lt 30000 ] || fail "rendering took $((t1 - t0)) ms"
 [ "$size" -lt 30000000 ] || fail "the report is $size bytes"
 [ "$(grep -o '<tbody class="r"' "$TMPDIR/big.html" | wc -l)" = $N ] || fail "not every rule is in the report"
 

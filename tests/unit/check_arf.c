@@ -49,11 +49,7 @@ teardown(void)
 static void
 expect(const char *xpath, const char *want)
 {
-	char *got = tu_xpath_string(doc, xpath);
-
-	ck_assert_msg(strcmp(got, want) == 0, "%s: '%s', expected '%s'", xpath,
-	    got, want);
-	free(got);
+	tu_expect(doc, xpath, want);
 }
 
 static void

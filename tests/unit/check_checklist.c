@@ -14,9 +14,7 @@ static struct sc_content *content;
 static void
 setup(void)
 {
-	struct sc_err err = SC_ERR_INIT;
-
-	ck_assert_msg(sc_srg_builtin(&srg, &err) == 0, "%s", err.msg);
+	srg = tu_srg();
 	content = tu_content(tu_bench_xml);
 }
 

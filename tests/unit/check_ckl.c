@@ -20,7 +20,7 @@ setup(void)
 	static const char *const r[] = { "a=fail", "c=notapplicable", NULL };
 	struct sc_err err = SC_ERR_INIT;
 
-	ck_assert_msg(sc_srg_builtin(&srg, &err) == 0, "%s", err.msg);
+	srg = tu_srg();
 	content = tu_content(tu_bench_xml);
 	tr = tu_testresult(content, r);
 	sc_strv_push(&tr->target_addresses, "10.1.2.3");
@@ -41,11 +41,7 @@ teardown(void)
 static void
 expect(const char *xpath, const char *want)
 {
-	char *got = tu_xpath_string(doc, xpath);
-
-	ck_assert_msg(strcmp(got, want) == 0, "%s: '%s', expected '%s'", xpath,
-	    got, want);
-	free(got);
+	tu_expect(doc, xpath, want);
 }
 
 #define VULN(v) "//VULN[STIG_DATA[VULN_ATTRIBUTE='Vuln_Num'][ATTRIBUTE_DATA='" v "']]"

@@ -22,7 +22,7 @@ setup(void)
 	    "d=notselected", NULL };
 	struct sc_err err = SC_ERR_INIT;
 
-	ck_assert_msg(sc_srg_builtin(&srg, &err) == 0, "%s", err.msg);
+	srg = tu_srg();
 	content = tu_content(tu_bench_xml);
 	tr = tu_testresult(content, r);
 	ck_assert_int_eq(sc_checklist_build(&cl, srg, tr, &err), 0);
@@ -47,11 +47,7 @@ teardown(void)
 static void
 expect(const char *xpath, const char *want)
 {
-	char *got = tu_xpath_string(doc, xpath);
-
-	ck_assert_msg(strcmp(got, want) == 0, "%s: '%s', expected '%s'", xpath,
-	    got, want);
-	free(got);
+	tu_expect(doc, xpath, want);
 }
 
 #define ROW(id) "//tbody[@id='" id "']"

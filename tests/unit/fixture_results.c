@@ -226,3 +226,23 @@ tu_xpath_number(xmlDocPtr doc, const char *xpath)
 	xmlXPathFreeObject(o);
 	return d;
 }
+
+void
+tu_expect(xmlDocPtr doc, const char *xpath, const char *want)
+{
+	char *got = tu_xpath_string(doc, xpath);
+
+	ck_assert_msg(strcmp(got, want) == 0, "%s: '%s', expected '%s'", xpath,
+	    got, want);
+	free(got);
+}
+
+struct sc_srg *
+tu_srg(void)
+{
+	struct sc_srg *srg = NULL;
+	struct sc_err err = SC_ERR_INIT;
+
+	ck_assert_msg(sc_srg_builtin(&srg, &err) == 0, "%s", err.msg);
+	return srg;
+}

@@ -23,6 +23,7 @@
 
 #include <libxml/tree.h>
 
+#include "reports/srg.h"
 #include "xccdf/content.h"
 #include "xccdf/result.h"
 
@@ -47,5 +48,9 @@ int tu_xsd_valid(xmlDocPtr doc, const char *xsd, char *why, size_t n);
 /* XPath on doc (use local-name() for namespaced elements). */
 char *tu_xpath_string(xmlDocPtr doc, const char *xpath);
 double tu_xpath_number(xmlDocPtr doc, const char *xpath);
+/* Fail the test unless the XPath string value is want. */
+void tu_expect(xmlDocPtr doc, const char *xpath, const char *want);
+/* The built-in GPOS SRG table (fails the test if it does not load). */
+struct sc_srg *tu_srg(void);
 
 #endif
