@@ -70,7 +70,7 @@
   });
   more.addEventListener("click", function () { limit += PAGE; apply(); });
 
-  /* #open=ID,ID opens those rules' details */
+  /* #open=ID,ID opens the details of those rules */
   var m = /^#open=(.+)$/.exec(location.hash);
   if (m) {
     decodeURIComponent(m[1]).split(",").forEach(function (id) {

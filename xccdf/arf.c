@@ -77,8 +77,10 @@ component_ref(xmlNodePtr parent, xmlNsPtr ds, xmlNsPtr xlink, const char *id,
 	return r;
 }
 
+/* An empty OVAL definitions document (generator only): the check
+ * component an SDS data-stream must list. */
 static xmlNodePtr
-oval_stub(struct arf *a, xmlNodePtr comp, const char *when)
+oval_stub(xmlNodePtr comp, const char *when)
 {
 	xmlNodePtr d = xmlNewChild(comp, NULL, (const xmlChar *)"oval_definitions",
 	    NULL);
@@ -87,7 +89,6 @@ oval_stub(struct arf *a, xmlNodePtr comp, const char *when)
 	    "http://oval.mitre.org/XMLSchema/oval-common-5", (const xmlChar *)"oval");
 	xmlNodePtr g;
 
-	(void)a;
 	xmlSetNs(d, ns);
 	g = child(d, ns, "generator");
 	xmlNewTextChild(g, oc, (const xmlChar *)"product_name",
@@ -167,7 +168,7 @@ wrap_benchmark(struct arf *a, char **comp_id)
 		comp = child(coll, dsns, "component");
 		attr(comp, "id", oid);
 		attr(comp, "timestamp", when);
-		oval_stub(a, comp, when);
+		oval_stub(comp, when);
 		free(cid);
 		free(oid);
 	}

@@ -40,6 +40,9 @@ START_TEST(test_report_assets)
 	}
 	ck_assert(strstr(sc_asset_find(sc_report_assets, "html.xsl")->data,
 	    "xsl:stylesheet") != NULL);
+	/* xsltproc --stringparam (README) takes no value with both quotes */
+	ck_assert(strchr(sc_asset_find(sc_report_assets, "report.css")->data, '\'') == NULL);
+	ck_assert(strchr(sc_asset_find(sc_report_assets, "report.js")->data, '\'') == NULL);
 }
 END_TEST
 
