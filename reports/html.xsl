@@ -184,7 +184,7 @@
           <dt>Profile</dt>
           <dd>
             <xsl:call-template name="profile-name"/>
-            <xsl:if test="$tr/x:profile">
+            <xsl:if test="$tr/x:profile and normalize-space($profile/x:title[1])">
               <div class="mono small"><xsl:value-of select="$tr/x:profile/@idref"/></div>
             </xsl:if>
           </dd>
