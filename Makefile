@@ -59,6 +59,10 @@ CONTENTC     := $(BUILD)/tools/sc-contentc
 BENCH_XML    := $(BUILD)/gen/stigcheck-gpos-xccdf.xml
 BUILTIN_C    := $(BUILD)/gen/builtin_content.c
 BUILTIN_O    := $(BUILD)/obj/gen/builtin_content.o
+# Report stylesheets and data, embedded so the binary is self-contained.
+REPORT_FILES := reports/html.xsl reports/report.css reports/report.js reports/gpos-srg.tsv
+ASSETS_C     := $(BUILD)/gen/report_assets.c
+ASSETS_O     := $(BUILD)/obj/gen/report_assets.o
 
 PROG       := $(BUILD)/stigcheck
 
@@ -68,7 +72,7 @@ UNIT_HELP  := $(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c))
 UNIT_HOBJ  := $(UNIT_HELP:%.c=$(BUILD)/obj/%.o)
 
 .PHONY: all deps check check-unit check-integration check-asan check-clang \
-        check-valgrind demo bench install uninstall clean unit-bins
+        check-valgrind demo bench install uninstall clean unit-bins srg-table
 
 all: $(PROG) $(BENCH_XML)
 
@@ -114,11 +118,30 @@ $(BUILTIN_O): $(BUILTIN_C)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(PROG): $(BUILD)/obj/agent/main.o $(BUILTIN_O) $(LIB)
+$(ASSETS_C): $(REPORT_FILES) $(CONTENTC)
+	@mkdir -p $(dir $@)
+	$(Q)$(CONTENTC) --embed-table sc_report_assets -o $@ \
+	  $(foreach f,$(REPORT_FILES),$(notdir $(f))=$(f))
+
+$(ASSETS_O): $(ASSETS_C)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Regenerate the GPOS SRG id table from DISA's files (see reports/tools/srg-table.xsl).
+SRG_XCCDF  ?= $(SHARED)/data/disa/U_GPOS_SRG_V3R3_Manual-xccdf.xml
+CCI_LIST   ?= $(SHARED)/data/disa/U_CCI_List.xml
+srg-table:
+	xsltproc --stringparam cci-list $(CCI_LIST) \
+	  --stringparam filename $(notdir $(SRG_XCCDF)) \
+	  reports/tools/srg-table.xsl $(SRG_XCCDF) >reports/gpos-srg.tsv.tmp
+	mv reports/gpos-srg.tsv.tmp reports/gpos-srg.tsv
+
+$(PROG): $(BUILD)/obj/agent/main.o $(BUILTIN_O) $(ASSETS_O) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UNIT_HOBJ) $(BUILTIN_O) $(LIB)
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UNIT_HOBJ) $(BUILTIN_O) $(ASSETS_O) $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(TEST_LIBS)
@@ -177,6 +200,8 @@ install: all
 	install -m 0644 $(BENCH_XML) $(DESTDIR)$(PREFIX)/share/stigcheck/
 	if [ -d reports ] && ls reports/*.xsl >/dev/null 2>&1; then \
 	  install -m 0644 reports/*.xsl $(DESTDIR)$(PREFIX)/share/stigcheck/; fi
+	install -m 0644 reports/report.css reports/report.js reports/gpos-srg.tsv \
+	  $(DESTDIR)$(PREFIX)/share/stigcheck/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/stigcheck

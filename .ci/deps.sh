@@ -8,7 +8,8 @@ set -eu
 # build: gcc make pkg-config libxml2-dev libxslt1-dev libyaml-dev libssl-dev
 #        libpcre2-dev libsqlite3-dev libarchive-dev libjansson-dev
 # tests: check clang libxml2-utils xsltproc openscap-scanner valgrind rpm
-#        debootstrap busybox-static openssl
+#        debootstrap busybox-static openssl chromium fonts-dejavu-core nodejs
+#        npm
 
 missing=""
 have_pc() { pkg-config --exists "$@" 2>/dev/null; }
@@ -34,6 +35,11 @@ command -v debootstrap >/dev/null 2>&1 || missing="$missing debootstrap"
 dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' ||
 	missing="$missing busybox-static"
 command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
+# the HTML report test (headless Chromium) and the consumer tests (node)
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+[ -d /usr/share/fonts/truetype/dejavu ] || missing="$missing fonts-dejavu-core"
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 
 [ -z "$missing" ] && exit 0
 

@@ -61,7 +61,7 @@ static const char usage[] =
 "  --datastream-id ID      data-stream to use in a collection\n"
 "  --xccdf-id ID           checklist component-ref to use\n"
 "\n"
-"Outputs (written atomically):\n"
+"Outputs (written atomically; also for 'report --from' XCCDF results or ARF):\n"
 "  --results FILE          XCCDF 1.2 results (Benchmark with TestResult)\n"
 "  --results-arf FILE      ARF 1.1 report\n"
 "  --report FILE           HTML report\n"
@@ -211,5 +211,19 @@ sc_cli_parse(int argc, char **argv, struct sc_cli *cli, struct sc_err *err)
 	if (cli->cmd != SC_CMD_REPORT && cli->from != NULL)
 		return sc_err_set(err, SC_ERR_INVAL,
 		    "--from is only for 'stigcheck report'");
+	if (cli->cmd == SC_CMD_REPORT) {
+		const char *scan_only = cli->rootfs ? "--rootfs" :
+		    cli->container ? "--container" : cli->image ? "--image" :
+		    cli->profile ? "--profile" : cli->tailoring ?
+		    "--tailoring-file" : cli->datastream_id ? "--datastream-id" :
+		    cli->xccdf_id ? "--xccdf-id" : cli->env.n ? "--env" :
+		    cli->target_name ? "--target-name" : cli->content ?
+		    cli->content : NULL;
+
+		if (scan_only)
+			return sc_err_set(err, SC_ERR_INVAL, "'%s' is not for "
+			    "'stigcheck report' (it re-renders stored results)",
+			    scan_only);
+	}
 	return SC_OK;
 }

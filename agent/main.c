@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "console.h"
 #include "info.h"
+#include "reports/outputs.h"
 #include "scan.h"
 #include "target/container.h"
 #include "target/image.h"
@@ -25,6 +26,7 @@
 #include "util/fsutil.h"
 #include "xccdf/content.h"
 #include "xccdf/policy.h"
+#include "xccdf/results_read.h"
 #include "xccdf/results_xml.h"
 
 #define EXIT_CLEAN 0
@@ -104,45 +106,21 @@ fail:
 	return r;
 }
 
-static int
-unsupported_outputs(const struct sc_cli *cli, struct sc_err *err)
+static void
+outputs_of(const struct sc_cli *cli, struct sc_outputs *o)
 {
-	const char *opt = cli->results_arf ? "--results-arf" :
-	    cli->report ? "--report" : cli->ckl ? "--ckl" :
-	    cli->cklb ? "--cklb" : NULL;
-
-	if (opt)
-		return sc_err_set(err, SC_ERR_UNSUPPORTED,
-		    "%s is not implemented yet", opt);
-	return SC_OK;
+	o->results = cli->results;
+	o->results_arf = cli->results_arf;
+	o->report = cli->report;
+	o->ckl = cli->ckl;
+	o->cklb = cli->cklb;
 }
 
 static int
-cmd_eval(const struct sc_cli *cli, struct sc_err *err)
+print_and_status(const struct sc_cli *cli, const struct sc_testresult *tr)
 {
-	struct sc_content *content = NULL;
-	struct sc_target *target = NULL;
-	struct sc_policy *policy = NULL;
-	struct sc_testresult *tr = NULL;
-	struct sc_scan_opts so = { cli->verbose, cli->results_arf == NULL };
 	struct sc_console_opts co;
 	unsigned long counts[SC_RESULT__COUNT];
-	int r, status = EXIT_CANNOT;
-
-	if ((r = unsupported_outputs(cli, err)) < 0)
-		goto out;
-	if ((r = open_target(cli, &target, err)) < 0)
-		goto out;
-	if ((r = load_content(cli, &content, err)) < 0)
-		goto out;
-	if ((r = sc_policy_new(&policy, sc_content_benchmark(content),
-	    cli->profile, err)) < 0)
-		goto out;
-	if ((r = sc_scan_run(content, target, policy, &so, &tr, err)) < 0)
-		goto out;
-	if (cli->results && (r = sc_results_write(content, tr, cli->results,
-	    err)) < 0)
-		goto out;
 
 	co.quiet = cli->quiet;
 	co.verbose = cli->verbose;
@@ -153,13 +131,61 @@ cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 	fflush(stdout);
 
 	sc_testresult_count(tr, counts);
-	status = (counts[SC_RESULT_FAIL] || counts[SC_RESULT_ERROR]) ?
+	return (counts[SC_RESULT_FAIL] || counts[SC_RESULT_ERROR]) ?
 	    EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int
+cmd_eval(const struct sc_cli *cli, struct sc_err *err)
+{
+	struct sc_content *content = NULL;
+	struct sc_target *target = NULL;
+	struct sc_policy *policy = NULL;
+	struct sc_testresult *tr = NULL;
+	/* engines' own result documents (OVAL) are only needed in an ARF */
+	struct sc_scan_opts so = { cli->verbose, cli->results_arf == NULL };
+	struct sc_outputs o;
+	int r, status = EXIT_CANNOT;
+
+	if ((r = open_target(cli, &target, err)) < 0)
+		goto out;
+	if ((r = load_content(cli, &content, err)) < 0)
+		goto out;
+	if ((r = sc_policy_new(&policy, sc_content_benchmark(content),
+	    cli->profile, err)) < 0)
+		goto out;
+	if ((r = sc_scan_run(content, target, policy, &so, &tr, err)) < 0)
+		goto out;
+	outputs_of(cli, &o);
+	if ((r = sc_outputs_write(&o, content, tr, err)) < 0)
+		goto out;
+	status = print_and_status(cli, tr);
 out:
 	sc_testresult_free(tr);
 	sc_policy_free(policy);
 	sc_content_free(content);
 	sc_target_free(target);
+	return status;
+}
+
+/* stigcheck report --from FILE [outputs]: re-render without rescanning */
+static int
+cmd_report(const struct sc_cli *cli, struct sc_err *err)
+{
+	struct sc_content *content = NULL;
+	struct sc_testresult *tr = NULL;
+	struct sc_outputs o;
+	int status = EXIT_CANNOT;
+
+	if (sc_results_load(cli->from, &content, &tr, err) < 0)
+		goto out;
+	outputs_of(cli, &o);
+	if (sc_outputs_write(&o, content, tr, err) < 0)
+		goto out;
+	status = print_and_status(cli, tr);
+out:
+	sc_testresult_free(tr);
+	sc_content_free(content);
 	return status;
 }
 
@@ -203,9 +229,7 @@ main(int argc, char **argv)
 		status = cmd_info(&cli, &err);
 		break;
 	case SC_CMD_REPORT:
-		sc_err_set(&err, SC_ERR_UNSUPPORTED,
-		    "'stigcheck report' is not implemented yet");
-		status = EXIT_CANNOT;
+		status = cmd_report(&cli, &err);
 		break;
 	default:
 		status = cmd_eval(&cli, &err);

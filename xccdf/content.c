@@ -331,13 +331,14 @@ content_init(struct sc_content *c, const struct sc_content_opts *opts,
 	    "(root element <%s>)", c->name, (const char *)root->name);
 }
 
-static int
-content_from_doc(struct sc_content **out, xmlDocPtr doc, const char *name,
+int
+sc_content_from_doc(struct sc_content **out, xmlDocPtr doc, const char *name,
     const struct sc_content_opts *opts, struct sc_err *err)
 {
 	struct sc_content *c = sc_xcalloc(1, sizeof(*c));
 	int r;
 
+	*out = NULL;
 	c->doc = doc;
 	c->name = sc_xstrdup(name);
 	if ((r = content_init(c, opts, err)) < 0) {
@@ -358,7 +359,7 @@ sc_content_load_file(struct sc_content **out, const char *path,
 	*out = NULL;
 	if ((r = sc_xml_read_file(path, &doc, err)) < 0)
 		return r;
-	return content_from_doc(out, doc, path, opts, err);
+	return sc_content_from_doc(out, doc, path, opts, err);
 }
 
 int
@@ -371,7 +372,7 @@ sc_content_load_memory(struct sc_content **out, const char *buf, size_t len,
 	*out = NULL;
 	if ((r = sc_xml_read_memory(buf, len, name, &doc, err)) < 0)
 		return r;
-	return content_from_doc(out, doc, name, opts, err);
+	return sc_content_from_doc(out, doc, name, opts, err);
 }
 
 int

@@ -40,6 +40,13 @@ int sc_content_load_file(struct sc_content **out, const char *path,
 int sc_content_load_memory(struct sc_content **out, const char *buf,
     size_t len, const char *name, const struct sc_content_opts *opts,
     struct sc_err *err);
+/*
+ * Content from a parsed document (taking ownership of doc, also on
+ * error); name is what messages and benchmark@href show.  Used to load
+ * the benchmark or data stream held in stored results (results_read.h).
+ */
+int sc_content_from_doc(struct sc_content **out, xmlDocPtr doc,
+    const char *name, const struct sc_content_opts *opts, struct sc_err *err);
 void sc_content_free(struct sc_content *c);
 
 /* Apply an XCCDF 1.2 tailoring file (profiles added or replaced). */

@@ -123,6 +123,40 @@ sc_testresult_add_check_doc(struct sc_testresult *tr, const char *system,
 	tr->n_check_docs++;
 }
 
+const char *
+sc_testresult_fact(const struct sc_testresult *tr, const char *name)
+{
+	for (size_t i = 0; i < tr->n_facts; i++)
+		if (strcmp(tr->facts[i].name, name) == 0)
+			return tr->facts[i].value;
+	return NULL;
+}
+
+char *
+sc_rr_evidence(const struct sc_rule_result *rr, enum sc_msg_sev *sev)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	enum sc_msg_sev max = SC_MSG_INFO;
+	size_t i;
+
+	sc_buf_reset(&b);
+	for (i = 0; i < rr->n_msgs; i++) {
+		if (i > 0)
+			sc_buf_addc(&b, '\n');
+		sc_buf_adds(&b, rr->msgs[i].text);
+		if (rr->msgs[i].sev > max)
+			max = rr->msgs[i].sev;
+	}
+	if (rr->dropped > 0) {
+		if (b.len > 0)
+			sc_buf_addc(&b, '\n');
+		sc_buf_addf(&b, SC_RR_MORE_FMT, rr->dropped);
+	}
+	if (sev)
+		*sev = max;
+	return sc_buf_detach(&b);
+}
+
 void
 sc_testresult_count(const struct sc_testresult *tr, unsigned long *counts)
 {

@@ -126,6 +126,19 @@ void sc_rr_add(struct sc_rule_result *rr, enum sc_msg_sev sev,
 /* Record the check a rule was evaluated with. */
 void sc_rr_set_check(struct sc_rule_result *rr, const struct sc_check *c);
 
+/*
+ * The evidence as one text: the messages one per line, then "... and N
+ * more messages not shown" when some were dropped (malloc'd; "" when
+ * there is none).  *sev (optional) gets the most severe message's level.
+ */
+char *sc_rr_evidence(const struct sc_rule_result *rr, enum sc_msg_sev *sev);
+/* The dropped-messages note for n (the line sc_rr_evidence ends with). */
+#define SC_RR_MORE_FMT "... and %lu more messages not shown"
+
+/* The value of the first target fact called name, or NULL. */
+const char *sc_testresult_fact(const struct sc_testresult *tr,
+    const char *name);
+
 /* Count rule-results by result; counts has SC_RESULT__COUNT slots. */
 void sc_testresult_count(const struct sc_testresult *tr,
     unsigned long *counts);

@@ -4,6 +4,7 @@
 #include "xccdf/results_xml.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/fsutil.h"
@@ -49,18 +50,13 @@ add_rule_result(xmlNodePtr trn, xmlNsPtr ns, const struct sc_rule_result *rr)
 			set_attr(id, "system", rr->rule->idents[i].system);
 		}
 	}
-	for (i = 0; i < rr->n_msgs; i++) {
-		xmlNodePtr m = add_text(n, ns, "message", rr->msgs[i].text);
-		set_attr(m, "severity", msg_sev[rr->msgs[i].sev]);
-	}
-	if (rr->dropped > 0) {
-		char more[128];
-		xmlNodePtr m;
+	if (rr->n_msgs > 0 || rr->dropped > 0) {
+		enum sc_msg_sev sev;
+		char *text = sc_rr_evidence(rr, &sev);
+		xmlNodePtr m = add_text(n, ns, "message", text);
 
-		snprintf(more, sizeof(more), "... and %lu more messages not shown",
-		    rr->dropped);
-		m = add_text(n, ns, "message", more);
-		set_attr(m, "severity", "info");
+		set_attr(m, "severity", msg_sev[sev]);
+		free(text);
 	}
 	if (rr->check_system) {
 		xmlNodePtr c = xmlNewChild(n, ns, (const xmlChar *)"check", NULL);

@@ -8,10 +8,14 @@
  *
  * TestResult content, in schema order: benchmark, title, profile, target,
  * target-address, target-facts, rule-result* (idref, role, severity, time,
- * version, weight; result, ident*, message*, check), score x 4.  A
- * rule-result carries evidence messages (capped, with a closing "... and
- * N more" note) and the check it was evaluated with.  The scanning host's
- * identity (user, hostname, addresses) never appears.
+ * version, weight; result, ident*, message?, check), score x 4.  A
+ * rule-result carries its evidence (capped, with a closing "... and N
+ * more" note) and the check it was evaluated with.  The evidence is ONE
+ * <message>, one line per finding, with the severity of the most severe:
+ * STIG Manager reads a rule-result's detail from a single <message> only
+ * (several become an array it ignores), and SAF keeps it in the HDF
+ * rule_result.  The scanning host's identity (user, hostname, addresses)
+ * never appears.
  */
 #ifndef SC_RESULTS_XML_H
 #define SC_RESULTS_XML_H
