@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/fsutil.h"
 #include "util/map.h"
 #include "util/mem.h"
 
@@ -86,7 +87,7 @@ static int
 read_host_file(const char *path, struct sc_buf *out, struct sc_err *err)
 {
 	struct stat st;
-	int fd;
+	int fd, r;
 
 	sc_buf_reset(out);
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
@@ -102,26 +103,16 @@ read_host_file(const char *path, struct sc_buf *out, struct sc_err *err)
 		close(fd);
 		return sc_err_set(err, SC_ERR_TOOBIG, "'%s' is too large", path);
 	}
-	for (;;) {
-		char chunk[65536];
-		ssize_t n = read(fd, chunk, sizeof(chunk));
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int e = errno;
-			close(fd);
-			return sc_err_set(err, sc_err_from_errno(e),
-			    "cannot read '%s': %s", path, strerror(e));
-		}
-		if (n == 0)
-			break;
-		if (out->len + (size_t)n > CONTENT_MAX) {
-			close(fd);
-			return sc_err_set(err, SC_ERR_TOOBIG, "'%s' is too large",
-			    path);
-		}
-		sc_buf_add(out, chunk, (size_t)n);
+	r = sc_read_fd(fd, CONTENT_MAX, out);
+	if (r == SC_ERR_TOOBIG) {
+		close(fd);
+		return sc_err_set(err, SC_ERR_TOOBIG, "'%s' is too large", path);
+	}
+	if (r < 0) {
+		int e = errno;
+		close(fd);
+		return sc_err_set(err, sc_err_from_errno(e),
+		    "cannot read '%s': %s", path, strerror(e));
 	}
 	close(fd);
 	return SC_OK;

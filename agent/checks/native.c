@@ -201,25 +201,6 @@ sc_native_describe_id(struct sc_target *t, int is_group, unsigned long id,
 		    is_group ? "/etc/group" : "/etc/passwd");
 }
 
-const char *
-sc_native_type_word(mode_t m)
-{
-	if (S_ISREG(m))
-		return "regular file";
-	if (S_ISDIR(m))
-		return "directory";
-	if (S_ISLNK(m))
-		return "symbolic link";
-	if (S_ISFIFO(m))
-		return "FIFO";
-	if (S_ISSOCK(m))
-		return "socket";
-	if (S_ISCHR(m))
-		return "character device";
-	if (S_ISBLK(m))
-		return "block device";
-	return "special file";
-}
 
 /* ---- validation ----------------------------------------------------------------- */
 

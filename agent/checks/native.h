@@ -88,8 +88,6 @@ void sc_idset_free(struct sc_idset *set);
 /* "name (id)" or "uid N (not in the target's /etc/passwd)". */
 void sc_native_describe_id(struct sc_target *t, int is_group,
     unsigned long id, struct sc_buf *out);
-/* "regular file", "directory", ... */
-const char *sc_native_type_word(mode_t m);
 
 /* The kinds (one file each). */
 extern const struct sc_native_kind sc_native_file_kind;

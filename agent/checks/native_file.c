@@ -23,6 +23,7 @@
 
 #include "checks/native.h"
 #include "util/mem.h"
+#include "util/text.h"
 
 enum { EXISTS_REQUIRED, EXISTS_OPTIONAL, EXISTS_FORBIDDEN };
 enum { TYPE_ANY, TYPE_REGULAR, TYPE_DIRECTORY, TYPE_SYMLINK };
@@ -175,18 +176,18 @@ file_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 	}
 	if (t->exists == EXISTS_FORBIDDEN) {
 		sc_rr_addf(rr, SC_MSG_ERROR, "%s exists (a %s) and must not",
-		    t->path, sc_native_type_word(st.st_mode));
+		    t->path, sc_mode_type_word(st.st_mode));
 		return SC_RESULT_FAIL;
 	}
 	if (!type_ok(t->type, st.st_mode)) {
 		sc_rr_addf(rr, SC_MSG_ERROR, "%s is a %s, expected a %s", t->path,
-		    sc_native_type_word(st.st_mode), type_names[t->type]);
+		    sc_mode_type_word(st.st_mode), type_names[t->type]);
 		return SC_RESULT_FAIL;
 	}
 	mode = (unsigned)st.st_mode & 07777u;
 	sc_buf_reset(&desc);
 	sc_buf_addf(&desc, "%s: %s, mode %04o, owner ", t->path,
-	    sc_native_type_word(st.st_mode), mode);
+	    sc_mode_type_word(st.st_mode), mode);
 	sc_native_describe_id(ctx->target, 0, (unsigned long)st.st_uid, &desc);
 	sc_buf_adds(&desc, ", group ");
 	sc_native_describe_id(ctx->target, 1, (unsigned long)st.st_gid, &desc);

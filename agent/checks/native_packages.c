@@ -176,20 +176,39 @@ bad(struct src_ctx *c, const char *path, unsigned line, const char *text,
 		sc_rr_addf(c->rr, SC_MSG_ERROR, "%s: %s", path, why);
 }
 
-/* Read a config file; 0 = absent, 1 = read, -1 = error (reported). */
-static int
-read_conf(struct src_ctx *c, const char *path, struct sc_buf *b)
-{
-	struct sc_err err = SC_ERR_INIT;
-	int r = sc_target_read_file(c->t, path, CONF_MAX, b, NULL, &err);
+/* One line of a configuration file, with its path and number. */
+typedef void (*line_fn)(struct src_ctx *c, const char *path, unsigned no,
+    const char *l, size_t n, void *arg);
 
-	if (r == SC_ERR_NOTFOUND)
+/*
+ * Read a configuration file of the target and hand each line to fn.
+ * Returns 1 when read, 0 when absent, -1 on a read error (reported).
+ */
+static int
+each_line(struct src_ctx *c, const char *path, line_fn fn, void *arg)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	struct sc_err err = SC_ERR_INIT;
+	const char *l, *pos, *end;
+	size_t n;
+	unsigned no = 0;
+	int r = sc_target_read_file(c->t, path, CONF_MAX, &b, NULL, &err);
+
+	if (r == SC_ERR_NOTFOUND) {
+		sc_buf_free(&b);
 		return 0;
+	}
 	if (r < 0) {
 		sc_rr_add(c->rr, SC_MSG_ERROR, err.msg);
 		c->errors++;
+		sc_buf_free(&b);
 		return -1;
 	}
+	pos = b.data;
+	end = b.data + b.len;
+	while (sc_next_line(&pos, end, &l, &n))
+		fn(c, path, ++no, l, n, arg);
+	sc_buf_free(&b);
 	return 1;
 }
 
@@ -201,179 +220,142 @@ starts_ci(const char *s, size_t n, const char *prefix)
 	return n >= k && strncasecmp(s, prefix, k) == 0;
 }
 
+static int
+is_https(const char *s, const char *e)
+{
+	return starts_ci(s, (size_t)(e - s), "https://") ||
+	    starts_ci(s, (size_t)(e - s), "mirror+https://");
+}
+
+static int
+truthy(const char *s, const char *e)
+{
+	static const char *const yes[] = { "1", "true", "yes", "on", NULL };
+
+	if (s < e && *s == '"')
+		s++;
+	for (size_t i = 0; yes[i]; i++)
+		if (starts_ci(s, (size_t)(e - s), yes[i]))
+			return 1;
+	return 0;
+}
+
+/* ---- apk ---- */
+
+static void
+apk_line(struct src_ctx *c, const char *path, unsigned no, const char *l,
+    size_t n, void *arg)
+{
+	const char *s = sc_skip_ws(l, l + n), *e = sc_trim_end(l, l + n);
+
+	(void)arg;
+	if (s >= e || *s == '#')
+		return;
+	c->checked++;
+	if (*s == '@') {	/* "@tag URL" */
+		while (s < e && *s != ' ' && *s != '\t')
+			s++;
+		s = sc_skip_ws(s, e);
+	}
+	if (!starts_ci(s, (size_t)(e - s), "https://"))
+		bad(c, path, no, l, n, "repository is not an https:// URL");
+}
+
 static void
 check_apk(struct src_ctx *c)
 {
-	const char *path = "/etc/apk/repositories";
-	struct sc_buf b = SC_BUF_INIT;
 	struct sc_strv keys = SC_STRV_INIT;
-	const char *l, *pos, *end;
-	size_t n;
-	unsigned no = 0;
-	int r = read_conf(c, path, &b);
 
-	pos = b.data;
-	end = b.data + b.len;
-	if (r > 0) {
-		sc_strv_push(&c->managers, "apk");
-		while (sc_next_line(&pos, end, &l, &n)) {
-		no++;
-			const char *s = sc_skip_ws(l, l + n), *e = l + n;
-
-			while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-				e--;
-			if (s == e || *s == '#')
-				continue;
-			c->checked++;
-			if (*s == '@') {	/* "@tag URL" */
-				while (s < e && *s != ' ' && *s != '\t')
-					s++;
-				s = sc_skip_ws(s, e);
-			}
-			if (!starts_ci(s, (size_t)(e - s), "https://"))
-				bad(c, path, no, l, n, "repository is not an https:// URL");
-		}
-		if (sc_target_list_dir(c->t, "/etc/apk/keys", &keys, NULL) < 0 ||
-		    keys.n == 0)
-			bad(c, "/etc/apk/keys", 0, NULL, 0, "no signing keys: apk "
-			    "cannot verify package signatures");
-		else
-			sc_rr_addf(c->rr, SC_MSG_INFO, "/etc/apk/keys: %zu signing "
-			    "key%s", keys.n, keys.n == 1 ? "" : "s");
-	}
+	if (each_line(c, "/etc/apk/repositories", apk_line, NULL) <= 0)
+		return;
+	sc_strv_push(&c->managers, "apk");
+	if (sc_target_list_dir(c->t, "/etc/apk/keys", &keys, NULL) < 0 ||
+	    keys.n == 0)
+		bad(c, "/etc/apk/keys", 0, NULL, 0, "no signing keys: apk cannot "
+		    "verify package signatures");
+	else
+		sc_rr_addf(c->rr, SC_MSG_INFO, "/etc/apk/keys: %zu signing key%s",
+		    keys.n, keys.n == 1 ? "" : "s");
 	sc_strv_free(&keys);
-	sc_buf_free(&b);
 }
 
+/* ---- apt ---- */
+
+/* one-line style: deb [options] URI suite components */
 static void
-check_apt_list(struct src_ctx *c, const char *path)
+apt_list_line(struct src_ctx *c, const char *path, unsigned no,
+    const char *l, size_t n, void *arg)
 {
-	struct sc_buf b = SC_BUF_INIT;
-	const char *l, *pos, *end;
-	size_t n;
-	unsigned no = 0;
+	const char *s = sc_skip_ws(l, l + n), *e = l + n, *opt;
 
-	if (read_conf(c, path, &b) <= 0)
-		goto out;
-	pos = b.data;
-	end = b.data + b.len;
-	while (sc_next_line(&pos, end, &l, &n)) {
-		no++;
-		const char *s = sc_skip_ws(l, l + n), *e = l + n, *opt, *uri;
-
-		if (s == e || *s == '#')
-			continue;
-		if (!starts_ci(s, (size_t)(e - s), "deb ") &&
-		    !starts_ci(s, (size_t)(e - s), "deb-src "))
-			continue;
-		c->checked++;
-		s = memchr(s, ' ', (size_t)(e - s));
-		s = sc_skip_ws(s, e);
-		opt = NULL;
-		if (s < e && *s == '[') {
-			opt = s;
-			s = memchr(s, ']', (size_t)(e - s));
-			if (s == NULL) {
-				bad(c, path, no, l, n, "malformed options");
-				continue;
-			}
-			s = sc_skip_ws(s + 1, e);
-			for (const char *q = opt; q + 11 <= s; q++)
-				if (strncasecmp(q, "trusted=yes", 11) == 0)
-					bad(c, path, no, l, n, "[trusted=yes] turns off "
-					    "signature checking");
+	(void)arg;
+	if (s == e || *s == '#')
+		return;
+	if (!starts_ci(s, (size_t)(e - s), "deb ") &&
+	    !starts_ci(s, (size_t)(e - s), "deb-src "))
+		return;
+	c->checked++;
+	s = sc_skip_ws(memchr(s, ' ', (size_t)(e - s)), e);
+	if (s < e && *s == '[') {
+		opt = s;
+		s = memchr(s, ']', (size_t)(e - s));
+		if (s == NULL) {
+			bad(c, path, no, l, n, "malformed options");
+			return;
 		}
-		uri = s;
-		if (!starts_ci(uri, (size_t)(e - uri), "https://") &&
-		    !starts_ci(uri, (size_t)(e - uri), "mirror+https://"))
-			bad(c, path, no, l, n, "source is not an https:// URI");
+		for (const char *q = opt; q + 11 <= s; q++)
+			if (strncasecmp(q, "trusted=yes", 11) == 0)
+				bad(c, path, no, l, n, "[trusted=yes] turns off "
+				    "signature checking");
+		s = sc_skip_ws(s + 1, e);
 	}
-out:
-	sc_buf_free(&b);
+	if (!is_https(s, e))
+		bad(c, path, no, l, n, "source is not an https:// URI");
 }
 
+/* deb822 style: URIs: ... / Trusted: yes */
 static void
-check_apt_sources(struct src_ctx *c, const char *path)
+apt_sources_line(struct src_ctx *c, const char *path, unsigned no,
+    const char *l, size_t n, void *arg)
 {
-	struct sc_buf b = SC_BUF_INIT;
-	const char *l, *pos, *end;
-	size_t n;
-	unsigned no = 0;
+	const char *e = l + n, *s;
 
-	if (read_conf(c, path, &b) <= 0)
-		goto out;
-	pos = b.data;
-	end = b.data + b.len;
-	while (sc_next_line(&pos, end, &l, &n)) {
-		no++;
-		const char *e = l + n, *s;
+	(void)arg;
+	if (starts_ci(l, n, "URIs:")) {
+		for (s = sc_skip_ws(l + 5, e); s < e; s = sc_skip_ws(s, e)) {
+			const char *w = s;
 
-		if (starts_ci(l, n, "URIs:")) {
-			s = sc_skip_ws(l + 5, e);
-			while (s < e) {
-				const char *w = s;
-
-				while (s < e && *s != ' ' && *s != '\t')
-					s++;
-				c->checked++;
-				if (!starts_ci(w, (size_t)(s - w), "https://") &&
-				    !starts_ci(w, (size_t)(s - w), "mirror+https://"))
-					bad(c, path, no, l, n,
-					    "source is not an https:// URI");
-				s = sc_skip_ws(s, e);
-			}
-		} else if (starts_ci(l, n, "Trusted:")) {
-			s = sc_skip_ws(l + 8, e);
-			if (starts_ci(s, (size_t)(e - s), "yes"))
-				bad(c, path, no, l, n,
-				    "Trusted: yes turns off signature checking");
+			while (s < e && *s != ' ' && *s != '\t')
+				s++;
+			c->checked++;
+			if (!is_https(w, s))
+				bad(c, path, no, l, n, "source is not an https:// URI");
 		}
+	} else if (starts_ci(l, n, "Trusted:") &&
+	    truthy(sc_skip_ws(l + 8, e), e)) {
+		bad(c, path, no, l, n, "Trusted: yes turns off signature checking");
 	}
-out:
-	sc_buf_free(&b);
 }
 
 static void
-check_apt_conf(struct src_ctx *c, const char *path)
+apt_conf_line(struct src_ctx *c, const char *path, unsigned no,
+    const char *l, size_t n, void *arg)
 {
 	static const char *const keys[] = { "APT::Get::AllowUnauthenticated",
 		"Acquire::AllowInsecureRepositories",
 		"Acquire::AllowDowngradeToInsecureRepositories", NULL };
-	struct sc_buf b = SC_BUF_INIT;
-	const char *l, *pos, *end;
-	size_t n;
-	unsigned no = 0;
+	const char *s = sc_skip_ws(l, l + n), *e = l + n;
 
-	if (read_conf(c, path, &b) <= 0)
-		goto out;
-	pos = b.data;
-	end = b.data + b.len;
-	while (sc_next_line(&pos, end, &l, &n)) {
-		no++;
-		const char *s = sc_skip_ws(l, l + n), *e = l + n;
-
-		for (size_t k = 0; keys[k]; k++) {
-			const char *v;
-
-			if (!starts_ci(s, (size_t)(e - s), keys[k]))
-				continue;
-			v = sc_skip_ws(s + strlen(keys[k]), e);
-			if (v < e && *v == '"')
-				v++;
-			if (starts_ci(v, (size_t)(e - v), "true") ||
-			    starts_ci(v, (size_t)(e - v), "yes") ||
-			    starts_ci(v, (size_t)(e - v), "1"))
-				bad(c, path, no, l, n,
-				    "turns off apt's signature checking");
-		}
-	}
-out:
-	sc_buf_free(&b);
+	(void)arg;
+	for (size_t k = 0; keys[k]; k++)
+		if (starts_ci(s, (size_t)(e - s), keys[k]) &&
+		    truthy(sc_skip_ws(s + strlen(keys[k]), e), e))
+			bad(c, path, no, l, n, "turns off apt's signature checking");
 }
 
 static void
 each_in_dir(struct src_ctx *c, const char *dir, const char *suffix,
-    void (*fn)(struct src_ctx *, const char *))
+    line_fn fn, void *arg)
 {
 	struct sc_strv names = SC_STRV_INIT;
 
@@ -385,7 +367,7 @@ each_in_dir(struct src_ctx *c, const char *dir, const char *suffix,
 			if (sl && (nl < sl || strcmp(names.v[i] + nl - sl, suffix)))
 				continue;
 			p = sc_xasprintf("%s/%s", dir, names.v[i]);
-			fn(c, p);
+			each_line(c, p, fn, arg);
 			free(p);
 		}
 	}
@@ -401,164 +383,171 @@ check_apt(struct src_ctx *c)
 	    sc_target_stat(c->t, "/var/lib/dpkg/status", &st, NULL) < 0)
 		return;
 	sc_strv_push(&c->managers, "apt");
-	check_apt_list(c, "/etc/apt/sources.list");
-	each_in_dir(c, "/etc/apt/sources.list.d", ".list", check_apt_list);
-	each_in_dir(c, "/etc/apt/sources.list.d", ".sources", check_apt_sources);
-	check_apt_conf(c, "/etc/apt/apt.conf");
-	each_in_dir(c, "/etc/apt/apt.conf.d", "", check_apt_conf);
+	each_line(c, "/etc/apt/sources.list", apt_list_line, NULL);
+	each_in_dir(c, "/etc/apt/sources.list.d", ".list", apt_list_line, NULL);
+	each_in_dir(c, "/etc/apt/sources.list.d", ".sources", apt_sources_line,
+	    NULL);
+	each_line(c, "/etc/apt/apt.conf", apt_conf_line, NULL);
+	each_in_dir(c, "/etc/apt/apt.conf.d", "", apt_conf_line, NULL);
 }
 
-/* [main] gpgcheck from dnf.conf or yum.conf: 1, 0, or -1 when unset. */
+/* ---- dnf/yum (INI files) ---- */
+
+struct ini_kv {
+	const char *key, *key_end, *val, *end;
+};
+
+/* A "key = value" line (comments and blanks give 0). */
 static int
-main_gpgcheck(struct src_ctx *c, const char *path)
+ini_split(const char *l, size_t n, struct ini_kv *kv)
 {
-	struct sc_buf b = SC_BUF_INIT;
-	const char *l, *pos, *end;
-	size_t n;
-	unsigned no = 0;
-	int in_main = 0, v = -1;
+	const char *s = sc_skip_ws(l, l + n), *e = sc_trim_end(l, l + n), *q;
 
-	if (read_conf(c, path, &b) <= 0)
-		goto out;
-	pos = b.data;
-	end = b.data + b.len;
-	while (sc_next_line(&pos, end, &l, &n)) {
-		no++;
-		const char *s = sc_skip_ws(l, l + n), *e = l + n;
+	if (s >= e || *s == '#' || *s == ';' || *s == '[')
+		return 0;
+	q = memchr(s, '=', (size_t)(e - s));
+	if (q == NULL)
+		return 0;
+	kv->key = s;
+	kv->key_end = sc_trim_end(s, q);
+	kv->val = sc_skip_ws(q + 1, e);
+	kv->end = e;
+	return 1;
+}
 
-		if (s < e && *s == '[')
-			in_main = starts_ci(s, (size_t)(e - s), "[main]");
-		else if (in_main && starts_ci(s, (size_t)(e - s), "gpgcheck")) {
-			const char *q = memchr(s, '=', (size_t)(e - s));
-			if (q) {
-				q = sc_skip_ws(q + 1, e);
-				v = starts_ci(q, (size_t)(e - q), "1") ||
-				    starts_ci(q, (size_t)(e - q), "true") ||
-				    starts_ci(q, (size_t)(e - q), "yes");
-			}
+static int
+ini_key(const struct ini_kv *kv, const char *name)
+{
+	size_t k = strlen(name);
+
+	return (size_t)(kv->key_end - kv->key) == k &&
+	    strncasecmp(kv->key, name, k) == 0;
+}
+
+/* The section a line opens ("[main]" -> "main"), or NULL. */
+static char *
+ini_section(const char *l, size_t n)
+{
+	const char *s = sc_skip_ws(l, l + n), *e = l + n, *q;
+
+	if (s >= e || *s != '[')
+		return NULL;
+	q = memchr(s, ']', (size_t)(e - s));
+	return sc_xstrndup(s + 1, q ? (size_t)(q - s - 1) : (size_t)(e - s - 1));
+}
+
+struct main_gpg {
+	int in_main;
+	int value;			/* -1 unset */
+};
+
+static void
+main_line(struct src_ctx *c, const char *path, unsigned no, const char *l,
+    size_t n, void *arg)
+{
+	struct main_gpg *m = arg;
+	struct ini_kv kv;
+	char *sec = ini_section(l, n);
+
+	(void)c;
+	(void)path;
+	(void)no;
+	if (sec) {
+		m->in_main = strcmp(sec, "main") == 0;
+		free(sec);
+	} else if (m->in_main && ini_split(l, n, &kv) && ini_key(&kv, "gpgcheck")) {
+		m->value = truthy(kv.val, kv.end);
+	}
+}
+
+struct repo {
+	char *name;
+	unsigned line;
+	int enabled, gpg;
+	struct sc_strv urls;		/* non-https URL messages */
+};
+
+static void
+repo_done(struct src_ctx *c, const char *path, struct repo *r)
+{
+	if (r->name != NULL && r->enabled) {
+		c->checked++;
+		for (size_t i = 0; i < r->urls.n; i++) {
+			c->bad++;
+			sc_rr_add(c->rr, SC_MSG_ERROR, r->urls.v[i]);
+		}
+		if (!(r->gpg >= 0 ? r->gpg : c->main_gpg > 0)) {
+			char *why = sc_xasprintf("repository [%s] does not check "
+			    "package signatures (gpgcheck is %s)", r->name,
+			    r->gpg >= 0 || c->main_gpg >= 0 ? "off" : "not set");
+			bad(c, path, r->line, "", 0, why);
+			free(why);
 		}
 	}
-out:
-	sc_buf_free(&b);
-	return v;
-}
-
-static int
-ini_bool(const char *s, const char *e)
-{
-	return starts_ci(s, (size_t)(e - s), "1") ||
-	    starts_ci(s, (size_t)(e - s), "true") ||
-	    starts_ci(s, (size_t)(e - s), "yes") ||
-	    starts_ci(s, (size_t)(e - s), "on");
+	/* (a disabled repository is not used) */
+	free(r->name);
+	sc_strv_free(&r->urls);
+	memset(r, 0, sizeof(*r));
+	r->enabled = 1;
+	r->gpg = -1;
 }
 
 static void
-repo_done(struct src_ctx *c, const char *path, const char *name, unsigned line,
-    int enabled, int gpg, struct sc_strv *urls)
+repo_line(struct src_ctx *c, const char *path, unsigned no, const char *l,
+    size_t n, void *arg)
 {
-	if (name == NULL || !enabled) {
-		sc_strv_free(urls);	/* a disabled repository is not used */
+	struct repo *r = arg;
+	struct ini_kv kv;
+	char *sec = ini_section(l, n);
+
+	if (sec) {
+		repo_done(c, path, r);	/* the previous section */
+		r->name = sec;
+		r->line = no;
 		return;
 	}
-	c->checked++;
-	for (size_t i = 0; i < urls->n; i++) {
-		c->bad++;
-		sc_rr_add(c->rr, SC_MSG_ERROR, urls->v[i]);
-	}
-	sc_strv_free(urls);
-	if (gpg < 0)
-		gpg = c->main_gpg > 0;
-	if (!gpg) {
-		char *why = sc_xasprintf("repository [%s] does not check package "
-		    "signatures (gpgcheck is %s)", name,
-		    c->main_gpg < 0 ? "not set" : "off");
-		bad(c, path, line, "", 0, why);
-		free(why);
-	}
-}
-
-static void
-check_repo_file(struct src_ctx *c, const char *path)
-{
-	struct sc_buf b = SC_BUF_INIT;
-	const char *l, *pos, *end;
-	size_t n;
-	unsigned no = 0, start = 0;
-	char *name = NULL;
-	int enabled = 1, gpg = -1;
-	struct sc_strv urls = SC_STRV_INIT;
-
-	if (read_conf(c, path, &b) <= 0)
-		goto out;
-	pos = b.data;
-	end = b.data + b.len;
-	while (sc_next_line(&pos, end, &l, &n)) {
-		no++;
-		const char *s = sc_skip_ws(l, l + n), *e = l + n, *q;
-
-		while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
-			e--;
-		if (s == e || *s == '#' || *s == ';')
-			continue;
-		if (*s == '[') {
-			repo_done(c, path, name, start, enabled, gpg, &urls);
-			free(name);
-			q = memchr(s, ']', (size_t)(e - s));
-			name = sc_xstrndup(s + 1, q ? (size_t)(q - s - 1) :
-			    (size_t)(e - s - 1));
-			start = no;
-			enabled = 1;
-			gpg = -1;
-			continue;
-		}
-		q = memchr(s, '=', (size_t)(e - s));
-		if (q == NULL)
-			continue;
-		{
-			const char *k = s, *ke = q, *v = sc_skip_ws(q + 1, e);
-
-			while (ke > k && (ke[-1] == ' ' || ke[-1] == '\t'))
-				ke--;
-			if ((size_t)(ke - k) == 7 && strncasecmp(k, "enabled", 7) == 0)
-				enabled = ini_bool(v, e);
-			else if ((size_t)(ke - k) == 8 &&
-			    strncasecmp(k, "gpgcheck", 8) == 0)
-				gpg = ini_bool(v, e);
-			else if (((size_t)(ke - k) == 7 &&
-			    strncasecmp(k, "baseurl", 7) == 0) ||
-			    ((size_t)(ke - k) == 10 &&
-			    strncasecmp(k, "mirrorlist", 10) == 0) ||
-			    ((size_t)(ke - k) == 8 &&
-			    strncasecmp(k, "metalink", 8) == 0)) {
-				if (!starts_ci(v, (size_t)(e - v), "https://"))
-					sc_strv_push_owned(&urls, sc_xasprintf(
-					    "%s:%u: %.*s: repository URL is not "
-					    "https://", path, no, (int)(n > 300 ? 300 :
-					    n), l));
-			}
-		}
-	}
-	repo_done(c, path, name, start, enabled, gpg, &urls);
-out:
-	sc_strv_free(&urls);
-	free(name);
-	sc_buf_free(&b);
+	if (!ini_split(l, n, &kv))
+		return;
+	if (ini_key(&kv, "enabled"))
+		r->enabled = truthy(kv.val, kv.end);
+	else if (ini_key(&kv, "gpgcheck"))
+		r->gpg = truthy(kv.val, kv.end);
+	else if ((ini_key(&kv, "baseurl") || ini_key(&kv, "mirrorlist") ||
+	    ini_key(&kv, "metalink")) &&
+	    !starts_ci(kv.val, (size_t)(kv.end - kv.val), "https://"))
+		sc_strv_push_owned(&r->urls, sc_xasprintf("%s:%u: %.*s: "
+		    "repository URL is not https://", path, no,
+		    (int)(n > 300 ? 300 : n), l));
 }
 
 static void
 check_dnf(struct src_ctx *c)
 {
 	struct sc_strv names = SC_STRV_INIT;
-	int have = sc_target_list_dir(c->t, "/etc/yum.repos.d", &names, NULL) == 0;
+	struct main_gpg m = { 0, -1 };
 
-	sc_strv_free(&names);
-	if (!have)
+	if (sc_target_list_dir(c->t, "/etc/yum.repos.d", &names, NULL) < 0) {
+		sc_strv_free(&names);
 		return;
+	}
 	sc_strv_push(&c->managers, "dnf/yum");
-	c->main_gpg = main_gpgcheck(c, "/etc/dnf/dnf.conf");
-	if (c->main_gpg < 0)
-		c->main_gpg = main_gpgcheck(c, "/etc/yum.conf");
-	each_in_dir(c, "/etc/yum.repos.d", ".repo", check_repo_file);
+	if (each_line(c, "/etc/dnf/dnf.conf", main_line, &m) <= 0 ||
+	    m.value < 0)
+		each_line(c, "/etc/yum.conf", main_line, &m);
+	c->main_gpg = m.value;
+	for (size_t i = 0; i < names.n; i++) {
+		size_t nl = strlen(names.v[i]);
+		struct repo r = { NULL, 0, 1, -1, SC_STRV_INIT };
+		char *p;
+
+		if (nl < 5 || strcmp(names.v[i] + nl - 5, ".repo") != 0)
+			continue;
+		p = sc_xasprintf("/etc/yum.repos.d/%s", names.v[i]);
+		each_line(c, p, repo_line, &r);
+		repo_done(c, p, &r);	/* the last section */
+		free(p);
+	}
+	sc_strv_free(&names);
 }
 
 static int

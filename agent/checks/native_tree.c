@@ -36,6 +36,7 @@
 
 #include "checks/native.h"
 #include "util/mem.h"
+#include "util/text.h"
 
 #define TREE_SHOWN 20		/* violations quoted in evidence */
 
@@ -288,7 +289,7 @@ violation(struct tree_test *t, const char *path, const struct stat *st,
 
 		sc_buf_reset(&b);
 		sc_buf_addf(&b, "%s: %s, mode %04o, %s", path,
-		    sc_native_type_word(st->st_mode),
+		    sc_mode_type_word(st->st_mode),
 		    (unsigned)st->st_mode & 07777u, why);
 		sc_strv_push_owned(&t->shown, sc_buf_detach(&b));
 	}
@@ -328,7 +329,7 @@ tree_visit(void *ctx, const struct sc_walk_entry *e)
 		if (t->allowed_shown.n < TREE_SHOWN)
 			sc_strv_push_owned(&t->allowed_shown, sc_xasprintf(
 			    "%s: %s, mode %04o, allowed by this rule", e->path,
-			    sc_native_type_word(e->st->st_mode), mode));
+			    sc_mode_type_word(e->st->st_mode), mode));
 		return 0;
 	}
 	t->checked++;

@@ -33,6 +33,9 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "util/fsutil.h"
+#include "util/text.h"
+
 #define OSREL_MAX (64u << 10)
 #define ACCOUNTS_MAX (16u << 20)
 
@@ -428,25 +431,6 @@ resolve(struct sc_target *t, const char *path, int flags)
 	return resolve_walk(t->root_fd, path, flags);
 }
 
-static const char *
-ftype_name(mode_t m)
-{
-	if (S_ISREG(m))
-		return "regular file";
-	if (S_ISDIR(m))
-		return "directory";
-	if (S_ISLNK(m))
-		return "symbolic link";
-	if (S_ISFIFO(m))
-		return "FIFO";
-	if (S_ISSOCK(m))
-		return "socket";
-	if (S_ISCHR(m))
-		return "character device";
-	if (S_ISBLK(m))
-		return "block device";
-	return "special file";
-}
 
 static int
 resolve_err(struct sc_err *err, const char *path, int e)
@@ -557,7 +541,7 @@ sc_target_open_file(struct sc_target *t, const char *path, int *fdp,
 	if (!S_ISREG(pst.st_mode))
 		return sc_err_set(err, SC_ERR_NOTREG,
 		    "'%s' is a %s, not a regular file", path,
-		    ftype_name(pst.st_mode));
+		    sc_mode_type_word(pst.st_mode));
 
 	flags = O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC | O_NOATIME;
 	fd = resolve(t, path, flags);
@@ -596,27 +580,18 @@ sc_target_read_file(struct sc_target *t, const char *path, size_t max,
 		    "'%s' is %lld bytes, over the %zu-byte read limit", path,
 		    (long long)fst.st_size, max);
 	}
-	for (;;) {
-		char chunk[65536];
-		ssize_t n = read(fd, chunk, sizeof(chunk));
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int e = errno;
-			close(fd);
-			return sc_err_set(err, sc_err_from_errno(e),
-			    "cannot read '%s': %s", path, strerror(e));
-		}
-		if (n == 0)
-			break;
-		if (out->len + (size_t)n > max) {
-			close(fd);
-			sc_buf_reset(out);
-			return sc_err_set(err, SC_ERR_TOOBIG,
-			    "'%s' grew over the %zu-byte read limit", path, max);
-		}
-		sc_buf_add(out, chunk, (size_t)n);
+	r = sc_read_fd(fd, max, out);
+	if (r == SC_ERR_TOOBIG) {
+		close(fd);
+		sc_buf_reset(out);
+		return sc_err_set(err, SC_ERR_TOOBIG,
+		    "'%s' grew over the %zu-byte read limit", path, max);
+	}
+	if (r < 0) {
+		int e = errno;
+		close(fd);
+		return sc_err_set(err, sc_err_from_errno(e),
+		    "cannot read '%s': %s", path, strerror(e));
 	}
 	close(fd);
 	if (st != NULL)

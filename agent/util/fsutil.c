@@ -47,6 +47,25 @@ write_all(int fd, const char *p, size_t n)
 }
 
 int
+sc_read_fd(int fd, size_t max, struct sc_buf *out)
+{
+	for (;;) {
+		char chunk[65536];
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return SC_ERR_IO;
+		if (n == 0)
+			return SC_OK;
+		if (out->len + (size_t)n > max)
+			return SC_ERR_TOOBIG;
+		sc_buf_add(out, chunk, (size_t)n);
+	}
+}
+
+int
 sc_write_atomic(const char *path, const void *data, size_t len,
     struct sc_err *err)
 {

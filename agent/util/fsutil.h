@@ -21,6 +21,15 @@
 int sc_write_atomic(const char *path, const void *data, size_t len,
     struct sc_err *err);
 
+struct sc_buf;
+
+/*
+ * Append everything fd has left to out, but never more than max bytes in
+ * all: SC_OK, SC_ERR_TOOBIG (out then holds what fit), or SC_ERR_IO with
+ * errno set.  Shared by the target's reads and content loading.
+ */
+int sc_read_fd(int fd, size_t max, struct sc_buf *out);
+
 /* Unlink any in-progress temporary file (async-signal-safe). */
 void sc_atomic_cleanup(void);
 

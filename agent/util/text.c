@@ -4,6 +4,7 @@
 #include "util/text.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 int
 sc_next_line(const char **pos, const char *end, const char **line,
@@ -36,4 +37,24 @@ sc_trim_end(const char *s, const char *end)
 	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
 		end--;
 	return end;
+}
+
+const char *
+sc_mode_type_word(unsigned mode)
+{
+	if (S_ISREG(mode))
+		return "regular file";
+	if (S_ISDIR(mode))
+		return "directory";
+	if (S_ISLNK(mode))
+		return "symbolic link";
+	if (S_ISFIFO(mode))
+		return "FIFO";
+	if (S_ISSOCK(mode))
+		return "socket";
+	if (S_ISCHR(mode))
+		return "character device";
+	if (S_ISBLK(mode))
+		return "block device";
+	return "special file";
 }
