@@ -23,7 +23,7 @@
 #include <strings.h>
 
 #include "checks/native.h"
-#include "probes/filehash.h"
+#include "probes/hash.h"
 #include "util/mem.h"
 
 #define SIDECAR_MAX 4096
@@ -102,7 +102,7 @@ verify(struct sc_target *t, const char *bundle, const char *fallback_hex,
     const char *fallback_name, struct sc_rule_result *rr)
 {
 	char *sc = sidecar_of(bundle);
-	char want[65], got[SC_FILEHASH_HEX_MAX];
+	char want[65], got[SC_HASH_HEX_MAX];
 	struct sc_err err = SC_ERR_INIT;
 	enum sc_result res;
 	int r = read_sidecar(t, sc, bundle, want, rr);
@@ -121,7 +121,7 @@ verify(struct sc_target *t, const char *bundle, const char *fallback_hex,
 		}
 		memcpy(want, fallback_hex, 65);
 	}
-	if ((r = sc_filehash(t, bundle, "SHA256", got, &err)) < 0) {
+	if ((r = sc_probe_hash_file(t, bundle, "SHA256", got, &err)) < 0) {
 		sc_rr_add(rr, SC_MSG_ERROR, err.msg);
 		res = r == SC_ERR_NOTFOUND ? SC_RESULT_FAIL : SC_RESULT_ERROR;
 		goto out;

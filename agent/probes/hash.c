@@ -3,15 +3,31 @@
  */
 #include "probes/hash.h"
 
-#include <errno.h>
 #include <openssl/evp.h>
 #include <string.h>
-#include <unistd.h>
+
+#include "probes/filescan.h"
+
+/*
+ * Digests come from stigcheck's own library context, not the default one,
+ * so the scanning host's OpenSSL configuration (a FIPS-only host, say,
+ * where MD5 cannot be fetched) never changes or refuses an answer about
+ * the target.
+ */
+static OSSL_LIB_CTX *
+libctx(void)
+{
+	static OSSL_LIB_CTX *ctx;
+
+	if (ctx == NULL)
+		ctx = OSSL_LIB_CTX_new();
+	return ctx;
+}
 
 static EVP_MD *
 fetch(const char *algo, struct sc_err *err)
 {
-	EVP_MD *md = EVP_MD_fetch(NULL, algo, NULL);
+	EVP_MD *md = libctx() ? EVP_MD_fetch(libctx(), algo, NULL) : NULL;
 
 	if (md == NULL)
 		sc_err_set(err, SC_ERR_UNSUPPORTED,
@@ -22,7 +38,7 @@ fetch(const char *algo, struct sc_err *err)
 int
 sc_probe_hash_known(const char *algo)
 {
-	EVP_MD *md = EVP_MD_fetch(NULL, algo, NULL);
+	EVP_MD *md = libctx() ? EVP_MD_fetch(libctx(), algo, NULL) : NULL;
 
 	EVP_MD_free(md);
 	return md != NULL;
@@ -73,49 +89,43 @@ sc_probe_hash_buf(const void *data, size_t len, const char *algo, char *hex,
 	return r;
 }
 
+struct feed {
+	EVP_MD_CTX *c;
+	int failed;
+};
+
+static void
+feed(void *p, const unsigned char *data, size_t n)
+{
+	struct feed *f = p;
+
+	if (!f->failed && !EVP_DigestUpdate(f->c, data, n))
+		f->failed = 1;
+}
+
 int
 sc_probe_hash_file(struct sc_target *t, const char *path, const char *algo,
     char *hex, struct sc_err *err)
 {
 	EVP_MD *md = fetch(algo, err);
-	EVP_MD_CTX *c = NULL;
-	struct stat st;
-	int fd = -1, r;
+	struct feed f = { NULL, 0 };
+	struct sc_filescan_cb cb = { feed, NULL, &f, 0 };
+	int r;
 
 	if (md == NULL)
 		return SC_ERR_UNSUPPORTED;
-	if ((r = sc_target_open_file(t, path, &fd, &st, err)) < 0)
-		goto out;
-	c = EVP_MD_CTX_new();
-	if (c == NULL || !EVP_DigestInit_ex(c, md, NULL)) {
+	f.c = EVP_MD_CTX_new();
+	if (f.c == NULL || !EVP_DigestInit_ex(f.c, md, NULL)) {
 		r = sc_err_set(err, SC_ERR_INTERNAL, "digest failed");
 		goto out;
 	}
-	for (;;) {
-		unsigned char chunk[65536];
-		ssize_t n = read(fd, chunk, sizeof(chunk));
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int e = errno;
-
-			r = sc_err_set(err, sc_err_from_errno(e),
-			    "cannot read '%s': %s", path, strerror(e));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		if (!EVP_DigestUpdate(c, chunk, (size_t)n)) {
-			r = sc_err_set(err, SC_ERR_INTERNAL, "digest failed");
-			goto out;
-		}
-	}
-	r = finish(c, hex, err);
+	/* streamed through the target, 64 KiB at a time (filescan.h) */
+	if ((r = sc_filescan(t, path, &cb, NULL, err)) < 0)
+		goto out;
+	r = f.failed ? sc_err_set(err, SC_ERR_INTERNAL, "digest failed") :
+	    finish(f.c, hex, err);
 out:
-	if (fd >= 0)
-		close(fd);
-	EVP_MD_CTX_free(c);
+	EVP_MD_CTX_free(f.c);
 	EVP_MD_free(md);
 	return r;
 }

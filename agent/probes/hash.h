@@ -6,7 +6,8 @@
  * resolved inside the root) and streamed in 64 KiB chunks, so its size
  * does not matter.  Algorithm names are the usual ones: MD5, SHA-1,
  * SHA-224, SHA-256, SHA-384, SHA-512 (and whatever else OpenSSL's default
- * library context knows by that name).  The digest is written as lower-case
+ * providers know by that name, fetched from stigcheck's own library
+ * context, never the host's configuration).  The digest is written as lower-case
  * hex.
  */
 #ifndef SC_PROBE_HASH_H
