@@ -92,6 +92,13 @@ $(BUILD)/obj/tests/%.o: tests/%.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
 
+# The commit and date the binary was built from, for --version (only main.o
+# carries them, so a new commit does not rebuild the library).
+GIT_COMMIT := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+BUILD_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
+$(BUILD)/obj/agent/main.o: CPPFLAGS += -DSTIGCHECK_COMMIT='"$(GIT_COMMIT)"' \
+                                       -DSTIGCHECK_BUILD_DATE='"$(BUILD_DATE)"'
+
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	@rm -f $@

@@ -7,7 +7,11 @@
  *   1  the scan could not run (bad arguments, unreadable content,
  *      unreachable target, an output that could not be written)
  */
+#include <archive.h>
 #include <libxml/parser.h>
+#include <libxslt/xsltconfig.h>
+#include <libxslt/xslt.h>
+#include <openssl/crypto.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +76,15 @@ load_content(const struct sc_cli *cli, struct sc_content **c,
 		    sc_builtin_xccdf_len, SC_BUILTIN_NAME, &o, err);
 	if (r < 0)
 		return r;
+	if (sc_content_kind(*c) != SC_CONTENT_DATASTREAM &&
+	    (cli->datastream_id || cli->xccdf_id)) {
+		r = sc_err_set(err, SC_ERR_INVAL, "--%s applies to a data stream; "
+		    "%s is an XCCDF benchmark", cli->datastream_id ?
+		    "datastream-id" : "xccdf-id", sc_content_name(*c));
+		sc_content_free(*c);
+		*c = NULL;
+		return r;
+	}
 	if (cli->tailoring &&
 	    (r = sc_content_load_tailoring(*c, cli->tailoring, err)) < 0) {
 		sc_content_free(*c);
@@ -106,16 +119,6 @@ fail:
 	return r;
 }
 
-static void
-outputs_of(const struct sc_cli *cli, struct sc_outputs *o)
-{
-	o->results = cli->results;
-	o->results_arf = cli->results_arf;
-	o->report = cli->report;
-	o->ckl = cli->ckl;
-	o->cklb = cli->cklb;
-}
-
 static int
 print_and_status(const struct sc_cli *cli, const struct sc_testresult *tr)
 {
@@ -143,8 +146,8 @@ cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 	struct sc_policy *policy = NULL;
 	struct sc_testresult *tr = NULL;
 	/* engines' own result documents (OVAL) are only needed in an ARF */
-	struct sc_scan_opts so = { cli->verbose, cli->results_arf == NULL };
-	struct sc_outputs o;
+	struct sc_scan_opts so = { cli->verbose,
+	    !sc_outputs_need(&cli->out, SC_OUTF_CHECK_DOCS) };
 	int r, status = EXIT_CANNOT;
 
 	if ((r = open_target(cli, &target, err)) < 0)
@@ -156,8 +159,7 @@ cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 		goto out;
 	if ((r = sc_scan_run(content, target, policy, &so, &tr, err)) < 0)
 		goto out;
-	outputs_of(cli, &o);
-	if ((r = sc_outputs_write(&o, content, tr, err)) < 0)
+	if ((r = sc_outputs_write(&cli->out, content, tr, err)) < 0)
 		goto out;
 	status = print_and_status(cli, tr);
 out:
@@ -174,13 +176,11 @@ cmd_report(const struct sc_cli *cli, struct sc_err *err)
 {
 	struct sc_content *content = NULL;
 	struct sc_testresult *tr = NULL;
-	struct sc_outputs o;
 	int status = EXIT_CANNOT;
 
 	if (sc_results_load(cli->from, &content, &tr, err) < 0)
 		goto out;
-	outputs_of(cli, &o);
-	if (sc_outputs_write(&o, content, tr, err) < 0)
+	if (sc_outputs_write(&cli->out, content, tr, err) < 0)
 		goto out;
 	status = print_and_status(cli, tr);
 out:
@@ -202,6 +202,28 @@ cmd_info(const struct sc_cli *cli, struct sc_err *err)
 	return r < 0 ? EXIT_CANNOT : EXIT_CLEAN;
 }
 
+/* -V: what a bug report needs */
+static int
+cmd_version(void)
+{
+	struct sc_content *c = NULL;
+	struct sc_err err = SC_ERR_INIT;
+	const struct sc_benchmark *b;
+
+	printf("stigcheck %s\n", STIGCHECK_VERSION);
+	printf("commit %s, built %s\n", STIGCHECK_COMMIT, STIGCHECK_BUILD_DATE);
+	if (sc_content_load_memory(&c, sc_builtin_xccdf, sc_builtin_xccdf_len,
+	    SC_BUILTIN_NAME, NULL, &err) == 0 &&
+	    (b = sc_content_benchmark(c)) != NULL)
+		printf("built-in content %s version %s\n", b->id,
+		    b->version ? b->version : "(none)");
+	sc_content_free(c);
+	printf("libxml2 %s, libxslt %s, %s, %s\n", xmlParserVersion,
+	    xsltEngineVersion, OpenSSL_version(OPENSSL_VERSION),
+	    archive_version_string());
+	return EXIT_CLEAN;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -216,14 +238,22 @@ main(int argc, char **argv)
 		sc_cli_free(&cli);
 		return EXIT_CANNOT;
 	}
+	if (cli.help) {
+		sc_cli_usage(stdout, cli.cmd);
+		sc_cli_free(&cli);
+		return EXIT_CLEAN;
+	}
 	switch (cli.cmd) {
-	case SC_CMD_HELP:
-		fputs(sc_cli_usage(), stdout);
+	case SC_CMD_HELP: {
+		const struct sc_cli_cmd *hc = cli.help_cmd ?
+		    sc_cli_find_cmd(cli.help_cmd) : NULL;
+
+		sc_cli_usage(stdout, hc ? hc->id : SC_CMD_HELP);
 		status = EXIT_CLEAN;
 		break;
+	}
 	case SC_CMD_VERSION:
-		printf("stigcheck %s\n", STIGCHECK_VERSION);
-		status = EXIT_CLEAN;
+		status = cmd_version();
 		break;
 	case SC_CMD_INFO:
 		status = cmd_info(&cli, &err);

@@ -1,28 +1,73 @@
 /*
- * outputs.h - writing every requested output of a scan or a re-render.
+ * outputs.h - the output table: one row per format, and writing every
+ * requested output of a scan or a re-render.
  *
- * The scan (`stigcheck ... --results F --results-arf F --report F --ckl F
- * --cklb F`) and `stigcheck report --from FILE` call the same function
- * with the same in-memory content and TestResult, so a re-render gives
- * the files the scan gave.  Each file is written atomically
- * (util/fsutil.h); the first failure stops and is returned, naming the
- * file.  The checklist mapping (checklist.h) is built once, when the HTML
- * report, CKL or CKLB is asked for.
+ * Every output format is one row of sc_output_fmts: its name (the word in
+ * --formats and the key of an evidence directory), its command-line
+ * option, its file name inside an output or evidence directory, one line
+ * of help, what it needs, and its writer.  The option table (agent/cli.c),
+ * the usage text, the man page and the shell completion take their output
+ * options from this table, so adding a format is one writer file and one
+ * row here.
+ *
+ * The scan and `stigcheck report --from FILE` call sc_outputs_write with
+ * the same in-memory content and TestResult, so a re-render gives the files
+ * the scan gave.  Each file is written atomically (util/fsutil.h); the
+ * first failure stops and is returned, naming the file.  The checklist
+ * mapping (checklist.h) is built once, when a row that needs it is asked
+ * for.
  */
 #ifndef SC_OUTPUTS_H
 #define SC_OUTPUTS_H
 
+#include <stddef.h>
+
+#include "reports/checklist.h"
 #include "util/err.h"
 #include "xccdf/content.h"
 #include "xccdf/result.h"
 
-struct sc_outputs {
-	const char *results;		/* XCCDF 1.2 results */
-	const char *results_arf;	/* ARF 1.1 */
-	const char *report;		/* HTML */
-	const char *ckl;		/* STIG Viewer 2 */
-	const char *cklb;		/* STIG Viewer 3 */
+/* What a writer is given. */
+struct sc_output_ctx {
+	const struct sc_content *content;
+	const struct sc_testresult *tr;
+	/* built once when a chosen row has SC_OUTF_CHECKLIST, else NULL */
+	const struct sc_checklist *cl;
 };
+
+typedef int sc_output_write_fn(const struct sc_output_ctx *ctx,
+    const char *path, struct sc_err *err);
+
+/* sc_output_fmt.flags */
+#define SC_OUTF_CHECKLIST	0x1u	/* needs the checklist mapping */
+#define SC_OUTF_CHECK_DOCS	0x2u	/* needs the engines' result documents */
+
+struct sc_output_fmt {
+	const char *name;	/* --formats word, evidence key: "arf" */
+	const char *option;	/* long option without dashes: "results-arf" */
+	const char *file;	/* name in an output/evidence directory */
+	const char *help;	/* one line for --help and the man page */
+	unsigned flags;
+	sc_output_write_fn *write;
+};
+
+/* The table; sc_output_nfmts rows.  Order is the order files are written. */
+extern const struct sc_output_fmt sc_output_fmts[];
+extern const size_t sc_output_nfmts;
+
+/* Upper bound on rows, for fixed arrays indexed like sc_output_fmts. */
+#define SC_OUTPUT_MAX 32
+
+/* Requested outputs: path[i] is the file for row i, or NULL. */
+struct sc_outputs {
+	const char *path[SC_OUTPUT_MAX];
+};
+
+/* The row named name (a --formats word), or -1. */
+int sc_output_find(const char *name);
+
+/* Whether any requested row has all of flags. */
+int sc_outputs_need(const struct sc_outputs *o, unsigned flags);
 
 int sc_outputs_write(const struct sc_outputs *o, const struct sc_content *c,
     const struct sc_testresult *tr, struct sc_err *err);

@@ -56,4 +56,35 @@ run --help
 expect_rc 0 "help"; grep -q "usage: stigcheck" "$TMPDIR/out" || fail "no usage"
 run --version
 expect_rc 0 "version"; grep -q "^stigcheck [0-9]" "$TMPDIR/out" || fail "no version"
+# Options as users expect (issue 15): short forms, help per command, one
+# value per single-value option, no option outside its command.
+run -h
+expect_rc 0 "-h"; grep -q "usage: stigcheck" "$TMPDIR/out" || fail "-h: no usage"
+run -V
+expect_rc 0 "-V"
+grep -q "^commit [0-9a-f]" "$TMPDIR/out" || fail "-V: no commit"
+grep -q "^built-in content xccdf_org.stigcheck_benchmark_gpos version [0-9]" "$TMPDIR/out" || fail "-V: no content"
+grep -q "libxml2 .*libxslt .*OpenSSL 3.*libarchive 3" "$TMPDIR/out" || fail "-V: no library versions"
+for c in scan info report help; do
+	run help $c
+	expect_rc 0 "help $c"; grep -q "usage: stigcheck" "$TMPDIR/out" || fail "help $c: no usage"
+done
+run help report
+grep -q -- "--from FILE" "$TMPDIR/out" || fail "help report lacks --from"
+grep -q -- "--rootfs" "$TMPDIR/out" && fail "help report lists a scan option"
+run help nosuch
+expect_rc 1 "help nosuch"; expect_err_line "no command 'nosuch'"
+run --rootfs "$root" --rootfs "$root"
+expect_rc 1 "two --rootfs"; expect_err_line "^stigcheck: --rootfs given twice"
+run --rootfs "$root" --results "$TMPDIR/a.xml" --results "$TMPDIR/b.xml"
+expect_rc 1 "two --results"; expect_err_line "^stigcheck: --results given twice"
+[ ! -e "$TMPDIR/a.xml" ] && [ ! -e "$TMPDIR/b.xml" ] || fail "wrote results after a usage error"
+run --rootfs "$root" --env OPENSSL_CONF=/a --env OPENSSL_CONF=/b
+expect_rc 1 "two --env of one name"; expect_err_line "OPENSSL_CONF given twice"
+run info --profile x
+expect_rc 1 "info --profile"; expect_err_line "^stigcheck: --profile does not apply to 'stigcheck info'"
+run --rootfs "$root" --datastream-id x
+expect_rc 1 "--datastream-id without a data stream"; expect_err_line "applies to a data stream"
+run --rootfs "$root" --results "$TMPDIR/same.xml" --results-arf "$TMPDIR/same.xml"
+expect_rc 1 "two outputs, one file"; expect_err_line "name the same file"
 exit 0

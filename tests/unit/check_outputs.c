@@ -39,11 +39,12 @@ START_TEST(test_all)
 	memset(&o, 0, sizeof(o));
 	ck_assert_int_eq(sc_outputs_write(&o, c, tr, &err), 0);
 	ck_assert_uint_eq(entries(dir), 0);
-	o.results = p[0];
-	o.results_arf = p[1];
-	o.report = p[2];
-	o.ckl = p[3];
-	o.cklb = p[4];
+	/* the five rows 0.1 had, by their --formats words */
+	static const char *rows[] = { "results", "arf", "html", "ckl", "cklb" };
+	for (int i = 0; i < 5; i++) {
+		ck_assert_int_ge(sc_output_find(rows[i]), 0);
+		o.path[sc_output_find(rows[i])] = p[i];
+	}
 	ck_assert_msg(sc_outputs_write(&o, c, tr, &err) == 0, "%s", err.msg);
 	for (int i = 0; i < 5; i++) {
 		ck_assert_msg(stat(p[i], &st) == 0 && st.st_size > 1000,
@@ -53,7 +54,7 @@ START_TEST(test_all)
 	/* a failure names the file and leaves no temporary file */
 	free(p[3]);
 	p[3] = tu_path(dir, "no/c.ckl");
-	o.ckl = p[3];
+	o.path[sc_output_find("ckl")] = p[3];
 	ck_assert_int_lt(sc_outputs_write(&o, c, tr, &err), 0);
 	ck_assert(strstr(err.msg, "no/c.ckl") != NULL);
 	ck_assert_uint_eq(entries(dir), 5);
