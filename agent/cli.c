@@ -19,13 +19,13 @@ static int check_color(struct sc_cli *, const char *, struct sc_err *);
 const struct sc_cli_cmd sc_cli_cmds[] = {
 	{ NULL, SC_CMD_EVAL,
 	  "[--rootfs DIR | --container REF | --image PATH] [options] [CONTENT]",
-	  "evaluate CONTENT (default: the built-in benchmark) against a target" },
+	  "evaluate CONTENT (default: the built-in benchmark) against a target", 0, 0 },
 	{ "info", SC_CMD_INFO, "info [options] [CONTENT]",
-	  "describe content: benchmark, profiles, rule counts" },
+	  "describe content: benchmark, profiles, rule counts", 0, 0 },
 	{ "report", SC_CMD_REPORT, "report --from RESULTS [outputs]",
-	  "re-render stored XCCDF results or ARF without rescanning" },
+	  "re-render stored XCCDF results or ARF without rescanning", 0, 0 },
 	{ "help", SC_CMD_HELP, "help [COMMAND]",
-	  "show the usage of stigcheck or of one command" },
+	  "show the usage of stigcheck or of one command", 0, 0 },
 };
 const size_t sc_cli_ncmds = sizeof(sc_cli_cmds) / sizeof(sc_cli_cmds[0]);
 
@@ -383,6 +383,21 @@ sc_cli_parse(int argc, char **argv, struct sc_cli *cli, struct sc_err *err)
 		    strcmp(cli->help_cmd, "scan") != 0)
 			return sc_err_set(err, SC_ERR_INVAL,
 			    "no command '%s' (try stigcheck help)", cli->help_cmd);
+	} else if (cli->cmd != SC_CMD_EVAL && cli->cmd != SC_CMD_INFO &&
+	    cli->cmd != SC_CMD_REPORT) {
+		const struct sc_cli_cmd *row = cmd_row(cli->cmd);
+
+		while (optind < argc && cli->nargs < row->max_args &&
+		    cli->nargs < SC_CLI_MAX_ARGS)
+			cli->args[cli->nargs++] = argv[optind++];
+		if (optind < argc)
+			return sc_err_set(err, SC_ERR_INVAL,
+			    "unexpected argument '%s' (usage: stigcheck %s)",
+			    argv[optind], row->synopsis);
+		if (cli->nargs < row->min_args && !cli->help)
+			return sc_err_set(err, SC_ERR_INVAL,
+			    "missing argument (usage: stigcheck %s)",
+			    row->synopsis);
 	} else if (optind < argc && cli->cmd != SC_CMD_REPORT) {
 		cli->content = argv[optind++];
 	} else if (optind < argc) {

@@ -20,7 +20,8 @@
  *                 write outputs, stored in sc_cli.out.
  *
  * Adding an option is one field in struct sc_cli and one row; adding a
- * command is one enum value, one row, and its handler in main.c.
+ * command is one enum value, one row (with its operand counts), and its
+ * handler in main.c.
  *
  * Parsing never exits and never prints: a bad argument is SC_ERR_INVAL
  * with a one-line message.  A single-value option given twice, an option
@@ -47,11 +48,15 @@ enum sc_cmd {
 #define SC_CMD_BIT(c)	(1u << (c))
 #define SC_CMD_ALL	((1u << SC_CMD__COUNT) - 1)
 
+#define SC_CLI_MAX_ARGS 4	/* operands of one command, at most */
+
 enum sc_color { SC_COLOR_AUTO, SC_COLOR_ALWAYS, SC_COLOR_NEVER };
 
 struct sc_cli {
 	enum sc_cmd cmd;
 	const char *help_cmd;		/* help COMMAND */
+	const char *args[SC_CLI_MAX_ARGS];	/* operands (sc_cli_cmd.min_args) */
+	size_t nargs;
 	/* target */
 	const char *rootfs;
 	const char *container;
@@ -101,7 +106,15 @@ struct sc_cli_cmd {
 	enum sc_cmd id;
 	const char *synopsis;	/* after "stigcheck " */
 	const char *summary;
+	/*
+	 * Positional arguments of a command with its own operands (diff OLD
+	 * NEW, verify DIR): at least min_args, at most max_args, stored in
+	 * sc_cli.args.  Both 0 for scan, info, report and help, whose one
+	 * operand (CONTENT, COMMAND) has its own field.
+	 */
+	unsigned min_args, max_args;
 };
+
 
 extern const struct sc_cli_opt sc_cli_opts[];
 extern const size_t sc_cli_nopts;
