@@ -65,6 +65,10 @@ ASSETS_C     := $(BUILD)/gen/report_assets.c
 ASSETS_O     := $(BUILD)/obj/gen/report_assets.o
 
 PROG       := $(BUILD)/stigcheck
+# The man page and bash completion, generated from the option table.
+CLIDOC     := $(BUILD)/tools/clidoc
+MANPAGE    := $(BUILD)/gen/stigcheck.1
+COMPLETION := $(BUILD)/gen/stigcheck.bash
 
 UNIT_SRC   := $(sort $(wildcard tests/unit/check_*.c))
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -74,7 +78,7 @@ UNIT_HOBJ  := $(UNIT_HELP:%.c=$(BUILD)/obj/%.o)
 .PHONY: all deps check check-unit check-integration check-asan check-clang \
         check-valgrind demo bench install uninstall clean unit-bins srg-table
 
-all: $(PROG) $(BENCH_XML)
+all: $(PROG) $(BENCH_XML) $(MANPAGE) $(COMPLETION)
 
 deps:
 	@.ci/deps.sh
@@ -96,6 +100,7 @@ $(BUILD)/obj/tests/%.o: tests/%.c
 # carries them, so a new commit does not rebuild the library).
 GIT_COMMIT := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 BUILD_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
+BUILD_DATE_MDOC := $(shell LC_ALL=C date -u -d '$(BUILD_DATE)' '+%B %-d, %Y' 2>/dev/null)
 $(BUILD)/obj/agent/main.o: CPPFLAGS += -DSTIGCHECK_COMMIT='"$(GIT_COMMIT)"' \
                                        -DSTIGCHECK_BUILD_DATE='"$(BUILD_DATE)"'
 
@@ -111,6 +116,22 @@ $(CONTENTC): $(BUILD)/obj/content/compiler/contentc.o $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(CLIDOC): $(BUILD)/obj/tools/clidoc.o $(BUILTIN_O) $(ASSETS_O) $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(MANPAGE): docs/stigcheck.1.in $(CLIDOC)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)$(CLIDOC) man docs/stigcheck.1.in $@.tmp && \
+	  sed 's/\$$Mdocdate\$$/$(BUILD_DATE_MDOC)/' $@.tmp >$@ && rm -f $@.tmp
+
+$(COMPLETION): $(CLIDOC)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)$(CLIDOC) bash $@
 
 $(BENCH_XML): $(CONTENTC) $(CONTENT_YAML)
 	@mkdir -p $(dir $@)
@@ -153,7 +174,7 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UNIT_HOBJ) $(BUILTIN_O) $(ASSETS
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(TEST_LIBS)
 
-unit-bins: $(UNIT_BIN) $(PROG)
+unit-bins: $(UNIT_BIN) $(PROG) $(MANPAGE) $(COMPLETION)
 
 # ---- tests ---------------------------------------------------------------------
 
@@ -202,8 +223,13 @@ bench: deps
 	@tests/bench/run.sh $(abspath $(PROG)) $(SHARED)
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/stigcheck
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/stigcheck \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 0755 $(PROG) $(DESTDIR)$(PREFIX)/bin/stigcheck
+	install -m 0644 $(MANPAGE) $(DESTDIR)$(PREFIX)/share/man/man1/stigcheck.1
+	install -m 0644 $(COMPLETION) \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/stigcheck
 	install -m 0644 $(BENCH_XML) $(DESTDIR)$(PREFIX)/share/stigcheck/
 	if [ -d reports ] && ls reports/*.xsl >/dev/null 2>&1; then \
 	  install -m 0644 reports/*.xsl $(DESTDIR)$(PREFIX)/share/stigcheck/; fi
@@ -211,7 +237,9 @@ install: all
 	  $(DESTDIR)$(PREFIX)/share/stigcheck/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/stigcheck
+	rm -f $(DESTDIR)$(PREFIX)/bin/stigcheck \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/stigcheck.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/stigcheck
 	rm -rf $(DESTDIR)$(PREFIX)/share/stigcheck
 
 clean:

@@ -9,7 +9,7 @@ set -eu
 #        libpcre2-dev libsqlite3-dev libarchive-dev libjansson-dev
 # tests: check clang libxml2-utils xsltproc openscap-scanner valgrind rpm
 #        debootstrap busybox-static openssl chromium fonts-dejavu-core nodejs
-#        npm
+#        npm mandoc man-db
 
 missing=""
 have_pc() { pkg-config --exists "$@" 2>/dev/null; }
@@ -40,6 +40,9 @@ command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 [ -d /usr/share/fonts/truetype/dejavu ] || missing="$missing fonts-dejavu-core"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
+# the man page test: mandoc's linter, man -l and lexgrog (man-db)
+command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
+command -v lexgrog >/dev/null 2>&1 || missing="$missing man-db"
 
 [ -z "$missing" ] && exit 0
 

@@ -71,7 +71,7 @@ const struct sc_cli_opt sc_cli_opts[] = {
 };
 const size_t sc_cli_nopts = sizeof(sc_cli_opts) / sizeof(sc_cli_opts[0]);
 
-static const char *const groups[] = { "Target", "Content", "Outputs",
+const char *const sc_cli_groups[] = { "Target", "Content", "Outputs",
 	"Selection and gates", "Console", NULL };
 
 static int
@@ -112,8 +112,8 @@ sc_cli_find_cmd(const char *name)
 	return NULL;
 }
 
-static const struct sc_cli_cmd *
-cmd_row(enum sc_cmd id)
+const struct sc_cli_cmd *
+sc_cli_cmd_row(enum sc_cmd id)
 {
 	size_t i;
 
@@ -126,55 +126,38 @@ cmd_row(enum sc_cmd id)
 static const char *
 cmd_word(enum sc_cmd id)
 {
-	const struct sc_cli_cmd *c = cmd_row(id);
+	const struct sc_cli_cmd *c = sc_cli_cmd_row(id);
 
 	return c->name ? c->name : "scan";
 }
 
-/*
- * Every option as one list: the option table's rows, with the output
- * table's rows (as SC_OPT_ONE options of the output commands) placed
- * before "from".  An index below sc_output_nfmts is an output row.
- */
-struct any_opt {
-	const char *name;
-	int shortopt;
-	const char *arg;
-	enum sc_opt_kind kind;
-	unsigned cmds;
-	const char *group;
-	const char *help;
-	int output;		/* output row, or -1 */
-	const struct sc_cli_opt *row;
-};
-
-static size_t
-all_opts(struct any_opt *v)
+size_t
+sc_cli_all_opts(struct sc_cli_optview *v)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < sc_output_nfmts; i++) {
 		const struct sc_output_fmt *f = &sc_output_fmts[i];
 
-		v[n++] = (struct any_opt){ f->option, 0, "FILE", SC_OPT_ONE,
-		    SC_CLI_OUTPUT_CMDS, "Outputs", f->help, (int)i, NULL };
+		v[n++] = (struct sc_cli_optview){ f->option, 0, "FILE",
+		    SC_OPT_ONE, SC_CLI_OUTPUT_CMDS, "Outputs", f->help, (int)i,
+		    NULL };
 	}
 	for (i = 0; i < sc_cli_nopts; i++) {
 		const struct sc_cli_opt *o = &sc_cli_opts[i];
 
-		v[n++] = (struct any_opt){ o->name, o->shortopt, o->arg,
+		v[n++] = (struct sc_cli_optview){ o->name, o->shortopt, o->arg,
 		    o->kind, o->cmds, o->group, o->help, -1, o };
 	}
 	return n;
 }
 
-#define ALL_MAX (SC_OUTPUT_MAX + 128)
 
 void
 sc_cli_usage(FILE *fp, enum sc_cmd cmd)
 {
-	struct any_opt v[ALL_MAX];
-	size_t i, n = all_opts(v), g;
+	struct sc_cli_optview v[SC_CLI_ALL_MAX];
+	size_t i, n = sc_cli_all_opts(v), g;
 	unsigned bit = SC_CMD_BIT(cmd == SC_CMD_HELP || cmd == SC_CMD_VERSION ?
 	    SC_CMD_EVAL : cmd);
 
@@ -189,28 +172,30 @@ sc_cli_usage(FILE *fp, enum sc_cmd cmd)
 		fputs("\nCONTENT is a SCAP 1.3 source data stream or an XCCDF 1.2 "
 		    "benchmark.\nOptions of the scan:\n", fp);
 	} else {
-		const struct sc_cli_cmd *c = cmd_row(cmd);
+		const struct sc_cli_cmd *c = sc_cli_cmd_row(cmd);
 
 		fprintf(fp, "usage: stigcheck %s\n\n%s.\n", c->synopsis,
 		    c->summary);
 	}
-	for (g = 0; groups[g]; g++) {
+	for (g = 0; sc_cli_groups[g]; g++) {
 		int head = 0;
 
 		for (i = 0; i < n; i++) {
 			char lhs[64];
 
-			if (!(v[i].cmds & bit) || strcmp(v[i].group, groups[g]))
+			if (!(v[i].cmds & bit) || strcmp(v[i].group, sc_cli_groups[g]))
 				continue;
 			if (!head++)
-				fprintf(fp, "\n%s:\n", groups[g]);
-			snprintf(lhs, sizeof(lhs), "%s%c%s--%s%s%s",
-			    v[i].shortopt ? "-" : "",
-			    v[i].shortopt ? v[i].shortopt : ' ',
-			    v[i].shortopt ? ", " : "  ", v[i].name,
-			    v[i].arg ? " " : "", v[i].arg ? v[i].arg : "");
-			fprintf(fp, "  %-24s %s\n", lhs + (v[i].shortopt ? 0 : 2),
-			    v[i].help);
+				fprintf(fp, "\n%s:\n", sc_cli_groups[g]);
+			if (v[i].shortopt)
+				snprintf(lhs, sizeof(lhs), "-%c, --%s%s%s",
+				    v[i].shortopt, v[i].name, v[i].arg ? " " : "",
+				    v[i].arg ? v[i].arg : "");
+			else
+				snprintf(lhs, sizeof(lhs), "    --%s%s%s",
+				    v[i].name, v[i].arg ? " " : "",
+				    v[i].arg ? v[i].arg : "");
+			fprintf(fp, "  %-26s %s\n", lhs, v[i].help);
 		}
 	}
 	fputs("\nExit status: 0 no selected rule failed or errored; "
@@ -227,7 +212,7 @@ sc_cli_free(struct sc_cli *cli)
 }
 
 static int
-store(struct sc_cli *cli, const struct any_opt *o, const char *val,
+store(struct sc_cli *cli, const struct sc_cli_optview *o, const char *val,
     struct sc_err *err)
 {
 	char *base = (char *)cli;
@@ -324,10 +309,10 @@ finish(struct sc_cli *cli, struct sc_err *err)
 int
 sc_cli_parse(int argc, char **argv, struct sc_cli *cli, struct sc_err *err)
 {
-	struct any_opt v[ALL_MAX];
-	struct option lo[ALL_MAX + 1];
-	char shorts[2 * ALL_MAX + 2], *sp = shorts;
-	size_t i, n = all_opts(v);
+	struct sc_cli_optview v[SC_CLI_ALL_MAX];
+	struct option lo[SC_CLI_ALL_MAX + 1];
+	char shorts[2 * SC_CLI_ALL_MAX + 2], *sp = shorts;
+	size_t i, n = sc_cli_all_opts(v);
 	const struct sc_cli_cmd *c;
 	int ch, first = 1, r;
 
@@ -355,7 +340,7 @@ sc_cli_parse(int argc, char **argv, struct sc_cli *cli, struct sc_err *err)
 	optind = first;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, shorts, lo, NULL)) != -1) {
-		const struct any_opt *o = NULL;
+		const struct sc_cli_optview *o = NULL;
 
 		if (ch == ':')
 			return sc_err_set(err, SC_ERR_INVAL,
@@ -385,7 +370,7 @@ sc_cli_parse(int argc, char **argv, struct sc_cli *cli, struct sc_err *err)
 			    "no command '%s' (try stigcheck help)", cli->help_cmd);
 	} else if (cli->cmd != SC_CMD_EVAL && cli->cmd != SC_CMD_INFO &&
 	    cli->cmd != SC_CMD_REPORT) {
-		const struct sc_cli_cmd *row = cmd_row(cli->cmd);
+		const struct sc_cli_cmd *row = sc_cli_cmd_row(cli->cmd);
 
 		while (optind < argc && cli->nargs < row->max_args &&
 		    cli->nargs < SC_CLI_MAX_ARGS)

@@ -9,7 +9,7 @@
  * Two tables define the command line, and everything a user reads about
  * it is generated from them: the usage text (--help, `help COMMAND`), the
  * man page's synopsis and option list, and the bash completion
- * (agent/clidoc/clidoc.c).
+ * (tools/clidoc.c, run at build time).
  *
  *   sc_cli_cmds   one row per command: name, synopsis, one-line summary.
  *   sc_cli_opts   one row per option: long and short name, argument, kind,
@@ -129,6 +129,30 @@ void sc_cli_free(struct sc_cli *cli);
 
 /* The command row for a name, or NULL. */
 const struct sc_cli_cmd *sc_cli_find_cmd(const char *name);
+/* The row of a command id (the scan's row for an id without one). */
+const struct sc_cli_cmd *sc_cli_cmd_row(enum sc_cmd id);
+
+/*
+ * Every option as one list, for the parser and the generated text: the
+ * output table's rows first (as SC_OPT_ONE options of the output
+ * commands), then the option table's rows.  v must hold SC_CLI_ALL_MAX.
+ */
+struct sc_cli_optview {
+	const char *name;
+	int shortopt;
+	const char *arg;
+	enum sc_opt_kind kind;
+	unsigned cmds;
+	const char *group;
+	const char *help;
+	int output;			/* row of sc_output_fmts, or -1 */
+	const struct sc_cli_opt *row;	/* NULL for an output row */
+};
+#define SC_CLI_ALL_MAX (SC_OUTPUT_MAX + 128)
+size_t sc_cli_all_opts(struct sc_cli_optview *v);
+
+/* Usage-text headings, in order, NULL-terminated. */
+extern const char *const sc_cli_groups[];
 
 /*
  * Write the usage text for one command (SC_CMD_EVAL for the scan; the
