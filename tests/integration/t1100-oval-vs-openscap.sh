@@ -3,7 +3,7 @@
 # OSCAP_PROBE_ROOT=ROOT, OSCAP_CONTAINER_VARS=the image's environment).
 # For every fixture, all 198 rule-results must be the same, except where
 # OpenSCAP is wrong; those cases stay in the list, assert the right result
-# and say why (see also README.md, "OVAL: differences from OpenSCAP"):
+# and say why (see also docs/oval.md, "Differences from OpenSCAP"):
 #
 #  - SV-203753r958928 and SV-203754r958928 are checked by an SCE script
 #    (AslrCheck.sh, `sysctl kernel.randomize_va_space`).  OpenSCAP runs it

@@ -2,7 +2,7 @@
 # fixture (tests/fixtures/wolfi-root.sh fips) with the real FIPS provider
 # and libcrypto built from Debian's OpenSSL source in place of its stand-ins.
 # Every automated rule passes except the four this fixture genuinely cannot
-# meet (README, "What the clean FIPS fixture fails"): Debian's OpenSSL 3.0
+# meet (docs/content.md, "What the clean FIPS fixture fails"): Debian's OpenSSL 3.0
 # provider has no CMVP certificate and Debian's libcrypto has no jitter
 # entropy source, which fails fips_module_certificate and
 # fips_entropy_source and the two rules that include the certificate check.
