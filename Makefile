@@ -181,11 +181,11 @@ unit-bins: $(UNIT_BIN) $(PROG) $(MANPAGE) $(COMPLETION)
 check: deps
 	@tests/fixtures/fips-provider.sh || echo "fips-provider: not built; the FIPS fixture tests will skip and say why"
 	@$(MAKE) --no-print-directory all unit-bins
-	@$(MAKE) --no-print-directory check-unit
-	@$(MAKE) --no-print-directory check-integration
-	@$(MAKE) --no-print-directory check-asan
-	@$(MAKE) --no-print-directory check-clang
-	@$(MAKE) --no-print-directory check-valgrind
+	@for s in check-unit check-integration check-asan check-clang check-valgrind; do \
+	  t0=$$(date +%s); \
+	  $(MAKE) --no-print-directory $$s || exit 1; \
+	  echo "make check: $$s took $$(( $$(date +%s) - t0 )) s"; \
+	done
 	@echo "make check: all tests passed"
 
 check-unit: $(UNIT_BIN)
