@@ -15,11 +15,13 @@ for t in $tests; do
 	name=$(basename "$t" .sh)
 	work=$(mktemp -d "${TMPDIR:-/tmp}/stigcheck-it.XXXXXX")
 	log="$work.log"
+	t0=$(date +%s)
 	TMPDIR=$work sh "$t" >"$log" 2>&1
 	rc=$?
+	secs=$(( $(date +%s) - t0 ))
 	n=$((n + 1))
 	case $rc in
-	0) echo "ok   $name" ;;
+	0) echo "ok   $name (${secs}s)" ;;
 	77) echo "skip $name: $(tail -n1 "$log")"; skipped=$((skipped + 1)) ;;
 	*) echo "FAIL $name (exit $rc)"; sed 's/^/    /' "$log" | tail -n 40; fail=1 ;;
 	esac
