@@ -206,11 +206,13 @@ check-clang:
 	@$(MAKE) --no-print-directory BUILD=build/clang CC=clang all unit-bins
 	@$(MAKE) --no-print-directory BUILD=build/clang CC=clang check-unit
 
-# Unit and integration tests under valgrind's memcheck (errors and leaks fail).
+# Unit tests, and the integration tests in tests/valgrind.list (all of them
+# with VALGRIND_ALL=1), under valgrind's memcheck (errors and leaks fail).
 check-valgrind: all unit-bins
 	@SHARED=$(SHARED) VALGRIND=1 tests/run-unit.sh $(UNIT_BIN)
 	@STIGCHECK=$(abspath $(PROG)) BUILD=$(abspath $(BUILD)) SHARED=$(SHARED) \
-	  VALGRIND=1 tests/run-integration.sh
+	  VALGRIND=1 tests/run-integration.sh \
+	  $(if $(VALGRIND_ALL),,$(shell sed -n 's/^\(t[0-9]*\)-.*/\1/p' tests/valgrind.list))
 
 # ---- demo, bench, install ------------------------------------------------------------
 
