@@ -270,7 +270,7 @@ eval_test(struct sc_oval_doc *d, struct sc_oval_test *t)
 	if (t->evaluated)
 		return t->result;
 	t->evaluated = 1;
-	if (t->kind == SC_OVAL_KIND_UNKNOWN || o == NULL) {
+	if (o == NULL) {
 		t->result = SC_OVAL_UNKNOWN;
 		return t->result;
 	}

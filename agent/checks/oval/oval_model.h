@@ -34,6 +34,7 @@
 #include <libxml/tree.h>
 #include <sys/types.h>
 
+#include "checks/oval/oval_family.h"
 #include "checks/oval/oval_result.h"
 #include "checks/oval/oval_value.h"
 #include "probes/tree.h"
@@ -45,6 +46,10 @@
 #define SC_OVAL_DEF_NS "http://oval.mitre.org/XMLSchema/oval-definitions-5"
 #define SC_OVAL_IND_NS SC_OVAL_DEF_NS "#independent"
 #define SC_OVAL_UNIX_NS SC_OVAL_DEF_NS "#unix"
+#define SC_OVAL_LINUX_NS SC_OVAL_DEF_NS "#linux"
+#define SC_OVAL_SC_IND_NS "http://oval.mitre.org/XMLSchema/oval-system-characteristics-5#independent"
+#define SC_OVAL_SC_UNIX_NS "http://oval.mitre.org/XMLSchema/oval-system-characteristics-5#unix"
+#define SC_OVAL_SC_LINUX_NS "http://oval.mitre.org/XMLSchema/oval-system-characteristics-5#linux"
 #define SC_OVAL_COMMON_NS "http://oval.mitre.org/XMLSchema/oval-common-5"
 #define SC_OVAL_XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
 
@@ -57,29 +62,6 @@
 /* Evidence lines kept per test and per kind (satisfying / not). */
 #define SC_OVAL_MAX_EVIDENCE 10
 
-enum sc_oval_kind {
-	SC_OVAL_KIND_TEXTFILECONTENT54 = 0,
-	SC_OVAL_KIND_FILE,
-	SC_OVAL_KIND_FILEHASH58,
-	SC_OVAL_KIND_ENVIRONMENTVARIABLE58,
-	SC_OVAL_KIND_FAMILY,
-	SC_OVAL_KIND_UNKNOWN,
-	SC_OVAL_KIND__COUNT
-};
-
-/* What each test family is called, and what its elements may hold. */
-struct sc_oval_kind_info {
-	const char *ns;			/* definitions namespace */
-	const char *prefix;		/* "textfilecontent54" */
-	const char *ns_short;		/* "ind", "unix" */
-	const char *sc_ns;		/* system-characteristics namespace */
-	const char *item;		/* item element, "textfilecontent_item" */
-	const char *const *obj_ents;	/* object entities, schema order */
-	const char *const *ste_ents;	/* state entities stigcheck compares */
-	const char *const *item_ents;	/* item entities, schema order */
-};
-
-const struct sc_oval_kind_info *sc_oval_kind_info(enum sc_oval_kind k);
 
 struct sc_oval_var;
 struct sc_oval_state;

@@ -158,6 +158,21 @@ object_xml(const struct sc_oval_object *o, xmlNodePtr parent, xmlNsPtr ns)
 	}
 }
 
+/* one prefix ("unix-sys", "ind-sys") per family namespace */
+static void
+declare_family_ns(xmlNodePtr sc)
+{
+	for (int k = 0; k < SC_OVAL_KIND__COUNT; k++) {
+		const struct sc_oval_family *f = sc_oval_family_get(k);
+		char pfx[32];
+
+		if (xmlSearchNsByHref(sc->doc, sc, (const xmlChar *)f->sc_ns))
+			continue;
+		snprintf(pfx, sizeof(pfx), "%s-sys", f->ns_short);
+		xmlNewNs(sc, (const xmlChar *)f->sc_ns, (const xmlChar *)pfx);
+	}
+}
+
 static void
 system_characteristics(struct sc_oval_doc *d, xmlNodePtr system, time_t when,
     int thin)
@@ -173,10 +188,7 @@ system_characteristics(struct sc_oval_doc *d, xmlNodePtr system, time_t when,
 	xmlSetNs(sc, ns);
 	oval = xmlSearchNsByHref(system->doc, system,
 	    (const xmlChar *)SC_OVAL_COMMON_NS);
-	xmlNewNs(sc, (const xmlChar *)sc_oval_kind_info(SC_OVAL_KIND_FILE)->sc_ns,
-	    (const xmlChar *)"unix-sys");
-	xmlNewNs(sc, (const xmlChar *)sc_oval_kind_info(
-	    SC_OVAL_KIND_TEXTFILECONTENT54)->sc_ns, (const xmlChar *)"ind-sys");
+	declare_family_ns(sc);
 	generator(sc, ns, oval, when);
 	info = add(sc, ns, "system_info", NULL);
 	v = sc_target_os_release(t, "NAME");
