@@ -40,6 +40,11 @@ command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 [ -d /usr/share/fonts/truetype/dejavu ] || missing="$missing fonts-dejavu-core"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
+# the SSG data streams (t13xx: CPE platforms, differential tests vs oscap)
+for p in ssg-debian ssg-debderived ssg-nondebian; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
 
 [ -z "$missing" ] && exit 0
 

@@ -39,7 +39,11 @@ struct sc_target;
 	X(FILEHASH58, filehash58)                                       \
 	X(ENVIRONMENTVARIABLE58, environmentvariable58)                 \
 	X(FAMILY, family)                                               \
-	X(UNKNOWN, unknown)
+	X(UNKNOWN, unknown)                                             \
+	X(DPKGINFO, dpkginfo)                                           \
+	X(RPMINFO, rpminfo)                                             \
+	X(VARIABLE, variable)                                           \
+	X(UNAME, uname)
 
 enum sc_oval_kind {
 #define SC_OVAL_FAM_ENUM(U, l) SC_OVAL_KIND_##U,

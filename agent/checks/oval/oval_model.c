@@ -193,6 +193,7 @@ test_free(struct sc_oval_test *t)
 	free(t->id);
 	free(t->version);
 	free(t->comment);
+	free(t->unsupported);
 	free(t->states);
 	free(t->tested);
 	sc_strv_free(&t->ev_true);
@@ -270,29 +271,25 @@ int
 sc_oval_doc_bind(struct sc_oval_doc *d, const char *const *names,
     const char *const *values, size_t n, struct sc_err *err)
 {
-	size_t i;
+	for (size_t i = 0; i < n; i++) {
+		const char *v = sc_map_get(&d->exports, names[i]);
 
-	if (d->has_exports) {
-		if (n != sc_map_count(&d->exports))
-			goto differ;
-		for (i = 0; i < n; i++) {
-			const char *v = sc_map_get(&d->exports, names[i]);
-
-			if (v == NULL || strcmp(v, values[i]) != 0)
-				goto differ;
-		}
-		return SC_OK;
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(names[k], names[i]) == 0 &&
+			    strcmp(values[k], values[i]) != 0)
+				return sc_err_set(err, SC_ERR_PARSE,
+				    "check-export binds variable '%s' twice",
+				    names[i]);
+		if (v != NULL && strcmp(v, values[i]) != 0)
+			return sc_err_set(err, SC_ERR_EXISTS,
+			    "variable '%s' of '%s' is bound to another value",
+			    names[i], d->name);
 	}
-	d->has_exports = 1;
-	for (i = 0; i < n; i++)
-		if (sc_map_add(&d->exports, names[i], sc_xstrdup(values[i])) == 0)
-			return sc_err_set(err, SC_ERR_PARSE,
-			    "check-export names variable '%s' twice", names[i]);
+	for (size_t i = 0; i < n; i++)
+		if (sc_map_get(&d->exports, names[i]) == NULL)
+			sc_map_add(&d->exports, names[i], sc_xstrdup(values[i]));
+	d->has_exports |= n > 0;
 	return SC_OK;
-differ:
-	return sc_err_set(err, SC_ERR_UNSUPPORTED,
-	    "rules bind different check-export values to '%s'; one set of "
-	    "values per OVAL document is supported", d->name);
 }
 
 void
@@ -970,6 +967,9 @@ crit_free(struct sc_oval_crit *c)
 		crit_free(c->kids[i]);
 	free(c->kids);
 	free(c->comment);
+	free(c->unsupported);
+	free(c->test_ref);
+	free(c->test_version);
 	free(c);
 }
 
@@ -1011,7 +1011,17 @@ parse_crit(struct sc_oval_doc *d, xmlNodePtr n, const char *owner,
 			return sc_err_set(err, SC_ERR_PARSE,
 			    "%s: criterion without test_ref", owner);
 		r = get_test(d, ref, &c->test, err);
-		free(ref);
+		c->test_ref = ref;
+		if (r == SC_ERR_UNSUPPORTED) {
+			/* an error in the logic, not of the definition */
+			xmlNodePtr tn = sc_map_get(&d->nodes, ref);
+
+			c->test = NULL;
+			c->unsupported = sc_xstrdup(err->msg);
+			c->test_version = tn ? sc_xml_attr(tn, "version") : NULL;
+			sc_err_clear(err);
+			r = SC_OK;
+		}
 	} else {
 		c->type = SC_OVAL_CRIT_EXTEND;
 		if ((ref = sc_xml_attr(n, "definition_ref")) == NULL)
@@ -1167,6 +1177,13 @@ GETTER(get_object, T_OBJ, struct sc_oval_object)
 GETTER(get_state, T_STE, struct sc_oval_state)
 GETTER(get_var, T_VAR, struct sc_oval_var)
 #undef GETTER
+
+int
+sc_oval_doc_var(struct sc_oval_doc *d, const char *id,
+    struct sc_oval_var **out, struct sc_err *err)
+{
+	return get_var(d, id, out, err);
+}
 
 int
 sc_oval_doc_def(struct sc_oval_doc *d, const char *id,

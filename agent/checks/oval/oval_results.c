@@ -73,8 +73,9 @@ crit_xml(const struct sc_oval_crit *c, xmlNodePtr parent, xmlNsPtr ns)
 		break;
 	case SC_OVAL_CRIT_CRITERION:
 		n = add(parent, ns, "criterion", NULL);
-		prop(n, "test_ref", c->test->id);
-		prop(n, "version", version_of(c->test->version));
+		prop(n, "test_ref", c->test ? c->test->id : c->test_ref);
+		prop(n, "version", version_of(c->test ? c->test->version :
+		    c->test_version));
 		if (c->negate)
 			prop(n, "negate", "true");
 		prop(n, "result", sc_oval_res_name(c->result));
@@ -88,6 +89,30 @@ crit_xml(const struct sc_oval_crit *c, xmlNodePtr parent, xmlNsPtr ns)
 		prop(n, "result", sc_oval_res_name(c->result));
 		break;
 	}
+}
+
+/* tests stigcheck could not parse: error, so the criteria's refs resolve */
+static void
+unsupported_tests(const struct sc_oval_crit *c, xmlNodePtr system,
+    xmlNodePtr *tests, xmlNsPtr ns, struct sc_strv *seen)
+{
+	xmlNodePtr n;
+
+	if (c->type == SC_OVAL_CRIT_CRITERIA)
+		for (size_t i = 0; i < c->n_kids; i++)
+			unsupported_tests(c->kids[i], system, tests, ns, seen);
+	if (c->type != SC_OVAL_CRIT_CRITERION || c->test != NULL ||
+	    sc_strv_find(seen, c->test_ref) >= 0)
+		return;
+	sc_strv_push(seen, c->test_ref);
+	if (*tests == NULL)
+		*tests = add(system, ns, "tests", NULL);
+	n = add(*tests, ns, "test", NULL);
+	prop(n, "test_id", c->test_ref);
+	prop(n, "version", version_of(c->test_version));
+	prop(n, "check", "all");
+	prop(n, "result", "error");
+	prop(add(n, ns, "message", c->unsupported), "level", "error");
 }
 
 static void
@@ -232,6 +257,7 @@ sc_oval_results_build(struct sc_oval_doc *d, time_t when)
 	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root, dir, results, system, defs = NULL, tests = NULL, copy;
 	xmlNsPtr ns, oval;
+	struct sc_strv seen = SC_STRV_INIT;
 	int thin = d->thin;
 
 	root = xmlNewNode(NULL, (const xmlChar *)"oval_results");
@@ -281,6 +307,14 @@ sc_oval_results_build(struct sc_oval_doc *d, time_t when)
 			tests = add(system, ns, "tests", NULL);
 		test_xml(t, tests, ns);
 	}
+	for (size_t i = 0; !thin && i < d->n_owned; i++) {
+		const struct sc_oval_def *def = d->owned[i];
+
+		if (d->owned_type[i] != T_DEF || !def->evaluated)
+			continue;
+		unsupported_tests(def->criteria, system, &tests, ns, &seen);
+	}
+	sc_strv_free(&seen);
 	system_characteristics(d, system, when, thin);
 	return doc;
 }
