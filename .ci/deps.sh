@@ -43,6 +43,11 @@ command -v npm >/dev/null 2>&1 || missing="$missing npm"
 # the man page test: mandoc's linter, man -l and lexgrog (man-db)
 command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
 command -v lexgrog >/dev/null 2>&1 || missing="$missing man-db"
+# the SSG data streams (t13xx: CPE platforms, differential tests vs oscap)
+for p in ssg-debian ssg-debderived ssg-nondebian; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
 
 [ -z "$missing" ] && exit 0
 

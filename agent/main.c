@@ -138,6 +138,19 @@ print_and_status(const struct sc_cli *cli, const struct sc_testresult *tr)
 	    EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* a scan that decided nothing says so, and why */
+static void
+warn_all_notapplicable(const struct sc_testresult *tr)
+{
+	struct sc_buf why = SC_BUF_INIT;
+
+	sc_buf_reset(&why);
+	if (sc_scan_all_notapplicable(tr, &why))
+		fprintf(stderr, "stigcheck: warning: every selected rule is "
+		    "notapplicable: %s\n", why.data);
+	sc_buf_free(&why);
+}
+
 static int
 cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 {
@@ -159,6 +172,7 @@ cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 		goto out;
 	if ((r = sc_scan_run(content, target, policy, &so, &tr, err)) < 0)
 		goto out;
+	warn_all_notapplicable(tr);
 	if ((r = sc_outputs_write(&cli->out, content, tr, err)) < 0)
 		goto out;
 	status = print_and_status(cli, tr);

@@ -8,12 +8,12 @@
 #include <time.h>
 
 #include "checks/engine.h"
+#include "cpe.h"
 #include "util/mem.h"
 #include "walk/walk.h"
 #include "xccdf/score.h"
 
 #define SCE_SYSTEM "http://open-scap.org/page/SCE"
-#define NOTAPPLICABLE_CPE "cpe:/o:notapplicable"
 
 struct pending {
 	size_t rr_index;
@@ -49,50 +49,83 @@ sc_scan_testresult_id(const char *profile_id)
 }
 
 /*
- * Applicability: returns 1 when every platform list on the way from the
- * Benchmark to the rule has an applicable entry.  why gets the reason
- * otherwise.
+ * One platform list: 1 when an entry applies, else -1 when one cannot be
+ * evaluated, else 0 (XCCDF: an item applies when any of its platforms
+ * does).  why gets the reasons.
  */
 static int
-platform_applies(const struct sc_strv *pl, struct sc_buf *why)
+platform_applies(struct sc_cpe *cpe, const struct sc_strv *pl,
+    struct sc_buf *why)
 {
-	size_t i;
+	struct sc_buf one = SC_BUF_INIT;
+	int any_e = 0;
 
 	if (pl->n == 0)
 		return 1;
-	/*
-	 * Any other CPE name or platform-specification would need a CPE
-	 * dictionary; like OpenSCAP we treat it as not applicable, but we
-	 * say so.
-	 */
-	for (i = 0; i < pl->n; i++) {
-		if (strcmp(pl->v[i], NOTAPPLICABLE_CPE) == 0)
-			sc_buf_addf(why, "%splatform %s: the rule does not apply "
-			    "to this kind of system", why->len ? "; " : "",
-			    pl->v[i]);
-		else
-			sc_buf_addf(why, "%splatform '%s' cannot be evaluated "
-			    "(stigcheck has no CPE dictionary support)",
-			    why->len ? "; " : "", pl->v[i]);
+	for (size_t i = 0; i < pl->n; i++) {
+		int r;
+
+		sc_buf_reset(&one);
+		r = sc_cpe_applies(cpe, pl->v[i], &one);
+		if (r == 1) {
+			sc_buf_free(&one);
+			return 1;
+		}
+		any_e |= r < 0;
+		sc_buf_addf(why, "%s%s", why->len ? "; " : "", one.data);
 	}
-	return 0;
+	sc_buf_free(&one);
+	return any_e ? -1 : 0;
 }
 
+/* 1 applicable, 0 not, -1 cannot be evaluated (outermost cause first) */
 static int
-applicable(const struct sc_benchmark *b, const struct sc_item *it,
-    struct sc_buf *why)
+applicable(struct sc_cpe *cpe, const struct sc_benchmark *b,
+    const struct sc_item *it, struct sc_buf *why)
 {
-	if (!platform_applies(&b->platforms, why))
-		return 0;
-	/* outermost first, so the message names the highest cause */
 	const struct sc_item *chain[64];
 	size_t n = 0;
+	int r;
 
+	if ((r = platform_applies(cpe, &b->platforms, why)) != 1)
+		return r;
 	for (const struct sc_item *x = it; x && n < 64; x = x->parent)
 		chain[n++] = x;
 	while (n > 0)
-		if (!platform_applies(&chain[--n]->platforms, why))
-			return 0;
+		if ((r = platform_applies(cpe, &chain[--n]->platforms, why)) != 1)
+			return r;
+	return 1;
+}
+
+int
+sc_scan_all_notapplicable(const struct sc_testresult *tr, struct sc_buf *why)
+{
+	size_t selected = 0, na = 0, shown = 0;
+	struct sc_strv seen = SC_STRV_INIT;
+
+	for (size_t i = 0; i < tr->n_rr; i++) {
+		const struct sc_rule_result *rr = &tr->rr[i];
+
+		if (rr->result == SC_RESULT_NOTSELECTED)
+			continue;
+		selected++;
+		if (rr->result != SC_RESULT_NOTAPPLICABLE)
+			continue;
+		na++;
+		if (rr->n_msgs > 0 && sc_strv_find(&seen, rr->msgs[0].text) < 0) {
+			sc_strv_push(&seen, rr->msgs[0].text);
+			if (shown++ < 3)
+				sc_buf_addf(why, "%s%s", shown > 1 ? "; " : "",
+				    rr->msgs[0].text);
+		}
+	}
+	sc_strv_free(&seen);
+	if (selected == 0 || na != selected) {
+		sc_buf_reset(why);
+		return 0;
+	}
+	if (shown > 3)
+		sc_buf_addf(why, " (and %zu more reasons)", shown - 3);
 	return 1;
 }
 
@@ -186,6 +219,7 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 	struct pending *pend = NULL;
 	size_t n_pend = 0, cap_pend = 0, i, n_eng = 0;
 	struct sc_buf why = SC_BUF_INIT;
+	struct sc_cpe *cpe = sc_cpe_new(content, target);
 	int r = SC_OK;
 
 	*out = NULL;
@@ -241,7 +275,15 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 			continue;
 		}
 		sc_buf_reset(&why);
-		if (!applicable(b, it, &why)) {
+		k = (size_t)(applicable(cpe, b, it, &why) + 1);
+		if (k == 0) {
+			rr->result = SC_RESULT_ERROR;
+			sc_rr_addf(rr, SC_MSG_ERROR, "the rule's platform cannot be "
+			    "evaluated: %s", why.data);
+			finish(rr);
+			continue;
+		}
+		if (k == 1) {
 			rr->result = SC_RESULT_NOTAPPLICABLE;
 			sc_rr_add(rr, SC_MSG_INFO, why.data);
 			if (it->rationale && it->rationale[0])
@@ -392,6 +434,7 @@ out:
 	}
 	free(slots);
 	sc_walk_free(ctx.walk);
+	sc_cpe_free(cpe);
 	sc_testresult_free(tr);
 	sc_buf_free(&why);
 	return r;

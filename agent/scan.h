@@ -11,11 +11,14 @@
  * Results the loop decides itself, each with a message saying why:
  *   notselected    the rule (or an enclosing Group) is not selected
  *   notapplicable  a platform of the rule, a Group or the Benchmark does
- *                  not apply (cpe:/o:notapplicable), or cannot be evaluated
+ *                  not apply (cpe:/o:notapplicable, or a CPE name or
+ *                  cpe-lang platform that is false on the target, cpe.h);
+ *                  the message names the platform and why
  *   notchecked     role "unchecked", no check, or no engine for any of the
  *                  rule's check systems (the SCE system: scripts are never
  *                  run against a target)
- *   error          complex-check, or the engine failed; never a guess.
+ *   error          complex-check, a platform that cannot be evaluated
+ *                  (with the reason), or the engine failed; never a guess.
  *
  * After evaluation, engines attach their own results documents (OVAL
  * results, for ARF) to the TestResult, unless opts->no_check_docs says no
@@ -38,6 +41,14 @@ struct sc_scan_opts {
 int sc_scan_run(struct sc_content *content, struct sc_target *target,
     const struct sc_policy *policy, const struct sc_scan_opts *opts,
     struct sc_testresult **out, struct sc_err *err);
+
+/*
+ * 1 when every selected rule of tr is notapplicable (and one is); why
+ * gets their distinct reasons (the first three).  For the warning on
+ * stderr: a scan that decides nothing must say so.
+ */
+int sc_scan_all_notapplicable(const struct sc_testresult *tr,
+    struct sc_buf *why);
 
 /* The TestResult id for a profile (NCName-safe). */
 char *sc_scan_testresult_id(const char *profile_id);

@@ -31,6 +31,7 @@ struct sc_content {
 	struct sc_map components;	/* id -> xmlNode (component/extended) */
 	struct sc_map crefs;		/* component-ref id -> xmlNode */
 	struct sc_map catalog;		/* name -> uri (char *, owned) */
+	xmlNodePtr dictionary;		/* the first cpe-list, or NULL */
 
 	/* plain XCCDF: documents loaded for hrefs */
 	struct sc_map hrefdocs;		/* path -> xmlDoc */
@@ -182,6 +183,9 @@ index_crefs(struct sc_content *c, xmlNodePtr ds)
 	}
 }
 
+static void add_catalog(struct sc_content *c, xmlNodePtr cref);
+static void add_dictionaries(struct sc_content *c, xmlNodePtr ds);
+
 static int
 load_datastream(struct sc_content *c, const struct sc_content_opts *opts,
     struct sc_err *err)
@@ -266,7 +270,23 @@ load_datastream(struct sc_content *c, const struct sc_content_opts *opts,
 		    "is empty", c->name, href + 1);
 		goto out;
 	}
-	/* the catalog of the checklist maps check hrefs to component-refs */
+	add_catalog(c, cref);
+	add_dictionaries(c, ds);
+	r = sc_bench_parse(&c->bench, bench, err);
+	if (r < 0)
+		sc_err_prefix(err, "%s", c->name);
+out:
+	free(href);
+	return r;
+}
+
+/*
+ * The catalog of a component-ref (the checklist's, a dictionary's) maps
+ * check hrefs to component-refs; the first mapping of a name wins.
+ */
+static void
+add_catalog(struct sc_content *c, xmlNodePtr cref)
+{
 	for (xmlNodePtr cat = cref->children; cat; cat = cat->next) {
 		if (!sc_xml_is(cat, SC_CATALOG_NS, "catalog"))
 			continue;
@@ -284,12 +304,32 @@ load_datastream(struct sc_content *c, const struct sc_content_opts *opts,
 			free(name);
 		}
 	}
-	r = sc_bench_parse(&c->bench, bench, err);
-	if (r < 0)
-		sc_err_prefix(err, "%s", c->name);
-out:
-	free(href);
-	return r;
+}
+
+/* ds:dictionaries: the CPE dictionary and the catalog of its checks */
+static void
+add_dictionaries(struct sc_content *c, xmlNodePtr ds)
+{
+	for (xmlNodePtr sec = ds->children; sec; sec = sec->next) {
+		if (!sc_xml_is(sec, SC_SDS_NS, "dictionaries"))
+			continue;
+		for (xmlNodePtr cr = sec->children; cr; cr = cr->next) {
+			char *h;
+			xmlNodePtr comp;
+
+			if (!sc_xml_is(cr, SC_SDS_NS, "component-ref"))
+				continue;
+			add_catalog(c, cr);
+			h = xlink_href(cr);
+			comp = h && h[0] == '#' ?
+			    sc_map_get(&c->components, h + 1) : NULL;
+			free(h);
+			if (c->dictionary == NULL && first_element(comp) != NULL &&
+			    strcmp((const char *)first_element(comp)->name,
+			    "cpe-list") == 0)
+				c->dictionary = first_element(comp);
+		}
+	}
 }
 
 /* ---- construction ------------------------------------------------------------ */
@@ -541,6 +581,12 @@ resolve_file(struct sc_content *c, const char *href, xmlNodePtr *root,
 out:
 	sc_buf_free(&path);
 	return r;
+}
+
+xmlNodePtr
+sc_content_cpe_dictionary(const struct sc_content *c)
+{
+	return c->dictionary;
 }
 
 int

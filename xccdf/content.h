@@ -65,6 +65,13 @@ const char *sc_content_checklist_component_id(const struct sc_content *c);
 const char *sc_content_tailoring_path(const struct sc_content *c);
 
 /*
+ * The data stream's CPE dictionary (the <cpe-list> of its first
+ * ds:dictionaries component), or NULL.  Its check hrefs resolve through
+ * sc_content_resolve_href like a checklist's.
+ */
+xmlNodePtr sc_content_cpe_dictionary(const struct sc_content *c);
+
+/*
  * Resolve a check-content-ref href to the root element of the referenced
  * check document (e.g. <oval_definitions>, or an SCE <script>).  *comp_id
  * (optional) receives the component id for data streams.

@@ -32,6 +32,7 @@
 #ifndef SC_OVAL_COLLECT_H
 #define SC_OVAL_COLLECT_H
 
+#include "checks/oval/oval_item.h"
 #include "checks/oval/oval_model.h"
 
 /*
@@ -55,6 +56,52 @@ void sc_oval_collect_set_keep_limit(unsigned long n);
 
 /* The object in plain words, for evidence when it found nothing. */
 void sc_oval_collect_describe(const struct sc_oval_object *o,
+    struct sc_buf *out);
+
+/* ---- for the families (oval_family.h) ---- */
+
+/* Record an error collecting o (its flag becomes error); capped. */
+void sc_oval_collect_error(struct sc_oval_object *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * An item of o was made: pass it through o's filters, keep it (up to the
+ * document's limit) and feed o's tests.  Takes ownership of it.
+ */
+void sc_oval_collect_emit(struct sc_oval_doc *d, struct sc_oval_object *o,
+    struct sc_oval_item *it);
+
+/*
+ * The values entity e names directly into out: its literal, or those of
+ * its variable that match it by var_check.  -1 (recorded on o) on error.
+ */
+int sc_oval_collect_values(struct sc_oval_doc *d, struct sc_oval_object *o,
+    const struct sc_oval_entity *e, struct sc_strv *out);
+
+/* The object entity named name, or NULL. */
+const struct sc_oval_entity *sc_oval_collect_ent(
+    const struct sc_oval_object *o, const char *name);
+
+/*
+ * Whether value matches object entity e (NULL: any value); errors are
+ * recorded on o.  1 matches, 0 does not, -1 error.
+ */
+int sc_oval_collect_match(struct sc_oval_object *o,
+    const struct sc_oval_entity *e, const char *value);
+
+/* The shape file families share: filepath, or path and filename. */
+int sc_oval_collect_check_files(struct sc_oval_object *o, const char *owner,
+    struct sc_err *err);
+
+/*
+ * Where a file object looks, in words; returns 1 when that is one path
+ * named exactly.
+ */
+int sc_oval_collect_describe_where(const struct sc_oval_object *o,
+    struct sc_buf *out);
+/* An entity's value(s) in words: "x", "pattern match '^a'", "the values
+   of VAR". */
+void sc_oval_collect_describe_entity(const struct sc_oval_entity *e,
     struct sc_buf *out);
 
 #endif

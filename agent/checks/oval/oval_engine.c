@@ -64,29 +64,6 @@ job_free(void *p)
 }
 
 static int
-get_doc(struct state *s, struct sc_scan_ctx *ctx, const char *href,
-    struct sc_oval_doc **out, struct sc_err *err)
-{
-	xmlNodePtr root;
-	const char *comp;
-	char key[64];
-	int r;
-
-	if ((r = sc_content_resolve_href(ctx->content, href, &root, &comp,
-	    err)) < 0)
-		return r;
-	snprintf(key, sizeof(key), "%p", (void *)root);
-	if ((*out = sc_map_get(&s->by_root, key)) != NULL)
-		return SC_OK;
-	if ((r = sc_oval_doc_new(out, root, href, &s->rt, err)) < 0)
-		return r;
-	sc_map_put(&s->by_root, key, *out);
-	SC_GROW(s->docs, s->cap_docs, s->n_docs + 1);
-	s->docs[s->n_docs++] = *out;
-	return SC_OK;
-}
-
-static int
 bind_exports(struct sc_oval_doc *d, const struct sc_export *ex, size_t n,
     struct sc_err *err)
 {
@@ -102,6 +79,41 @@ bind_exports(struct sc_oval_doc *d, const struct sc_export *ex, size_t n,
 	free(names);
 	free(values);
 	return r;
+}
+
+/*
+ * The document for href whose bindings agree with the rule's exports
+ * (a new one, parsed on demand, when every document of that root binds
+ * some variable to another value).
+ */
+static int
+get_doc(struct state *s, struct sc_scan_ctx *ctx, const char *href,
+    const struct sc_export *ex, size_t n_ex, struct sc_oval_doc **out,
+    struct sc_err *err)
+{
+	xmlNodePtr root;
+	const char *comp;
+	char key[80];
+	int r;
+
+	if ((r = sc_content_resolve_href(ctx->content, href, &root, &comp,
+	    err)) < 0)
+		return r;
+	for (unsigned gen = 0;; gen++) {
+		snprintf(key, sizeof(key), "%p/%u", (void *)root, gen);
+		if ((*out = sc_map_get(&s->by_root, key)) == NULL)
+			break;
+		r = bind_exports(*out, ex, n_ex, err);
+		if (r != SC_ERR_EXISTS)
+			return r;
+		sc_err_clear(err);
+	}
+	if ((r = sc_oval_doc_new(out, root, href, &s->rt, err)) < 0)
+		return r;
+	sc_map_put(&s->by_root, key, *out);
+	SC_GROW(s->docs, s->cap_docs, s->n_docs + 1);
+	s->docs[s->n_docs++] = *out;
+	return bind_exports(*out, ex, n_ex, err);
 }
 
 static int
@@ -143,9 +155,7 @@ oval_prepare(void *p, struct sc_scan_ctx *ctx, const struct sc_check *check,
 		struct sc_err e2 = SC_ERR_INIT;
 		struct sc_oval_doc *d;
 
-		r = get_doc(s, ctx, ref->href, &d, &e2);
-		if (r == SC_OK)
-			r = bind_exports(d, exports, n_exports, &e2);
+		r = get_doc(s, ctx, ref->href, exports, n_exports, &d, &e2);
 		if (r == SC_OK) {
 			j = sc_xcalloc(1, sizeof(*j));
 			j->doc = d;

@@ -7,7 +7,10 @@
  * plain XCCDF benchmark); the first ref that resolves is used, and a ref
  * without a name means every definition of the document, combined with
  * XCCDF's AND.  check-export values bind the document's external
- * variables.
+ * variables per rule: rules whose bound values agree share one instance
+ * of the document (and so its collected objects); a rule that binds a
+ * variable to another value gets an instance of its own (one more OVAL
+ * results document).
  *
  * Per scan (init .. fini) each document is parsed once, each definition,
  * test and object evaluated or collected once, however many rules share

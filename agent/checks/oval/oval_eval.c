@@ -55,17 +55,22 @@ prep_crit(struct sc_oval_doc *d, struct sc_oval_crit *c, struct sc_err *err)
 	case SC_OVAL_CRIT_EXTEND:
 		return prep_crit(d, c->def->criteria, err);
 	case SC_OVAL_CRIT_CRITERION:
-		t = c->test;
-		for (size_t i = 0; i < t->n_states; i++)
-			if ((r = prep_entities(d, t->states[i]->ents,
-			    t->states[i]->n_ents, err)) < 0)
-				return r;
-		if (t->object == NULL)
+		if ((t = c->test) == NULL || t->unsupported != NULL)
 			return SC_OK;
-		if ((r = prep_object(d, t->object, err)) < 0)
-			return r;
-		sc_oval_collect_add_test(t->object, t);
-		return SC_OK;
+		r = SC_OK;
+		for (size_t i = 0; r == SC_OK && i < t->n_states; i++)
+			r = prep_entities(d, t->states[i]->ents,
+			    t->states[i]->n_ents, err);
+		if (r == SC_OK && t->object != NULL &&
+		    (r = prep_object(d, t->object, err)) == SC_OK)
+			sc_oval_collect_add_test(t->object, t);
+		if (r == SC_ERR_UNSUPPORTED) {
+			/* an error test inside the logic (oval_model.h) */
+			t->unsupported = sc_xstrdup(err->msg);
+			sc_err_clear(err);
+			r = SC_OK;
+		}
+		return r;
 	}
 	return SC_OK;
 }
@@ -270,7 +275,7 @@ eval_test(struct sc_oval_doc *d, struct sc_oval_test *t)
 	if (t->evaluated)
 		return t->result;
 	t->evaluated = 1;
-	if (t->kind == SC_OVAL_KIND_UNKNOWN || o == NULL) {
+	if (o == NULL) {
 		t->result = SC_OVAL_UNKNOWN;
 		return t->result;
 	}
@@ -329,7 +334,11 @@ eval_crit(struct sc_oval_doc *d, struct sc_oval_crit *c)
 
 	switch (c->type) {
 	case SC_OVAL_CRIT_CRITERION:
-		c->raw = eval_test(d, c->test);
+		if (c->test != NULL && c->test->unsupported != NULL) {
+			c->test->evaluated = 1;
+			c->test->result = SC_OVAL_ERROR;
+		}
+		c->raw = c->test == NULL ? SC_OVAL_ERROR : eval_test(d, c->test);
 		break;
 	case SC_OVAL_CRIT_EXTEND:
 		c->raw = sc_oval_eval_def(d, c->def);
@@ -465,8 +474,15 @@ test_evidence(const struct ev *e, const struct sc_oval_crit *c)
 	struct sc_oval_test *t = c->test;
 	struct sc_buf b = SC_BUF_INIT;
 	enum sc_msg_sev sev = sev_for(e, c->result);
-	const char *what = c->comment ? c->comment : t->comment;
+	const char *what;
 
+	if (t == NULL || t->unsupported) {
+		sc_rr_addf(e->rr, sev, "%s%s: test %s is not supported: %s",
+		    sc_oval_res_name(c->result), c->negate ? " (negated)" : "",
+		    c->test_ref, t ? t->unsupported : c->unsupported);
+		return;
+	}
+	what = c->comment ? c->comment : t->comment;
 	sc_buf_reset(&b);
 	sc_buf_addf(&b, "%s%s: ", sc_oval_res_name(c->result),
 	    c->negate ? " (negated)" : "");

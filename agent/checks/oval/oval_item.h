@@ -1,12 +1,15 @@
 /*
  * oval_item.h - OVAL system-characteristics items: what was collected.
  *
- * One struct for every kind of item stigcheck collects (file_item,
+ * One struct for every kind of item stigcheck collects; the fields a kind
+ * does not use stay empty.  The first families (file_item,
  * textfilecontent_item, filehash58_item, environmentvariable58_item,
- * family_item); the fields a kind does not use stay empty.  Items are read
- * by name the way states compare them (sc_oval_item_field), described in
- * plain words for evidence (sc_oval_item_describe), and written as system
- * characteristics (sc_oval_item_to_xml).
+ * family_item) have fields of their own; later ones keep named values
+ * (sc_oval_item_set), which the generic operations read, describe and
+ * write in the family's item entity order.  Items are read by name the way
+ * states compare them (sc_oval_item_field), described in plain words for
+ * evidence (sc_oval_item_describe), and written as system characteristics
+ * (sc_oval_item_to_xml); each through its family (oval_family.h).
  *
  * Secrets: items keep the values states compare; what leaves them
  * (evidence, results documents) is redacted: the text, lines and
@@ -46,12 +49,9 @@ struct sc_oval_item {
 	char *line_text;		/* the whole line, for evidence */
 	char *note;			/* a reading of it, e.g. "package
 					   dropbear 2024.86-r1 installed" */
-	/* filehash58_item */
-	char *hash_type, *hash;
-	/* environmentvariable58_item */
-	char *env_name, *env_value;
-	/* family_item */
-	char *family;
+	/* later families: named values, in the order set (a repeated name
+	   is an entity with several values) */
+	struct sc_strv vnames, vvals;
 };
 
 struct sc_oval_item *sc_oval_item_new(enum sc_oval_kind kind);
@@ -80,5 +80,24 @@ void sc_oval_item_describe(const struct sc_oval_item *it,
 
 /* Append the item as an element of its system-characteristics namespace. */
 void sc_oval_item_to_xml(const struct sc_oval_item *it, xmlNodePtr parent);
+
+/* Add a named value (a NULL value is skipped). */
+void sc_oval_item_set(struct sc_oval_item *it, const char *name,
+    const char *value);
+
+/* Append <name>value</name> in ns to n (value NULL: empty); the element. */
+xmlNodePtr sc_oval_item_xml_child(xmlNodePtr n, xmlNsPtr ns,
+    const char *name, const char *value, const char *datatype);
+
+/* The generic operations, over named values (oval_family.h). */
+int sc_oval_item_named_field(const struct sc_oval_item *it, const char *name,
+    size_t idx, struct sc_buf *out);
+void sc_oval_item_named_describe(const struct sc_oval_item *it,
+    struct sc_buf *out);
+void sc_oval_item_named_to_xml(const struct sc_oval_item *it, xmlNodePtr n,
+    xmlNsPtr ns);
+
+/* Copy s into out, or nothing for NULL; 1 when copied, else 0. */
+int sc_oval_item_str(struct sc_buf *out, const char *s);
 
 #endif

@@ -8,79 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks/oval/oval_collect.h"
 #include "checks/oval/oval_item.h"
 #include "xccdf/benchmark.h"
-
-/* ---- the families ------------------------------------------------------------ */
-
-#define SC_IND "http://oval.mitre.org/XMLSchema/oval-system-characteristics-5#independent"
-#define SC_UNIX "http://oval.mitre.org/XMLSchema/oval-system-characteristics-5#unix"
-
-static const char *const tfc_obj[] = { "filepath", "path", "filename",
-	"pattern", "instance", NULL };
-static const char *const tfc_ste[] = { "filepath", "path", "filename",
-	"pattern", "instance", "text", "subexpression", NULL };
-static const char *const tfc_item[] = { "filepath", "path", "filename",
-	"pattern", "instance", "text", "subexpression", NULL };
-static const char *const file_obj[] = { "filepath", "path", "filename", NULL };
-static const char *const file_ste[] = { "filepath", "path", "filename", "type",
-	"group_id", "user_id", "m_time", "size", "suid", "sgid", "sticky",
-	"uread", "uwrite", "uexec", "gread", "gwrite", "gexec", "oread",
-	"owrite", "oexec", NULL };
-static const char *const file_item[] = { "filepath", "path", "filename",
-	"type", "group_id", "user_id", "m_time", "size", "suid", "sgid",
-	"sticky", "uread", "uwrite", "uexec", "gread", "gwrite", "gexec",
-	"oread", "owrite", "oexec", NULL };
-static const char *const hash_obj[] = { "filepath", "path", "filename",
-	"hash_type", NULL };
-static const char *const hash_ste[] = { "filepath", "path", "filename",
-	"hash_type", "hash", NULL };
-static const char *const env_obj[] = { "pid", "name", NULL };
-static const char *const env_ste[] = { "name", "value", NULL };
-static const char *const env_item[] = { "name", "value", NULL };
-static const char *const family_ste[] = { "family", NULL };
-static const char *const none[] = { NULL };
-
-static const struct sc_oval_kind_info kinds[SC_OVAL_KIND__COUNT] = {
-	[SC_OVAL_KIND_TEXTFILECONTENT54] = { SC_OVAL_IND_NS, "textfilecontent54",
-	    "ind", SC_IND, "textfilecontent_item", tfc_obj, tfc_ste, tfc_item },
-	[SC_OVAL_KIND_FILE] = { SC_OVAL_UNIX_NS, "file", "unix", SC_UNIX,
-	    "file_item", file_obj, file_ste, file_item },
-	[SC_OVAL_KIND_FILEHASH58] = { SC_OVAL_IND_NS, "filehash58", "ind", SC_IND,
-	    "filehash58_item", hash_obj, hash_ste, hash_ste },
-	[SC_OVAL_KIND_ENVIRONMENTVARIABLE58] = { SC_OVAL_IND_NS,
-	    "environmentvariable58", "ind", SC_IND, "environmentvariable58_item",
-	    env_obj, env_ste, env_item },
-	[SC_OVAL_KIND_FAMILY] = { SC_OVAL_IND_NS, "family", "ind", SC_IND,
-	    "family_item", none, family_ste, family_ste },
-	[SC_OVAL_KIND_UNKNOWN] = { SC_OVAL_IND_NS, "unknown", "ind", SC_IND,
-	    NULL, none, none, none },
-};
-
-const struct sc_oval_kind_info *
-sc_oval_kind_info(enum sc_oval_kind k)
-{
-	return &kinds[k];
-}
-
-/* the kind of an element named PREFIX_suffix in a family namespace */
-static int
-kind_of(xmlNodePtr n, const char *suffix)
-{
-	const char *name = (const char *)n->name;
-	size_t nl = strlen(name), sl = strlen(suffix);
-
-	if (n->ns == NULL || nl <= sl || strcmp(name + nl - sl, suffix) != 0)
-		return -1;
-	for (int k = 0; k < SC_OVAL_KIND__COUNT; k++) {
-		size_t pl = strlen(kinds[k].prefix);
-
-		if (strcmp((const char *)n->ns->href, kinds[k].ns) == 0 &&
-		    pl == nl - sl && strncmp(name, kinds[k].prefix, pl) == 0)
-			return k;
-	}
-	return -1;
-}
 
 /* "ind:xmlfilecontent_test" for messages */
 static void
@@ -124,15 +54,6 @@ is_nil(xmlNodePtr n)
 
 	xmlFree(v);
 	return r;
-}
-
-static int
-in_list(const char *const *l, const char *s)
-{
-	for (size_t i = 0; l[i]; i++)
-		if (strcmp(l[i], s) == 0)
-			return 1;
-	return 0;
 }
 
 static int
@@ -272,6 +193,7 @@ test_free(struct sc_oval_test *t)
 	free(t->id);
 	free(t->version);
 	free(t->comment);
+	free(t->unsupported);
 	free(t->states);
 	free(t->tested);
 	sc_strv_free(&t->ev_true);
@@ -349,29 +271,25 @@ int
 sc_oval_doc_bind(struct sc_oval_doc *d, const char *const *names,
     const char *const *values, size_t n, struct sc_err *err)
 {
-	size_t i;
+	for (size_t i = 0; i < n; i++) {
+		const char *v = sc_map_get(&d->exports, names[i]);
 
-	if (d->has_exports) {
-		if (n != sc_map_count(&d->exports))
-			goto differ;
-		for (i = 0; i < n; i++) {
-			const char *v = sc_map_get(&d->exports, names[i]);
-
-			if (v == NULL || strcmp(v, values[i]) != 0)
-				goto differ;
-		}
-		return SC_OK;
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(names[k], names[i]) == 0 &&
+			    strcmp(values[k], values[i]) != 0)
+				return sc_err_set(err, SC_ERR_PARSE,
+				    "check-export binds variable '%s' twice",
+				    names[i]);
+		if (v != NULL && strcmp(v, values[i]) != 0)
+			return sc_err_set(err, SC_ERR_EXISTS,
+			    "variable '%s' of '%s' is bound to another value",
+			    names[i], d->name);
 	}
-	d->has_exports = 1;
-	for (i = 0; i < n; i++)
-		if (sc_map_add(&d->exports, names[i], sc_xstrdup(values[i])) == 0)
-			return sc_err_set(err, SC_ERR_PARSE,
-			    "check-export names variable '%s' twice", names[i]);
+	for (size_t i = 0; i < n; i++)
+		if (sc_map_get(&d->exports, names[i]) == NULL)
+			sc_map_add(&d->exports, names[i], sc_xstrdup(values[i]));
+	d->has_exports |= n > 0;
 	return SC_OK;
-differ:
-	return sc_err_set(err, SC_ERR_UNSUPPORTED,
-	    "rules bind different check-export values to '%s'; one set of "
-	    "values per OVAL document is supported", d->name);
 }
 
 void
@@ -519,18 +437,18 @@ parse_entities(struct sc_oval_doc *d, xmlNodePtr n, enum sc_oval_kind k,
     int is_state, const char *owner, struct sc_oval_entity **ents,
     size_t *n_ents, struct sc_err *err)
 {
-	const char *const *allowed = is_state ? kinds[k].ste_ents :
-	    kinds[k].obj_ents;
+	const char *const *allowed = is_state ? sc_oval_family_get(k)->ste_ents :
+	    sc_oval_family_get(k)->obj_ents;
 	size_t cap = 0;
 	int r;
 
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || c->ns == NULL ||
-		    strcmp((const char *)c->ns->href, kinds[k].ns) != 0)
+		    strcmp((const char *)c->ns->href, sc_oval_family_get(k)->ns) != 0)
 			continue;
 		if (!is_state && strcmp((const char *)c->name, "behaviors") == 0)
 			continue;
-		if (!in_list(allowed, (const char *)c->name))
+		if (!sc_oval_family_in_list(allowed, (const char *)c->name))
 			return sc_err_set(err, SC_ERR_UNSUPPORTED,
 			    "%s: entity <%s> is not supported", owner,
 			    (const char *)c->name);
@@ -553,11 +471,12 @@ family_kind(xmlNodePtr n, const char *suffix, const char *what, const char *id,
     int allow_unknown, struct sc_buf *owner, struct sc_err *err)
 {
 	struct sc_buf q = SC_BUF_INIT;
-	int k = kind_of(n, suffix);
+	int k = sc_oval_family_of(n, suffix);
 
 	sc_buf_reset(owner);
 	sc_buf_addf(owner, "OVAL %s %s", what, id);
-	if (k < 0 || (k == SC_OVAL_KIND_UNKNOWN && !allow_unknown)) {
+	if (k < 0 || ((sc_oval_family_get(k)->flags & SC_OVAL_FAM_NO_OBJECT) &&
+	    !allow_unknown)) {
 		qname(n, &q);
 		sc_err_set(err, SC_ERR_UNSUPPORTED, "%s: <%s> is not supported",
 		    owner->data, q.data);
@@ -579,7 +498,7 @@ parse_behaviors(xmlNodePtr b, struct sc_oval_object *o, const char *owner,
 	char *v;
 
 	for (xmlAttrPtr a = b->properties; a; a = a->next)
-		if (a->ns == NULL && !in_list(known, (const char *)a->name))
+		if (a->ns == NULL && !sc_oval_family_in_list(known, (const char *)a->name))
 			return sc_err_set(err, SC_ERR_UNSUPPORTED,
 			    "%s: behavior '%s' is not supported", owner,
 			    (const char *)a->name);
@@ -655,52 +574,13 @@ static int
 check_object_shape(struct sc_oval_object *o, const char *owner,
     struct sc_err *err)
 {
-	const struct sc_oval_entity *fp, *p, *f;
+	const struct sc_oval_family *f = sc_oval_family_get(o->kind);
+	int r;
 
-	if (o->kind == SC_OVAL_KIND_FAMILY)
-		return SC_OK;
-	if (o->kind == SC_OVAL_KIND_ENVIRONMENTVARIABLE58) {
-		const struct sc_oval_entity *pid = sc_oval_entity_find(o->ents,
-		    o->n_ents, "pid");
-
-		if (sc_oval_entity_find(o->ents, o->n_ents, "name") == NULL)
-			return sc_err_set(err, SC_ERR_PARSE, "%s: no <name>", owner);
-		if (pid != NULL && !pid->nil)
-			return sc_err_set(err, SC_ERR_UNSUPPORTED,
-			    "%s: a pid other than nil (another process's "
-			    "environment) is not supported", owner);
-		return SC_OK;
-	}
-	fp = sc_oval_entity_find(o->ents, o->n_ents, "filepath");
-	p = sc_oval_entity_find(o->ents, o->n_ents, "path");
-	f = sc_oval_entity_find(o->ents, o->n_ents, "filename");
-	if (!fp == !(p && f) || (fp && (p || f)))
-		return sc_err_set(err, SC_ERR_PARSE,
-		    "%s: needs either <filepath> or <path> and <filename>", owner);
-	if (fp && fp->nil)
-		return sc_err_set(err, SC_ERR_PARSE, "%s: <filepath> is nil", owner);
-	if (p && p->nil)
-		return sc_err_set(err, SC_ERR_PARSE, "%s: <path> is nil", owner);
-	if (f && f->nil && o->kind != SC_OVAL_KIND_FILE)
-		return sc_err_set(err, SC_ERR_PARSE, "%s: <filename> is nil",
-		    owner);
-	if (o->kind == SC_OVAL_KIND_TEXTFILECONTENT54) {
-		const struct sc_oval_entity *pat = sc_oval_entity_find(o->ents,
-		    o->n_ents, "pattern");
-
-		if (pat == NULL ||
-		    sc_oval_entity_find(o->ents, o->n_ents, "instance") == NULL)
-			return sc_err_set(err, SC_ERR_PARSE,
-			    "%s: needs <pattern> and <instance>", owner);
-		if (pat->op != SC_OVAL_OP_PATTERN_MATCH)
-			return sc_err_set(err, SC_ERR_PARSE,
-			    "%s: <pattern> must use operation 'pattern match'",
-			    owner);
-	}
-	if (o->kind == SC_OVAL_KIND_FILEHASH58 &&
-	    sc_oval_entity_find(o->ents, o->n_ents, "hash_type") == NULL)
-		return sc_err_set(err, SC_ERR_PARSE, "%s: no <hash_type>", owner);
-	return SC_OK;
+	if ((f->flags & SC_OVAL_FAM_FILES) &&
+	    (r = sc_oval_collect_check_files(o, owner, err)) < 0)
+		return r;
+	return f->check ? f->check(o, owner, err) : SC_OK;
 }
 
 static int
@@ -749,7 +629,7 @@ parse_object(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_object *o,
 				goto out;
 			continue;
 		}
-		if (c->ns && strcmp((const char *)c->ns->href, kinds[k].ns) == 0 &&
+		if (c->ns && strcmp((const char *)c->ns->href, sc_oval_family_get(k)->ns) == 0 &&
 		    strcmp((const char *)c->name, "behaviors") == 0 &&
 		    (r = parse_behaviors(c, o, owner.data, err)) < 0)
 			goto out;
@@ -757,19 +637,6 @@ parse_object(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_object *o,
 	if ((r = parse_entities(d, n, o->kind, 0, owner.data, &o->ents, &o->n_ents,
 	    err)) < 0 || (r = check_object_shape(o, owner.data, err)) < 0)
 		goto out;
-	if (o->kind == SC_OVAL_KIND_TEXTFILECONTENT54) {
-		const struct sc_oval_entity *pat = sc_oval_entity_find(o->ents,
-		    o->n_ents, "pattern");
-		unsigned fl = (o->bh.multiline ? SC_RE_MULTILINE : 0) |
-		    (o->bh.singleline ? SC_RE_DOTALL : 0) |
-		    (o->bh.ignore_case ? SC_RE_CASELESS : 0);
-
-		if (pat->value != NULL &&
-		    (r = sc_regex_compile(&o->pattern_re, pat->value, fl, err)) < 0) {
-			sc_err_prefix(err, "%s", owner.data);
-			goto out;
-		}
-	}
 	for (size_t i = 0; i < o->n_filters; i++)
 		if (o->filters[i].state->kind != o->kind) {
 			r = sc_err_set(err, SC_ERR_PARSE,
@@ -850,7 +717,7 @@ parse_test(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_test *t,
 	t->state_op = (enum sc_oval_operator)k;
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || c->ns == NULL ||
-		    strcmp((const char *)c->ns->href, kinds[t->kind].ns) != 0)
+		    strcmp((const char *)c->ns->href, sc_oval_family_get(t->kind)->ns) != 0)
 			continue;
 		if (strcmp((const char *)c->name, "object") == 0) {
 			char *ref = sc_xml_attr(c, "object_ref");
@@ -884,7 +751,8 @@ parse_test(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_test *t,
 			}
 		}
 	}
-	if (t->object == NULL && t->kind != SC_OVAL_KIND_UNKNOWN) {
+	if (t->object == NULL &&
+	    !(sc_oval_family_get(t->kind)->flags & SC_OVAL_FAM_NO_OBJECT)) {
 		r = sc_err_set(err, SC_ERR_PARSE, "%s: no <object>", owner.data);
 		goto out;
 	}
@@ -970,10 +838,10 @@ parse_comp(struct sc_oval_doc *d, xmlNodePtr n, const char *owner,
 		free(s);
 		if (r < 0)
 			return r;
-		if (!in_list(kinds[c->object->kind].item_ents, c->value))
+		if (!sc_oval_family_in_list(sc_oval_family_get(c->object->kind)->item_ents, c->value))
 			return sc_err_set(err, SC_ERR_UNSUPPORTED,
 			    "%s: item field '%s' of %s items is not supported",
-			    owner, c->value, kinds[c->object->kind].item);
+			    owner, c->value, sc_oval_family_get(c->object->kind)->item);
 		return SC_OK;
 	case SC_OVAL_COMP_VARIABLE:
 		s = sc_xml_attr(n, "var_ref");
@@ -1099,6 +967,9 @@ crit_free(struct sc_oval_crit *c)
 		crit_free(c->kids[i]);
 	free(c->kids);
 	free(c->comment);
+	free(c->unsupported);
+	free(c->test_ref);
+	free(c->test_version);
 	free(c);
 }
 
@@ -1140,7 +1011,17 @@ parse_crit(struct sc_oval_doc *d, xmlNodePtr n, const char *owner,
 			return sc_err_set(err, SC_ERR_PARSE,
 			    "%s: criterion without test_ref", owner);
 		r = get_test(d, ref, &c->test, err);
-		free(ref);
+		c->test_ref = ref;
+		if (r == SC_ERR_UNSUPPORTED) {
+			/* an error in the logic, not of the definition */
+			xmlNodePtr tn = sc_map_get(&d->nodes, ref);
+
+			c->test = NULL;
+			c->unsupported = sc_xstrdup(err->msg);
+			c->test_version = tn ? sc_xml_attr(tn, "version") : NULL;
+			sc_err_clear(err);
+			r = SC_OK;
+		}
 	} else {
 		c->type = SC_OVAL_CRIT_EXTEND;
 		if ((ref = sc_xml_attr(n, "definition_ref")) == NULL)
@@ -1296,6 +1177,13 @@ GETTER(get_object, T_OBJ, struct sc_oval_object)
 GETTER(get_state, T_STE, struct sc_oval_state)
 GETTER(get_var, T_VAR, struct sc_oval_var)
 #undef GETTER
+
+int
+sc_oval_doc_var(struct sc_oval_doc *d, const char *id,
+    struct sc_oval_var **out, struct sc_err *err)
+{
+	return get_var(d, id, out, err);
+}
 
 int
 sc_oval_doc_def(struct sc_oval_doc *d, const char *id,

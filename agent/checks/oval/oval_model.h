@@ -10,8 +10,11 @@
  * message.
  *
  * What is understood (and nothing else: anything else is SC_ERR_UNSUPPORTED
- * with a message naming the construct, which the engine reports as the
- * rule's `error`):
+ * with a message naming the construct).  A criterion whose test (or
+ * anything it reaches) is unsupported stays in the criteria as an OVAL
+ * `error` that takes part in the operators as OVAL 5.11 says (an AND with
+ * a false branch is false, an OR with a true branch is true), its message
+ * kept for evidence; anything else unsupported makes the rule `error`:
  *   criteria (operator AND/OR/ONE/XOR, negate), criterion, extend_definition;
  *   tests: ind:textfilecontent54, ind:environmentvariable58, ind:filehash58,
  *     ind:family, ind:unknown, unix:file (check, check_existence,
@@ -34,6 +37,7 @@
 #include <libxml/tree.h>
 #include <sys/types.h>
 
+#include "checks/oval/oval_family.h"
 #include "checks/oval/oval_result.h"
 #include "checks/oval/oval_value.h"
 #include "probes/tree.h"
@@ -45,6 +49,10 @@
 #define SC_OVAL_DEF_NS "http://oval.mitre.org/XMLSchema/oval-definitions-5"
 #define SC_OVAL_IND_NS SC_OVAL_DEF_NS "#independent"
 #define SC_OVAL_UNIX_NS SC_OVAL_DEF_NS "#unix"
+#define SC_OVAL_LINUX_NS SC_OVAL_DEF_NS "#linux"
+#define SC_OVAL_SC_IND_NS "http://oval.mitre.org/XMLSchema/oval-system-characteristics-5#independent"
+#define SC_OVAL_SC_UNIX_NS "http://oval.mitre.org/XMLSchema/oval-system-characteristics-5#unix"
+#define SC_OVAL_SC_LINUX_NS "http://oval.mitre.org/XMLSchema/oval-system-characteristics-5#linux"
 #define SC_OVAL_COMMON_NS "http://oval.mitre.org/XMLSchema/oval-common-5"
 #define SC_OVAL_XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
 
@@ -57,29 +65,6 @@
 /* Evidence lines kept per test and per kind (satisfying / not). */
 #define SC_OVAL_MAX_EVIDENCE 10
 
-enum sc_oval_kind {
-	SC_OVAL_KIND_TEXTFILECONTENT54 = 0,
-	SC_OVAL_KIND_FILE,
-	SC_OVAL_KIND_FILEHASH58,
-	SC_OVAL_KIND_ENVIRONMENTVARIABLE58,
-	SC_OVAL_KIND_FAMILY,
-	SC_OVAL_KIND_UNKNOWN,
-	SC_OVAL_KIND__COUNT
-};
-
-/* What each test family is called, and what its elements may hold. */
-struct sc_oval_kind_info {
-	const char *ns;			/* definitions namespace */
-	const char *prefix;		/* "textfilecontent54" */
-	const char *ns_short;		/* "ind", "unix" */
-	const char *sc_ns;		/* system-characteristics namespace */
-	const char *item;		/* item element, "textfilecontent_item" */
-	const char *const *obj_ents;	/* object entities, schema order */
-	const char *const *ste_ents;	/* state entities stigcheck compares */
-	const char *const *item_ents;	/* item entities, schema order */
-};
-
-const struct sc_oval_kind_info *sc_oval_kind_info(enum sc_oval_kind k);
 
 struct sc_oval_var;
 struct sc_oval_state;
@@ -185,6 +170,7 @@ struct sc_oval_test {
 	int evaluated;
 	enum sc_oval_res result;
 	int reported;
+	char *unsupported;	/* why it cannot be prepared: an error test */
 };
 
 enum sc_oval_crit_type {
@@ -203,7 +189,10 @@ struct sc_oval_crit {
 	int has_op;			/* operator given explicitly */
 	struct sc_oval_crit **kids;
 	size_t n_kids;
-	struct sc_oval_test *test;
+	struct sc_oval_test *test;	/* NULL when unsupported */
+	char *unsupported;		/* why the test cannot be evaluated */
+	char *test_ref;			/* the criterion's test_ref */
+	char *test_version;		/* its version, when unsupported */
 	struct sc_oval_def *def;
 	/* per scan */
 	enum sc_oval_res raw;		/* before negate */
@@ -308,8 +297,10 @@ void sc_oval_doc_free(struct sc_oval_doc *d);
 
 /*
  * Bind XCCDF check-export values to external variables (name = variable
- * id).  The first binding wins; a later, different binding is
- * SC_ERR_UNSUPPORTED (one set of values per document and scan).
+ * id), adding to what earlier rules bound.  SC_ERR_EXISTS (and nothing
+ * bound) when a variable is already bound to another value: the rule
+ * needs a document of its own (oval_engine.c keeps one per distinct
+ * binding, so rules whose bound values agree share collection).
  */
 int sc_oval_doc_bind(struct sc_oval_doc *d, const char *const *names,
     const char *const *values, size_t n, struct sc_err *err);
@@ -317,6 +308,9 @@ int sc_oval_doc_bind(struct sc_oval_doc *d, const char *const *names,
 /* The definition with this id, parsed with all it reaches. */
 int sc_oval_doc_def(struct sc_oval_doc *d, const char *id,
     struct sc_oval_def **out, struct sc_err *err);
+/* The variable with this id, parsed with all it reaches. */
+int sc_oval_doc_var(struct sc_oval_doc *d, const char *id,
+    struct sc_oval_var **out, struct sc_err *err);
 /* Ids of every definition, in document order (for a nameless ref). */
 void sc_oval_doc_def_ids(const struct sc_oval_doc *d, struct sc_strv *ids);
 

@@ -73,8 +73,9 @@ crit_xml(const struct sc_oval_crit *c, xmlNodePtr parent, xmlNsPtr ns)
 		break;
 	case SC_OVAL_CRIT_CRITERION:
 		n = add(parent, ns, "criterion", NULL);
-		prop(n, "test_ref", c->test->id);
-		prop(n, "version", version_of(c->test->version));
+		prop(n, "test_ref", c->test ? c->test->id : c->test_ref);
+		prop(n, "version", version_of(c->test ? c->test->version :
+		    c->test_version));
 		if (c->negate)
 			prop(n, "negate", "true");
 		prop(n, "result", sc_oval_res_name(c->result));
@@ -88,6 +89,30 @@ crit_xml(const struct sc_oval_crit *c, xmlNodePtr parent, xmlNsPtr ns)
 		prop(n, "result", sc_oval_res_name(c->result));
 		break;
 	}
+}
+
+/* tests stigcheck could not parse: error, so the criteria's refs resolve */
+static void
+unsupported_tests(const struct sc_oval_crit *c, xmlNodePtr system,
+    xmlNodePtr *tests, xmlNsPtr ns, struct sc_strv *seen)
+{
+	xmlNodePtr n;
+
+	if (c->type == SC_OVAL_CRIT_CRITERIA)
+		for (size_t i = 0; i < c->n_kids; i++)
+			unsupported_tests(c->kids[i], system, tests, ns, seen);
+	if (c->type != SC_OVAL_CRIT_CRITERION || c->test != NULL ||
+	    sc_strv_find(seen, c->test_ref) >= 0)
+		return;
+	sc_strv_push(seen, c->test_ref);
+	if (*tests == NULL)
+		*tests = add(system, ns, "tests", NULL);
+	n = add(*tests, ns, "test", NULL);
+	prop(n, "test_id", c->test_ref);
+	prop(n, "version", version_of(c->test_version));
+	prop(n, "check", "all");
+	prop(n, "result", "error");
+	prop(add(n, ns, "message", c->unsupported), "level", "error");
 }
 
 static void
@@ -158,6 +183,21 @@ object_xml(const struct sc_oval_object *o, xmlNodePtr parent, xmlNsPtr ns)
 	}
 }
 
+/* one prefix ("unix-sys", "ind-sys") per family namespace */
+static void
+declare_family_ns(xmlNodePtr sc)
+{
+	for (int k = 0; k < SC_OVAL_KIND__COUNT; k++) {
+		const struct sc_oval_family *f = sc_oval_family_get(k);
+		char pfx[32];
+
+		if (xmlSearchNsByHref(sc->doc, sc, (const xmlChar *)f->sc_ns))
+			continue;
+		snprintf(pfx, sizeof(pfx), "%s-sys", f->ns_short);
+		xmlNewNs(sc, (const xmlChar *)f->sc_ns, (const xmlChar *)pfx);
+	}
+}
+
 static void
 system_characteristics(struct sc_oval_doc *d, xmlNodePtr system, time_t when,
     int thin)
@@ -173,10 +213,7 @@ system_characteristics(struct sc_oval_doc *d, xmlNodePtr system, time_t when,
 	xmlSetNs(sc, ns);
 	oval = xmlSearchNsByHref(system->doc, system,
 	    (const xmlChar *)SC_OVAL_COMMON_NS);
-	xmlNewNs(sc, (const xmlChar *)sc_oval_kind_info(SC_OVAL_KIND_FILE)->sc_ns,
-	    (const xmlChar *)"unix-sys");
-	xmlNewNs(sc, (const xmlChar *)sc_oval_kind_info(
-	    SC_OVAL_KIND_TEXTFILECONTENT54)->sc_ns, (const xmlChar *)"ind-sys");
+	declare_family_ns(sc);
 	generator(sc, ns, oval, when);
 	info = add(sc, ns, "system_info", NULL);
 	v = sc_target_os_release(t, "NAME");
@@ -220,6 +257,7 @@ sc_oval_results_build(struct sc_oval_doc *d, time_t when)
 	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root, dir, results, system, defs = NULL, tests = NULL, copy;
 	xmlNsPtr ns, oval;
+	struct sc_strv seen = SC_STRV_INIT;
 	int thin = d->thin;
 
 	root = xmlNewNode(NULL, (const xmlChar *)"oval_results");
@@ -269,6 +307,14 @@ sc_oval_results_build(struct sc_oval_doc *d, time_t when)
 			tests = add(system, ns, "tests", NULL);
 		test_xml(t, tests, ns);
 	}
+	for (size_t i = 0; !thin && i < d->n_owned; i++) {
+		const struct sc_oval_def *def = d->owned[i];
+
+		if (d->owned_type[i] != T_DEF || !def->evaluated)
+			continue;
+		unsupported_tests(def->criteria, system, &tests, ns, &seen);
+	}
+	sc_strv_free(&seen);
 	system_characteristics(d, system, when, thin);
 	return doc;
 }
