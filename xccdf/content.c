@@ -3,6 +3,7 @@
  * (content.h).
  */
 #include "xccdf/content.h"
+#include "util/limits.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +18,7 @@
 #include "util/map.h"
 #include "util/mem.h"
 
-#define CONTENT_MAX (1024u << 20)	/* 1 GiB: refuse anything larger */
+#define CONTENT_MAX SC_LIMIT_CONTENT_BYTES
 
 struct sc_content {
 	enum sc_content_kind kind;

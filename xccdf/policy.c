@@ -2,13 +2,14 @@
  * policy.c - profile resolution (policy.h).
  */
 #include "xccdf/policy.h"
+#include "util/limits.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/mem.h"
 
-#define MAX_EXTENDS 32
+#define MAX_EXTENDS SC_LIMIT_PROFILE_EXTENDS
 
 struct sc_policy {
 	const struct sc_benchmark *b;

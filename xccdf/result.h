@@ -20,10 +20,11 @@
 #include <time.h>
 
 #include "util/fact.h"
+#include "util/limits.h"
 #include "util/mem.h"
 #include "xccdf/benchmark.h"
 
-#define SC_RESULT_MAX_MESSAGES 50
+#define SC_RESULT_MAX_MESSAGES SC_LIMIT_RESULT_MESSAGES
 
 enum sc_result {
 	SC_RESULT_PASS = 0,

@@ -304,13 +304,20 @@ load_xccdf(const char *path, xmlDocPtr doc, struct sc_content **cp,
 	xmlNodePtr root = xmlDocGetRootElement(doc), ch, next, last = NULL;
 	int r;
 
+	/*
+	 * Keep only the last TestResult, inside the document: the content
+	 * loader owns (and on error frees) the document, so a node taken out
+	 * of it must never outlive it (a Benchmark that does not parse used
+	 * to leave the unlinked node pointing into a freed document).
+	 */
 	for (ch = root->children; ch; ch = next) {
 		next = ch->next;
 		if (!is(ch, "TestResult"))
 			continue;
-		xmlUnlinkNode(ch);
-		if (last)
+		if (last) {
+			xmlUnlinkNode(last);
 			xmlFreeNode(last);
+		}
 		last = ch;
 	}
 	if (last == NULL) {
@@ -318,12 +325,11 @@ load_xccdf(const char *path, xmlDocPtr doc, struct sc_content **cp,
 		return sc_err_set(err, SC_ERR_PARSE,
 		    "%s: the Benchmark holds no TestResult", path);
 	}
-	if ((r = sc_content_from_doc(cp, doc, path, NULL, err)) < 0) {
-		xmlFreeNode(last);
-		return r;
-	}
-	/* the unlinked node's namespaces are declared on the kept root */
+	if ((r = sc_content_from_doc(cp, doc, path, NULL, err)) < 0)
+		return r;	/* doc, and last with it, are gone */
 	r = sc_results_parse_testresult(last, sc_content_benchmark(*cp), trp, err);
+	/* the content's document stays as a benchmark, without results */
+	xmlUnlinkNode(last);
 	xmlFreeNode(last);
 	if (r < 0) {
 		sc_err_prefix(err, "%s", path);
@@ -465,19 +471,13 @@ out:
 	return r;
 }
 
-int
-sc_results_load(const char *path, struct sc_content **cp,
+static int
+load_doc(const char *path, xmlDocPtr doc, struct sc_content **cp,
     struct sc_testresult **trp, struct sc_err *err)
 {
-	xmlDocPtr doc;
-	xmlNodePtr root;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
 	int r;
 
-	*cp = NULL;
-	*trp = NULL;
-	if ((r = sc_xml_read_file(path, &doc, err)) < 0)
-		return r;
-	root = xmlDocGetRootElement(doc);
 	if (is(root, "Benchmark"))
 		return load_xccdf(path, doc, cp, trp, err);
 	if (sc_xml_is(root, SC_ARF_NS, "asset-report-collection"))
@@ -496,4 +496,32 @@ sc_results_load(const char *path, struct sc_content **cp,
 		    (const char *)root->name);
 	xmlFreeDoc(doc);
 	return r;
+}
+
+int
+sc_results_load(const char *path, struct sc_content **cp,
+    struct sc_testresult **trp, struct sc_err *err)
+{
+	xmlDocPtr doc;
+	int r;
+
+	*cp = NULL;
+	*trp = NULL;
+	if ((r = sc_xml_read_file(path, &doc, err)) < 0)
+		return r;
+	return load_doc(path, doc, cp, trp, err);
+}
+
+int
+sc_results_load_memory(const char *buf, size_t len, const char *name,
+    struct sc_content **cp, struct sc_testresult **trp, struct sc_err *err)
+{
+	xmlDocPtr doc;
+	int r;
+
+	*cp = NULL;
+	*trp = NULL;
+	if ((r = sc_xml_read_memory(buf, len, name, &doc, err)) < 0)
+		return r;
+	return load_doc(name, doc, cp, trp, err);
 }

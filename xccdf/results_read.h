@@ -35,6 +35,10 @@
 
 int sc_results_load(const char *path, struct sc_content **content,
     struct sc_testresult **tr, struct sc_err *err);
+/* The same from len bytes in memory; name is what messages show. */
+int sc_results_load_memory(const char *buf, size_t len, const char *name,
+    struct sc_content **content, struct sc_testresult **tr,
+    struct sc_err *err);
 
 /* Parse one TestResult element; rules are looked up in b (may be NULL). */
 int sc_results_parse_testresult(xmlNodePtr trn, const struct sc_benchmark *b,

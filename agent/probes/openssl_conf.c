@@ -98,6 +98,7 @@ struct loader {
 	size_t depth, capstack;
 	unsigned nfiles, max_depth, max_files;
 	int first;			/* nothing read yet: strip a BOM */
+	size_t expanded;		/* bytes produced by $var so far */
 	/* position for messages */
 	const char *file;
 	unsigned line;
@@ -124,20 +125,23 @@ section_get(struct sc_osslconf *c, const char *name, int create)
 	return s;
 }
 
-/* _CONF_add_string: a repeated name replaces and moves to the end. */
+/*
+ * _CONF_add_string: a repeated name replaces and moves to the end.  The
+ * replaced entry is left as a hole (name NULL) and the holes are removed
+ * once the whole configuration is read (section_compact), so loading is
+ * linear in the number of entries.
+ */
 static void
 section_add(struct sc_osslconf_section *s, char *name, char *value,
     const char *file, unsigned line)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		if (strcmp(s->v[i].name, name) == 0) {
-			free(s->v[i].name);
-			free(s->v[i].value);
-			memmove(&s->v[i], &s->v[i + 1],
-			    (s->n - i - 1) * sizeof(s->v[0]));
-			s->n--;
-			break;
-		}
+	uintptr_t i = (uintptr_t)sc_map_get(&s->idx, name);
+
+	if (i != 0) {
+		free(s->v[i - 1].name);
+		free(s->v[i - 1].value);
+		s->v[i - 1].name = s->v[i - 1].value = NULL;
+		s->ndead++;
 	}
 	SC_GROW(s->v, s->cap, s->n + 1);
 	s->v[s->n].name = name;
@@ -145,6 +149,27 @@ section_add(struct sc_osslconf_section *s, char *name, char *value,
 	s->v[s->n].file = file;
 	s->v[s->n].line = line;
 	s->n++;
+	sc_map_put(&s->idx, name, (void *)(uintptr_t)s->n);
+}
+
+static void
+section_compact(struct sc_osslconf_section *s)
+{
+	size_t k = 0;
+
+	if (s->ndead == 0)
+		return;
+	sc_map_free(&s->idx);
+	memset(&s->idx, 0, sizeof(s->idx));
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i].name == NULL)
+			continue;
+		s->v[k] = s->v[i];
+		sc_map_put(&s->idx, s->v[k].name, (void *)(uintptr_t)(k + 1));
+		k++;
+	}
+	s->n = k;
+	s->ndead = 0;
 }
 
 const struct sc_osslconf_value *
@@ -152,13 +177,12 @@ sc_osslconf_lookup(const struct sc_osslconf *c, const char *section,
     const char *name)
 {
 	const struct sc_osslconf_section *s = sc_osslconf_section(c, section);
+	uintptr_t i;
 
 	if (s == NULL)
 		return NULL;
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->v[i].name, name) == 0)
-			return &s->v[i];
-	return NULL;
+	i = (uintptr_t)sc_map_get(&s->idx, name);
+	return i ? &s->v[i - 1] : NULL;
 }
 
 const char *
@@ -233,6 +257,7 @@ sc_osslconf_free(struct sc_osslconf *c)
 		}
 		free(c->sec[i].v);
 		free(c->sec[i].name);
+		sc_map_free(&c->sec[i].idx);
 	}
 	free(c->sec);
 	sc_map_free(&c->secidx);
@@ -475,6 +500,14 @@ expand(struct loader *L, const char *section, const char *from, char **out,
 				    "than %u bytes", name, SC_OSSLCONF_MAX_VALUE);
 				goto out;
 			}
+			L->expanded += strlen(val);
+			if (L->expanded > SC_LIMIT_OSSLCONF_EXPANDED) {
+				r = fail(L, err, SC_ERR_TOOBIG,
+				    "variable expansion in this configuration "
+				    "produces more than %u bytes in all",
+				    SC_LIMIT_OSSLCONF_EXPANDED);
+				goto out;
+			}
 			buflen = newsize;
 			sc_buf_adds(&b, val);
 			from = e;
@@ -628,7 +661,8 @@ include_dir(struct loader *L, const char *path, struct sc_err *err)
 		if (conf_name(de->d_name))
 			sc_strv_push(&names, de->d_name);
 	closedir(d);
-	qsort(names.v, names.n, sizeof(char *), cmp_names);
+	if (names.n > 1)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(names.v, names.n, sizeof(char *), cmp_names);
 	note(L, SC_OSSLCONF_INCLUDED, ".include %s: a directory with %zu "
 	    "*.cnf/*.conf file%s", path, names.n, names.n == 1 ? "" : "s");
 	if (names.n > 1)
@@ -924,6 +958,8 @@ loader_finish(struct loader *L, int r, struct sc_osslconf **out)
 		sc_osslconf_free(L->c);
 		return r;
 	}
+	for (size_t i = 0; i < L->c->nsec; i++)
+		section_compact(&L->c->sec[i]);
 	*out = L->c;
 	return SC_OK;
 }

@@ -18,7 +18,9 @@
  *    $sect::var expand from values defined earlier (the current section,
  *    then "default"; section ENV falls back to the environment given in
  *    the options, never the scanner's); an undefined variable is an
- *    error; an expansion over 64 KiB is an error;
+ *    error; an expansion over 64 KiB is an error, and so is a
+ *    configuration whose values expand to more than
+ *    SC_LIMIT_OSSLCONF_EXPANDED bytes in all (limits.h);
  *  - '#' starts a comment outside quotes and escapes; a line ending in a
  *    single backslash continues on the next line; trailing CR/LF are
  *    dropped; a UTF-8 byte order mark is skipped at the very start;
@@ -62,11 +64,13 @@
 
 #include "target/target.h"
 #include "util/err.h"
+#include "util/limits.h"
+#include "util/map.h"
 
-#define SC_OSSLCONF_MAX_VALUE 65536	/* OpenSSL's MAX_CONF_VALUE_LENGTH */
-#define SC_OSSLCONF_FILE_MAX (4u << 20)	/* cap on one configuration file */
-#define SC_OSSLCONF_DEPTH_DEFAULT 16
-#define SC_OSSLCONF_FILES_DEFAULT 256
+#define SC_OSSLCONF_MAX_VALUE SC_LIMIT_OSSLCONF_VALUE
+#define SC_OSSLCONF_FILE_MAX SC_LIMIT_OSSLCONF_FILE_BYTES
+#define SC_OSSLCONF_DEPTH_DEFAULT SC_LIMIT_OSSLCONF_DEPTH
+#define SC_OSSLCONF_FILES_DEFAULT SC_LIMIT_OSSLCONF_FILES
 
 struct sc_osslconf;
 
@@ -81,6 +85,9 @@ struct sc_osslconf_section {
 	char *name;
 	struct sc_osslconf_value *v;	/* in OpenSSL's order */
 	size_t n, cap;
+	/* private: name -> index + 1, and entries replaced while loading */
+	struct sc_map idx;
+	size_t ndead;
 };
 
 enum sc_osslconf_note_kind {

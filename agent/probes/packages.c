@@ -10,12 +10,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/limits.h"
 #include "util/mem.h"
 #include "util/text.h"
 
-#define DB_TEXT_MAX (128u << 20)	/* apk/dpkg status files */
-#define DB_RPM_MAX (512u << 20)		/* rpmdb.sqlite */
-#define RPM_MAX_ENTRIES 100000u
 
 struct sc_pkgdb {
 	struct sc_package *p;
@@ -227,7 +225,7 @@ sc_pkgdb_parse_rpm_header(struct sc_pkgdb *db, const char *path,
 		    path);
 	il = be32(blob);
 	dl = be32(blob + 4);
-	if (il == 0 || il > RPM_MAX_ENTRIES || dl > len ||
+	if (il == 0 || il > SC_LIMIT_RPM_HEADER_ENTRIES || dl > len ||
 	    (size_t)il * 16 + dl + 8 > len)
 		return sc_err_set(err, SC_ERR_PARSE,
 		    "%s: rpm header with %u entries and %u data bytes does not fit "
@@ -269,36 +267,87 @@ sc_pkgdb_parse_rpm_header(struct sc_pkgdb *db, const char *path,
 	return SC_OK;
 }
 
+/* sqlite3 progress handler: stop a statement that outruns its budget. */
 static int
-load_rpm_sqlite(struct sc_pkgdb *db, struct sc_target *t, const char *path,
-    struct sc_err *err)
+rpm_budget(void *ctx)
 {
-	struct sc_buf file = SC_BUF_INIT;
+	unsigned long *left = ctx;
+
+	if (*left == 0)
+		return 1;	/* SQLITE_INTERRUPT */
+	(*left)--;
+	return 0;
+}
+
+int
+sc_pkgdb_parse_rpm_sqlite(struct sc_pkgdb *db, const char *path,
+    const unsigned char *data, size_t len, struct sc_err *err)
+{
+	unsigned char *copy = NULL;
 	sqlite3 *sq = NULL;
 	sqlite3_stmt *st = NULL;
 	size_t before = db->n;
+	unsigned long left = SC_LIMIT_RPM_SQLITE_STEPS;
+	const unsigned char *type;
 	int r, rc;
 
-	if ((r = sc_target_read_file(t, path, DB_RPM_MAX, &file, NULL, err)) < 0)
-		goto out;
-	if (file.len < 100 || memcmp(file.data, "SQLite format 3", 16) != 0) {
+	if (len < 100 || memcmp(data, "SQLite format 3", 16) != 0) {
 		r = sc_err_set(err, SC_ERR_PARSE, "%s is not an SQLite database",
 		    path);
 		goto out;
 	}
-	/* a WAL-mode header cannot be used from memory: read it as legacy */
-	file.data[18] = file.data[19] = 1;
+	/*
+	 * The database is never opened as a file: a private read-only copy in
+	 * memory (nothing of it can be written, no journal or WAL is looked
+	 * for).  A WAL-mode header cannot be used from memory: read it as
+	 * legacy.
+	 */
+	if ((copy = sqlite3_malloc64(len)) == NULL) {
+		r = sc_err_set(err, SC_ERR_NOMEM, "%s: out of memory", path);
+		goto out;
+	}
+	memcpy(copy, data, len);
+	copy[18] = copy[19] = 1;
 	if (sqlite3_open_v2(":memory:", &sq, SQLITE_OPEN_READWRITE, NULL) !=
-	    SQLITE_OK ||
-	    sqlite3_deserialize(sq, "main", (unsigned char *)file.data,
-	    (sqlite3_int64)file.len, (sqlite3_int64)file.len,
-	    SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+	    SQLITE_OK) {
+		sqlite3_free(copy);
 		r = sc_err_set(err, SC_ERR_PARSE, "%s: %s", path,
 		    sq ? sqlite3_errmsg(sq) : "cannot open SQLite");
 		goto out;
 	}
-	if (sqlite3_prepare_v2(sq, "SELECT blob FROM Packages", -1, &st, NULL) !=
+	/* the schema is the target's: trust none of it, bound all work */
+	sqlite3_db_config(sq, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(sq, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(sq, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+	sqlite3_db_config(sq, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+	sqlite3_progress_handler(sq, 1000, rpm_budget, &left);
+	if (sqlite3_deserialize(sq, "main", copy, (sqlite3_int64)len,
+	    (sqlite3_int64)len, SQLITE_DESERIALIZE_READONLY |
+	    SQLITE_DESERIALIZE_FREEONCLOSE) != SQLITE_OK) {
+		r = sc_err_set(err, SC_ERR_PARSE, "%s: %s", path,
+		    sqlite3_errmsg(sq));
+		goto out;
+	}
+	/* Packages must be a plain table, not a view or anything computed */
+	if (sqlite3_prepare_v2(sq, "SELECT type FROM main.sqlite_schema "
+	    "WHERE name = 'Packages' COLLATE NOCASE", -1, &st, NULL) !=
 	    SQLITE_OK) {
+		r = sc_err_set(err, SC_ERR_PARSE, "%s: %s", path,
+		    sqlite3_errmsg(sq));
+		goto out;
+	}
+	rc = sqlite3_step(st);
+	type = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+	if (type == NULL || strcmp((const char *)type, "table") != 0) {
+		r = sc_err_set(err, SC_ERR_PARSE, "%s: Packages is %s%s, not a "
+		    "table", path, type ? "a " : "missing",
+		    type ? (const char *)type : "");
+		goto out;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_prepare_v2(sq, "SELECT blob FROM main.Packages", -1, &st,
+	    NULL) != SQLITE_OK) {
 		r = sc_err_set(err, SC_ERR_PARSE, "%s: %s", path,
 		    sqlite3_errmsg(sq));
 		goto out;
@@ -313,6 +362,12 @@ load_rpm_sqlite(struct sc_pkgdb *db, struct sc_target *t, const char *path,
 		    err)) < 0)
 			goto out;
 	}
+	if (rc == SQLITE_INTERRUPT || left == 0) {
+		r = sc_err_set(err, SC_ERR_TOOBIG, "%s: reading the database "
+		    "needs more than %lu,000 SQLite steps (the cap); stopped",
+		    path, (unsigned long)SC_LIMIT_RPM_SQLITE_STEPS);
+		goto out;
+	}
 	if (rc != SQLITE_DONE) {
 		r = sc_err_set(err, SC_ERR_PARSE, "%s: %s", path,
 		    sqlite3_errmsg(sq));
@@ -324,6 +379,20 @@ load_rpm_sqlite(struct sc_pkgdb *db, struct sc_target *t, const char *path,
 out:
 	sqlite3_finalize(st);
 	sqlite3_close(sq);
+	return r;
+}
+
+static int
+load_rpm_sqlite(struct sc_pkgdb *db, struct sc_target *t, const char *path,
+    struct sc_err *err)
+{
+	struct sc_buf file = SC_BUF_INIT;
+	int r;
+
+	if ((r = sc_target_read_file(t, path, SC_LIMIT_RPM_SQLITE_BYTES, &file,
+	    NULL, err)) == 0)
+		r = sc_pkgdb_parse_rpm_sqlite(db, path,
+		    (const unsigned char *)file.data, file.len, err);
 	sc_buf_free(&file);
 	return r;
 }
@@ -345,7 +414,7 @@ load_text(struct sc_pkgdb *db, struct sc_target *t, const char *path,
 	struct sc_buf b = SC_BUF_INIT;
 	int r;
 
-	if ((r = sc_target_read_file(t, path, DB_TEXT_MAX, &b, NULL, err)) == 0)
+	if ((r = sc_target_read_file(t, path, SC_LIMIT_PKGDB_TEXT_BYTES, &b, NULL, err)) == 0)
 		r = kind == 0 ? sc_pkgdb_parse_apk(db, path, b.data, b.len, err) :
 		    sc_pkgdb_parse_dpkg(db, path, b.data, b.len, kind == 1, err);
 	sc_buf_free(&b);

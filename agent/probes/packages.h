@@ -61,6 +61,16 @@ int sc_pkgdb_parse_dpkg(struct sc_pkgdb *db, const char *path,
 /* Parse an rpm header blob (as stored in rpmdb.sqlite). */
 int sc_pkgdb_parse_rpm_header(struct sc_pkgdb *db, const char *path,
     const unsigned char *blob, size_t len, struct sc_err *err);
+/*
+ * Parse an rpmdb.sqlite image held in memory (what the scan reads from
+ * the target, and what the fuzz harness feeds).  The bytes are copied
+ * into a read-only in-memory database; views, triggers and untrusted
+ * schema functions are off, Packages must be a table, and the work is
+ * bounded by SC_LIMIT_RPM_SQLITE_STEPS (limits.h): a database that
+ * outruns it is SC_ERR_TOOBIG.
+ */
+int sc_pkgdb_parse_rpm_sqlite(struct sc_pkgdb *db, const char *path,
+    const unsigned char *data, size_t len, struct sc_err *err);
 struct sc_pkgdb *sc_pkgdb_new(void);
 
 #endif

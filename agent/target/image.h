@@ -52,10 +52,11 @@
 #define SC_IMAGE_H
 
 #include "target/extract.h"
+#include "util/limits.h"
 #include "target/target.h"
 #include "util/err.h"
 
-#define SC_IMAGE_JSON_MAX (8u << 20)	/* index, manifest, config */
+#define SC_IMAGE_JSON_MAX SC_LIMIT_IMAGE_JSON_BYTES
 
 struct sc_image_opts {
 	const char *tmpdir;	/* NULL: $TMPDIR, else /var/tmp */

@@ -13,9 +13,11 @@
  *    procfs (magic links) are refused.
  *
  * Reading is a two-step affair: resolve to an O_PATH fd and fstat it, and
- * only for a regular file resolve again with O_RDONLY|O_NONBLOCK and check
- * that it is the same inode.  A FIFO, socket or device is never opened for
- * reading.
+ * only for a regular file reopen that same handle for reading through
+ * /proc/self/fd/N.  The path is never resolved a second time, so a tree
+ * that swaps the file with a device node between the two steps cannot get
+ * the device opened.  Only where /proc is not mounted is the path resolved
+ * again (and the inode compared).
  */
 #include "target/target.h"
 
@@ -34,10 +36,11 @@
 #include <unistd.h>
 
 #include "util/fsutil.h"
+#include "util/limits.h"
 #include "util/text.h"
 
-#define OSREL_MAX (64u << 10)
-#define ACCOUNTS_MAX (16u << 20)
+#define OSREL_MAX SC_LIMIT_OSRELEASE_BYTES
+#define ACCOUNTS_MAX SC_LIMIT_ACCOUNTS_BYTES
 
 struct kv {
 	char *key;
@@ -50,6 +53,7 @@ struct sc_target {
 	char *path;
 	char *name;
 	int no_openat2;		/* kernel lacks it, or forced off */
+	int no_proc_reopen;	/* tests: behave as if /proc were absent */
 	int last_openat2;
 
 	int osrel_loaded;
@@ -213,6 +217,12 @@ sc_target_force_fallback(struct sc_target *t, int on)
 	t->no_openat2 = on;
 }
 
+void
+sc_target_force_no_proc(struct sc_target *t, int on)
+{
+	t->no_proc_reopen = on;
+}
+
 int
 sc_target_uses_openat2(const struct sc_target *t)
 {
@@ -253,7 +263,7 @@ static int
 resolve_walk(int root_fd, const char *path, int flags)
 {
 	int stack[256];		/* fds of the directories walked */
-	int depth = 0, links = 0, fd = -1, saved;
+	int depth = 0, links = 0, fd = -1, saved, slash;
 	int follow_last = !(flags & O_NOFOLLOW);
 	char *rest = NULL, *comp, *next;
 	size_t rlen;
@@ -275,6 +285,7 @@ resolve_walk(int root_fd, const char *path, int flags)
 			goto out;
 		}
 		next = strchr(comp, '/');
+		slash = (next != NULL);
 		if (next != NULL)
 			*next++ = '\0';
 		else
@@ -282,6 +293,15 @@ resolve_walk(int root_fd, const char *path, int flags)
 		while (*next == '/')
 			next++;
 		last = (*next == '\0');
+		/*
+		 * "name/" names a directory, as the kernel reads it: a final
+		 * component with a trailing slash is followed if it is a
+		 * link, and must turn out to be a directory.
+		 */
+		if (last && slash) {
+			follow_last = 1;
+			flags |= O_DIRECTORY;
+		}
 
 		if (strcmp(comp, ".") == 0) {
 			comp = next;
@@ -328,14 +348,15 @@ resolve_walk(int root_fd, const char *path, int flags)
 			if (target[0] == '/')
 				while (depth > 0)
 					close(stack[--depth]);
-			/* new remaining path = link text + "/" + rest */
+			/* new remaining path = link text + "/" + rest; the
+			 * slash only where one followed the link's name */
 			rlen = strlen(next);
 			nrest = malloc((size_t)n + rlen + 2);
 			if (nrest == NULL)
 				goto fail;
 			memcpy(nrest, target, (size_t)n);
-			nrest[n] = '/';
-			memcpy(nrest + n + 1, next, rlen + 1);
+			nrest[n] = slash ? '/' : '\0';
+			memcpy(nrest + n + (slash ? 1 : 0), next, rlen + 1);
 			free(rest);
 			rest = comp = nrest;
 			continue;
@@ -343,13 +364,13 @@ resolve_walk(int root_fd, const char *path, int flags)
 		if (last) {
 			struct stat st2;
 
+			if ((flags & O_DIRECTORY) && !S_ISDIR(st.st_mode)) {
+				close(cfd);
+				errno = ENOTDIR;
+				goto fail;
+			}
 			if ((flags & O_PATH) && (flags & O_NOFOLLOW || !S_ISLNK(st.st_mode))) {
 				/* O_PATH wanted: the component fd is the answer. */
-				if (flags & O_DIRECTORY && !S_ISDIR(st.st_mode)) {
-					close(cfd);
-					errno = ENOTDIR;
-					goto fail;
-				}
 				fd = cfd;
 				goto out;
 			}
@@ -521,47 +542,89 @@ sc_target_readlink(struct sc_target *t, const char *path, struct sc_buf *out,
 	return SC_OK;
 }
 
+/*
+ * Reopen the O_PATH handle `pfd` for reading through /proc/self/fd, so the
+ * file opened is the inode that was checked, whatever the tree does to the
+ * path meanwhile (runc and libpathrs do the same).  Returns the fd, or -1
+ * with errno; ENOSYS when /proc is not a procfs mount (the caller then
+ * resolves the path again and compares inodes, which is the best an
+ * O_PATH handle allows without /proc).
+ */
+static int
+reopen_verified(int pfd, int flags)
+{
+	char proc[sizeof("/proc/self/fd/") + 12];
+	struct statfs sfs;
+	int fd;
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", pfd);
+	fd = open(proc, flags);
+	if (fd < 0 && errno == EPERM && (flags & O_NOATIME))
+		fd = open(proc, flags & ~O_NOATIME);	/* only the owner may */
+	if (fd < 0 && errno == ENOENT &&
+	    (statfs("/proc", &sfs) < 0 || sfs.f_type != PROC_SUPER_MAGIC))
+		errno = ENOSYS;
+	return fd;
+}
+
 int
 sc_target_open_file(struct sc_target *t, const char *path, int *fdp,
     struct stat *st, struct sc_err *err)
 {
 	struct stat pst, rst;
-	int pfd, fd, r, flags;
+	int pfd = -1, fd = -1, r, flags;
 
 	*fdp = -1;
 	if ((r = sc_target_open(t, path, SC_OPEN_PATH, &pfd, err)) < 0)
 		return r;
 	if (fstat(pfd, &pst) < 0) {
 		int e = errno;
-		close(pfd);
-		return sc_err_set(err, sc_err_from_errno(e),
+		r = sc_err_set(err, sc_err_from_errno(e),
 		    "cannot stat '%s': %s", path, strerror(e));
+		goto out;
 	}
-	close(pfd);
-	if (!S_ISREG(pst.st_mode))
-		return sc_err_set(err, SC_ERR_NOTREG,
+	if (!S_ISREG(pst.st_mode)) {
+		r = sc_err_set(err, SC_ERR_NOTREG,
 		    "'%s' is a %s, not a regular file", path,
 		    sc_mode_type_word(pst.st_mode));
+		goto out;
+	}
 
 	flags = O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC | O_NOATIME;
-	fd = resolve(t, path, flags);
-	if (fd < 0 && errno == EPERM) {
-		flags &= ~O_NOATIME;	/* only the owner may ask for it */
+	if (t->no_proc_reopen)
+		errno = ENOSYS;
+	else
+		fd = reopen_verified(pfd, flags);
+	if (fd < 0 && errno == ENOSYS) {
+		/* no /proc: resolve again; the inode check below refuses a
+		 * swap, but cannot keep the swapped-in node from being
+		 * opened (docs/security.md) */
 		fd = resolve(t, path, flags);
+		if (fd < 0 && errno == EPERM)
+			fd = resolve(t, path, flags & ~O_NOATIME);
 	}
-	if (fd < 0)
-		return resolve_err(err, path, errno);
+	if (fd < 0) {
+		r = resolve_err(err, path, errno);
+		goto out;
+	}
 	if (fstat(fd, &rst) < 0 || !S_ISREG(rst.st_mode) ||
 	    rst.st_dev != pst.st_dev || rst.st_ino != pst.st_ino) {
-		close(fd);
-		return sc_err_set(err, SC_ERR_NOTREG,
+		r = sc_err_set(err, SC_ERR_NOTREG,
 		    "'%s' changed while being opened", path);
+		goto out;
 	}
 	sc_target_map_ids(t, &rst);
 	if (st != NULL)
 		*st = rst;
 	*fdp = fd;
-	return SC_OK;
+	fd = -1;
+	r = SC_OK;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (pfd >= 0)
+		close(pfd);
+	return r;
 }
 
 int
@@ -637,7 +700,7 @@ sc_target_list_dir(struct sc_target *t, const char *path,
 	while ((de = readdir(d)) != NULL) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
-		if (names->n >= 65536) {
+		if (names->n >= SC_LIMIT_DIR_ENTRIES) {
 			closedir(d);
 			return sc_err_set(err, SC_ERR_TOOBIG,
 			    "directory '%s' has too many entries", path);

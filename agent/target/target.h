@@ -38,11 +38,12 @@
 #include <sys/types.h>
 
 #include "util/err.h"
+#include "util/limits.h"
 #include "util/fact.h"
 #include "util/mem.h"
 
-#define SC_TARGET_MAX_SYMLINKS 40		/* as the kernel's MAXSYMLINKS */
-#define SC_TARGET_READ_MAX (32u << 20)		/* default cap on one file read */
+#define SC_TARGET_MAX_SYMLINKS SC_LIMIT_SYMLINKS
+#define SC_TARGET_READ_MAX SC_LIMIT_READ_BYTES
 
 struct sc_target;
 
@@ -129,7 +130,10 @@ int sc_target_readlink(struct sc_target *t, const char *path,
 /*
  * Open a regular file for reading (following symlinks inside the root).
  * Refuses anything else with SC_ERR_NOTREG, naming what it found.  *st
- * receives the fstat of the opened fd.
+ * receives the fstat of the opened fd.  The file opened is the inode that
+ * was checked (the O_PATH handle is reopened through /proc/self/fd): a
+ * FIFO, socket or device swapped in meanwhile is never opened.  Without
+ * /proc the path is resolved again and a changed inode is refused.
  */
 int sc_target_open_file(struct sc_target *t, const char *path, int *fdp,
     struct stat *st, struct sc_err *err);
@@ -155,6 +159,11 @@ int sc_target_list_dir(struct sc_target *t, const char *path,
  * exists, so both paths are exercised by the same tests.
  */
 void sc_target_force_fallback(struct sc_target *t, int on);
+/*
+ * Test hook: read files as where /proc is not mounted (resolve the path a
+ * second time instead of reopening the checked handle via /proc/self/fd).
+ */
+void sc_target_force_no_proc(struct sc_target *t, int on);
 /* Whether the last resolutions used openat2 (1) or the fallback (0). */
 int sc_target_uses_openat2(const struct sc_target *t);
 

@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
 
 #include "util/mem.h"
 
@@ -14,10 +16,31 @@ struct sc_map_slot {
 	uint32_t idx1;		/* index + 1 into keys/vals; 0 = empty */
 };
 
+/*
+ * Keys come from hostile input (configuration names, content ids): a
+ * per-process random basis keeps anyone from precomputing names that all
+ * land in one probe chain (which would make loading quadratic).  Only
+ * slot positions depend on it; iteration order is insertion order.
+ */
+static uint32_t
+basis(void)
+{
+	static uint32_t b;
+
+	if (b == 0) {
+		uint32_t r = 0;
+
+		if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r))
+			r = (uint32_t)(uintptr_t)&r ^ (uint32_t)getpid();
+		b = (2166136261u ^ (r & 0xffffff00u)) | 1u;
+	}
+	return b;
+}
+
 static uint32_t
 fnv1a(const char *s)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = basis();
 
 	for (; *s; s++) {
 		h ^= (unsigned char)*s;

@@ -2,10 +2,11 @@
  * redact.c - redacting password hashes from evidence (redact.h).
  */
 #include "util/redact.h"
+#include "util/limits.h"
 
 #include <string.h>
 
-#define LINE_MAX_SHOWN 512
+#define LINE_MAX_SHOWN SC_LIMIT_LINE_SHOWN
 
 void
 sc_redact_password_field(struct sc_buf *out, const char *line, size_t n)

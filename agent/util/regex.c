@@ -3,6 +3,7 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "util/regex.h"
+#include "util/limits.h"
 
 #include <pcre2.h>
 #include <stdlib.h>
@@ -24,9 +25,9 @@
 #define RUNNING_ON_VALGRIND 0
 #endif
 
-#define MATCH_LIMIT 5000000u	/* backtracking steps per search */
-#define DEPTH_LIMIT 100000u	/* nested backtracking frames */
-#define HEAP_LIMIT 65536u	/* KiB of heap for backtracking */
+#define MATCH_LIMIT SC_LIMIT_REGEX_MATCH
+#define DEPTH_LIMIT SC_LIMIT_REGEX_DEPTH
+#define HEAP_LIMIT SC_LIMIT_REGEX_HEAP_KIB
 
 struct sc_regex {
 	pcre2_code *code;

@@ -556,7 +556,8 @@ sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
 	w->too_big = 0;
 	w->n_anc = 0;
 	load_pseudo(w);
-	qsort(w->v, w->n, sizeof(*w->v), cmp_visitors);
+	if (w->n > 1)
+		qsort(w->v, w->n, sizeof(*w->v), cmp_visitors);
 
 	for (i = 0; i < w->n; i++) {
 		struct visitor *v = &w->v[i];

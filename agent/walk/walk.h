@@ -38,10 +38,11 @@
 #include <sys/stat.h>
 
 #include "target/target.h"
+#include "util/limits.h"
 #include "util/err.h"
 
-#define SC_WALK_MAX_DEPTH 200
-#define SC_WALK_MAX_ENTRIES 20000000UL
+#define SC_WALK_MAX_DEPTH SC_LIMIT_WALK_DEPTH
+#define SC_WALK_MAX_ENTRIES SC_LIMIT_WALK_ENTRIES
 
 enum {
 	SC_WALK_FOLLOW_SYMLINKS = 1 << 0, /* descend into symlinked dirs */

@@ -302,7 +302,8 @@ list_yaml(const char *dir, struct sc_strv *out)
 		}
 	}
 	closedir(d);
-	qsort(out->v, out->n, sizeof(char *), cmp_str);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(char *), cmp_str);
 }
 
 static int

@@ -191,6 +191,41 @@ START_TEST(test_loop_fifo_device_dir)
 }
 END_TEST
 
+/* Both resolvers read "name/" as the kernel does: a directory or nothing. */
+START_TEST(test_trailing_slash)
+{
+	struct sc_target *t = open_root(_i);
+	struct sc_buf b = SC_BUF_INIT;
+	struct sc_err err = SC_ERR_INIT;
+	struct stat st;
+	int fd;
+
+	ck_assert_int_eq(sc_target_read_file(t, "/etc/real.cnf/", 4096, &b,
+	    NULL, &err), SC_ERR_NOTFOUND);
+	ck_assert_int_eq(sc_target_read_file(t, "/etc/good.cnf/", 4096, &b,
+	    NULL, &err), SC_ERR_NOTFOUND);
+	ck_assert_int_eq(sc_target_stat(t, "/etc/real.cnf/", &st, &err),
+	    SC_ERR_NOTFOUND);
+	ck_assert_int_eq(sc_target_lstat(t, "/etc/real.cnf//", &st, &err),
+	    SC_ERR_NOTFOUND);
+	ck_assert_int_eq(sc_target_stat(t, "/etc/real.cnf/.", &st, &err),
+	    SC_ERR_NOTFOUND);
+	/* a link to a directory, with a slash: followed even by lstat */
+	ck_assert_int_eq(sc_target_lstat(t, "/lib/", &st, &err), 0);
+	ck_assert(S_ISDIR(st.st_mode));
+	ck_assert_int_eq(sc_target_lstat(t, "/lib", &st, &err), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+	ck_assert_int_eq(sc_target_stat(t, "/etc/", &st, &err), 0);
+	ck_assert(S_ISDIR(st.st_mode));
+	ck_assert_int_eq(sc_target_open(t, "/lib/", SC_OPEN_DIR, &fd, &err), 0);
+	close(fd);
+	ck_assert_int_eq(sc_target_read_file(t, "/lib/libx.so", 4096, &b, NULL,
+	    &err), 0);
+	sc_buf_free(&b);
+	sc_target_free(t);
+}
+END_TEST
+
 START_TEST(test_sparse_file_capped)
 {
 	struct sc_target *t = open_root(_i);
@@ -524,6 +559,7 @@ target_suite(void)
 	tcase_set_timeout(tc, 20);
 	tcase_add_loop_test(tc, test_symlinks_stay_inside, 0, 2);
 	tcase_add_loop_test(tc, test_loop_fifo_device_dir, 0, 2);
+	tcase_add_loop_test(tc, test_trailing_slash, 0, 2);
 	tcase_add_loop_test(tc, test_sparse_file_capped, 0, 2);
 	tcase_add_loop_test(tc, test_accounts_from_target, 0, 2);
 	tcase_add_test(tc, test_accounts_missing);

@@ -39,6 +39,7 @@
 
 #include "checks/oval/oval_family.h"
 #include "checks/oval/oval_result.h"
+#include "util/limits.h"
 #include "checks/oval/oval_value.h"
 #include "probes/tree.h"
 #include "target/target.h"
@@ -61,7 +62,7 @@
  * kept file item is about 20 XML elements in an ARF, 10000 of them some
  * 25 MB of DOM while it is written.
  */
-#define SC_OVAL_MAX_KEPT_ITEMS 10000
+#define SC_OVAL_MAX_KEPT_ITEMS SC_LIMIT_OVAL_KEPT_ITEMS
 /* Evidence lines kept per test and per kind (satisfying / not). */
 #define SC_OVAL_MAX_EVIDENCE 10
 
