@@ -31,7 +31,7 @@ static int
 rule_kind(const struct sc_item *it)
 {
 	for (size_t i = 0; i < it->platforms.n; i++)
-		if (strcmp(it->platforms.v[i], "cpe:/o:notapplicable") == 0)
+		if (sc_cpe_never_applies(it->platforms.v[i]))
 			return REQ_NA;
 	for (size_t i = 0; i < it->n_checks; i++)
 		if (strcmp(it->checks[i].system, "urn:stigcheck:manual") != 0)

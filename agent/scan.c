@@ -199,9 +199,43 @@ add_target_facts(struct sc_testresult *tr, struct sc_target *t)
 		sc_testresult_add_fact(tr, f[i].name, f[i].type, f[i].value);
 }
 
+/*
+ * The check a rule-result links to when no engine evaluated one (the rule
+ * was not selected, not applicable, or its check system is unsupported):
+ * the one the engine would have chosen, else the first for the selector,
+ * else the first at all.  XCCDF 1.2 expects one <check> per rule-result.
+ */
 static void
-finish(struct sc_rule_result *rr)
+link_check(struct sc_rule_result *rr, const struct sc_policy *policy)
 {
+	const struct sc_item *it = rr->rule;
+	const struct sc_engine_ops *eng;
+	const struct sc_check *c;
+	const char *sel;
+	struct sc_buf sys = SC_BUF_INIT;
+	size_t i;
+
+	if (rr->check_system != NULL || it == NULL || it->n_checks == 0)
+		return;
+	sel = sc_policy_check_selector(policy, it);
+	c = choose_check(it, sel, &eng, &sys);
+	for (i = 0; c == NULL && i < it->n_checks; i++)
+		if (sel && it->checks[i].selector &&
+		    strcmp(it->checks[i].selector, sel) == 0)
+			c = &it->checks[i];
+	for (i = 0; c == NULL && i < it->n_checks; i++)
+		if (it->checks[i].selector == NULL)
+			c = &it->checks[i];
+	if (c == NULL)
+		c = &it->checks[0];
+	sc_rr_set_check(rr, c);
+	sc_buf_free(&sys);
+}
+
+static void
+finish(struct sc_rule_result *rr, const struct sc_policy *policy)
+{
+	link_check(rr, policy);
 	rr->time = time(NULL);
 }
 
@@ -271,7 +305,7 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 
 		if (!sc_policy_rule_selected(policy, it)) {
 			rr->result = SC_RESULT_NOTSELECTED;
-			finish(rr);
+			finish(rr, policy);
 			continue;
 		}
 		sc_buf_reset(&why);
@@ -280,7 +314,7 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 			rr->result = SC_RESULT_ERROR;
 			sc_rr_addf(rr, SC_MSG_ERROR, "the rule's platform cannot be "
 			    "evaluated: %s", why.data);
-			finish(rr);
+			finish(rr, policy);
 			continue;
 		}
 		if (k == 1) {
@@ -289,27 +323,27 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 			if (it->rationale && it->rationale[0])
 				sc_rr_addf(rr, SC_MSG_INFO, "rationale: %s",
 				    it->rationale);
-			finish(rr);
+			finish(rr, policy);
 			continue;
 		}
 		if (rr->role == SC_ROLE_UNCHECKED) {
 			rr->result = SC_RESULT_NOTCHECKED;
 			sc_rr_add(rr, SC_MSG_INFO, "the rule's role is 'unchecked'");
-			finish(rr);
+			finish(rr, policy);
 			continue;
 		}
 		if (it->complex_check) {
 			rr->result = SC_RESULT_ERROR;
 			sc_rr_add(rr, SC_MSG_ERROR,
 			    "complex-check is not supported by stigcheck");
-			finish(rr);
+			finish(rr, policy);
 			continue;
 		}
 		if (it->n_checks == 0) {
 			rr->result = SC_RESULT_NOTCHECKED;
 			sc_rr_add(rr, SC_MSG_INFO,
 			    "the rule has no automated check; review it manually");
-			finish(rr);
+			finish(rr, policy);
 			continue;
 		}
 		sc_buf_reset(&why);
@@ -325,7 +359,7 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 			else
 				sc_rr_addf(rr, SC_MSG_INFO,
 				    "check system %s is not supported", why.data);
-			finish(rr);
+			finish(rr, policy);
 			continue;
 		}
 		sc_rr_set_check(rr, chk);
@@ -340,7 +374,7 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 		if (slot->failed) {
 			rr->result = SC_RESULT_ERROR;
 			sc_rr_add(rr, SC_MSG_ERROR, slot->init_error);
-			finish(rr);
+			finish(rr, policy);
 			continue;
 		}
 		exp = sc_xcalloc(chk->n_exports + 1, sizeof(*exp));
@@ -369,7 +403,7 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 		if (r < 0) {
 			rr->result = SC_RESULT_ERROR;
 			sc_rr_add(rr, SC_MSG_ERROR, e2.msg);
-			finish(rr);
+			finish(rr, policy);
 			r = SC_OK;
 			continue;
 		}
@@ -403,7 +437,7 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 			else if (rr->result == SC_RESULT_FAIL)
 				rr->result = SC_RESULT_PASS;
 		}
-		finish(rr);
+		finish(rr, policy);
 	}
 	/* engines attach their own results documents (OVAL results) */
 	for (i = 0; (opts == NULL || !opts->no_check_docs) && i < n_eng; i++) {

@@ -435,11 +435,12 @@ sc_arf_build(const struct sc_content *c, const struct sc_testresult *tr,
 	    (const xmlChar *)"arfvocab");
 	relationship(&a, rels, "arfvocab:createdFor", XCCDF_REPORT_ID, REQUEST_ID);
 	relationship(&a, rels, "arfvocab:isAbout", XCCDF_REPORT_ID, ASSET_ID);
-	for (i = 0; i < tr->n_check_docs; i++) {
-		relationship(&a, rels, "arfvocab:createdFor", a.doc_ids[i],
-		    REQUEST_ID);
-		relationship(&a, rels, "arfvocab:isAbout", a.doc_ids[i], ASSET_ID);
-	}
+	/*
+	 * No relationships for the check engines' reports: OpenSCAP writes
+	 * none for its OVAL reports, and an isAbout naming one makes
+	 * `oscap info` (1.3.7) crash on the ARF.  The XCCDF report links
+	 * them through its rule-results' check-content-refs.
+	 */
 
 	req = child(child(root, a.arf, "report-requests"), a.arf,
 	    "report-request");

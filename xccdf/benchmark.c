@@ -621,3 +621,10 @@ sc_bench_profile(const struct sc_benchmark *b, const char *id)
 			return &b->profiles[i];
 	return NULL;
 }
+
+int
+sc_cpe_never_applies(const char *name)
+{
+	return strcmp(name, SC_CPE_NOTAPPLICABLE) == 0 ||
+	    strcmp(name, "cpe:/o:notapplicable") == 0;
+}

@@ -184,6 +184,16 @@ int sc_severity_parse(const char *s);		/* -1 if unknown */
 const char *sc_role_name(enum sc_role r);
 int sc_role_parse(const char *s);		/* -1 if unknown */
 
+/*
+ * The CPE name of a platform no target has (native rules that do not
+ * apply to containers), as a CPE 2.3 formatted string, the binding XCCDF
+ * 1.2 prefers.  Its URI binding cpe:/o:notapplicable, as Chainguard's
+ * content writes it, means the same.
+ */
+#define SC_CPE_NOTAPPLICABLE "cpe:2.3:o:notapplicable:*:*:*:*:*:*:*:*:*"
+/* 1 when name is SC_CPE_NOTAPPLICABLE in either binding. */
+int sc_cpe_never_applies(const char *name);
+
 /* XML helpers shared by the xccdf modules. */
 int sc_xml_is(xmlNodePtr n, const char *ns, const char *name);
 char *sc_xml_attr(xmlNodePtr n, const char *name);	/* malloc'd or NULL */

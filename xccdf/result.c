@@ -44,6 +44,7 @@ rr_free(struct sc_rule_result *rr)
 		free(rr->msgs[i].text);
 	free(rr->msgs);
 	free(rr->check_system);
+	free(rr->check_selector);
 	for (i = 0; i < rr->n_check_refs; i++) {
 		free(rr->check_refs[i].href);
 		free(rr->check_refs[i].name);
@@ -270,6 +271,8 @@ sc_rr_set_check(struct sc_rule_result *rr, const struct sc_check *c)
 
 	free(rr->check_system);
 	rr->check_system = sc_xstrdup(c->system);
+	free(rr->check_selector);
+	rr->check_selector = c->selector ? sc_xstrdup(c->selector) : NULL;
 	rr->check_refs = sc_xcalloc(c->n_refs + 1, sizeof(*rr->check_refs));
 	for (i = 0; i < c->n_refs; i++) {
 		rr->check_refs[i].href = sc_xstrdup(c->refs[i].href);

@@ -62,6 +62,7 @@ struct sc_rule_result {
 
 	/* the check used (copied: results outlive engines) */
 	char *check_system;
+	char *check_selector;		/* the check's @selector, or NULL */
 	struct sc_check_ref *check_refs;
 	size_t n_check_refs;
 	int check_has_content;		/* inline check-content */

@@ -115,6 +115,7 @@ parse_check(struct sc_rule_result *rr, xmlNodePtr n)
 		goto out;
 	}
 	rr->check_system = sc_xstrdup(system);
+	rr->check_selector = sc_xml_attr(n, "selector");
 	for (xmlNodePtr r = n->children; r; r = r->next) {
 		if (!is(r, "check-content-ref"))
 			continue;

@@ -62,6 +62,8 @@ add_rule_result(xmlNodePtr trn, xmlNsPtr ns, const struct sc_rule_result *rr)
 		xmlNodePtr c = xmlNewChild(n, ns, (const xmlChar *)"check", NULL);
 
 		set_attr(c, "system", rr->check_system);
+		if (rr->check_selector)
+			set_attr(c, "selector", rr->check_selector);
 		for (i = 0; i < rr->n_check_refs; i++) {
 			xmlNodePtr ref = xmlNewChild(c, ns,
 			    (const xmlChar *)"check-content-ref", NULL);

@@ -41,10 +41,10 @@
 #include "util/err.h"
 #include "util/fsutil.h"
 #include "util/mem.h"
+#include "xccdf/benchmark.h"
 
 #define NS_PREFIX "xccdf_org.stigcheck_"
 #define MANUAL_SYSTEM "urn:stigcheck:manual"
-#define NOTAPPLICABLE_CPE "cpe:/o:notapplicable"
 #define CCI_SYSTEM "http://cyber.mil/cci"
 #define SRG_HREF "https://public.cyber.mil/stigs/downloads/?_dl_facet_stigs=operating-systems%2Cgeneral-purpose-os"
 #define STIG_HREF "https://public.cyber.mil/stigs/srg-stig-tools/"
@@ -530,6 +530,26 @@ attr(xmlNodePtr n, const char *name, const char *v)
 	xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)v);
 }
 
+/*
+ * The Benchmark's Dublin Core metadata (XCCDF 1.2 section 6.2.4 asks for
+ * it): who made the content and from what.
+ */
+static void
+add_metadata(xmlNodePtr root)
+{
+	xmlNodePtr md = xmlNewChild(root, xccdf_ns, (const xmlChar *)"metadata",
+	    NULL);
+	xmlNsPtr dc = xmlNewNs(md, (const xmlChar *)"http://purl.org/dc/elements/1.1/",
+	    (const xmlChar *)"dc");
+
+	xmlNewTextChild(md, dc, (const xmlChar *)"creator",
+	    (const xmlChar *)"stigcheck");
+	xmlNewTextChild(md, dc, (const xmlChar *)"publisher",
+	    (const xmlChar *)"stigcheck");
+	xmlNewTextChild(md, dc, (const xmlChar *)"source",
+	    (const xmlChar *)"DISA General Purpose Operating System SRG");
+}
+
 /* Trim trailing newlines from YAML block scalars. */
 static char *
 trimmed(const char *s)
@@ -753,7 +773,7 @@ emit_rule(struct rule *r, xmlNodePtr gn)
 	el_text(rn, "rationale", ymap_str(r->m, "rationale", 1));
 	if (strcmp(r->status, "notapplicable") == 0) {
 		x = xmlNewChild(rn, xccdf_ns, (const xmlChar *)"platform", NULL);
-		attr(x, "idref", NOTAPPLICABLE_CPE);
+		attr(x, "idref", SC_CPE_NOTAPPLICABLE);
 	}
 	ymap_strlist(r->m, "cci", 1, &v);
 	for (size_t k = 0; k < v.n; k++) {
@@ -885,7 +905,14 @@ compile(const char *dir, const char *version, const char *out)
 		x = el(root, "notice", ymap_str(bm, "notice", 0));
 		attr(x, "id", "terms-of-use");
 	}
+	/*
+	 * No Benchmark <platform>: the GPOS SRG applies to every operating
+	 * system, which XCCDF says by omitting it.  (A CPE such as
+	 * cpe:2.3:o:*:... would make OpenSCAP, which has no dictionary entry
+	 * for it, report every rule notapplicable.)
+	 */
 	el(root, "version", version);
+	add_metadata(root);
 	static const char *models[] = { "urn:xccdf:scoring:default",
 		"urn:xccdf:scoring:flat", "urn:xccdf:scoring:flat-unweighted",
 		"urn:xccdf:scoring:absolute", NULL };

@@ -10,7 +10,7 @@ bench=$BUILD/gen/stigcheck-gpos-xccdf.xml
 x() { xmllint --xpath "$1" "$2"; }
 G="//*[local-name()='Group'][starts-with(@id,'xccdf_org.stigcheck_group_V-')]"
 NATIVE="*[local-name()='Rule']/*[local-name()='check'][@system='urn:stigcheck:native']"
-NA_RULE="*[local-name()='platform'][@idref='cpe:/o:notapplicable']"
+NA_RULE="*[local-name()='platform'][@idref='cpe:2.3:o:notapplicable:*:*:*:*:*:*:*:*:*']"
 
 total=$(x "count(//*[local-name()='Group'][*[local-name()='Rule']])" "$srg_xml")
 [ "$total" -gt 0 ] || fail "no requirements in $srg_xml"
