@@ -15,7 +15,6 @@
 
 #define CPE_LANG_NS "http://cpe.mitre.org/language/2.0"
 #define CPE_DICT_NS "http://cpe.mitre.org/dictionary/2.0"
-#define NOTAPPLICABLE_CPE "cpe:/o:notapplicable"
 #define MAX_DEPTH 32
 
 struct verdict {
@@ -169,7 +168,7 @@ eval_name(struct sc_cpe *cpe, const char *name, struct sc_buf *why)
 	char *title = NULL, *href = NULL, *id = NULL;
 	int r;
 
-	if (strcmp(name, NOTAPPLICABLE_CPE) == 0) {
+	if (sc_cpe_never_applies(name)) {
 		sc_buf_addf(why, "%s: the rule does not apply to this kind of "
 		    "system", name);
 		return 0;
