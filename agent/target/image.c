@@ -22,6 +22,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "target/inodes.h"
 #include "util/fsutil.h"
 #include "util/mem.h"
 
@@ -870,6 +871,9 @@ sc_image_open(struct sc_target **out, const char *path,
 	struct img im;
 	struct sc_extract *x = NULL;
 	struct sc_target *t = NULL;
+	struct sc_inodes *tab = NULL;
+	struct sc_inode_meta rootm;
+	struct stat rst;
 	unsigned long long max_total = SC_EXTRACT_MAX_TOTAL, plain_max;
 	unsigned long max_entries = SC_EXTRACT_MAX_ENTRIES;
 	struct stat st;
@@ -930,8 +934,19 @@ sc_image_open(struct sc_target **out, const char *path,
 		    "image root in '%s': %s", im.tmp, strerror(errno));
 		goto out;
 	}
-	x = sc_extract_new(rootfd, SC_EXTRACT_WHITEOUTS | SC_EXTRACT_OWNERS,
-	    o ? o->limits : NULL);
+	/* owners and modes go to a side table, never to the disk */
+	tab = sc_inodes_new();
+	memset(&rootm, 0, sizeof(rootm));
+	rootm.mode = S_IFDIR | 0755;
+	rootm.mtime.tv_nsec = UTIME_OMIT;
+	if (fstat(rootfd, &rst) < 0) {
+		r = sc_err_set(err, sc_err_from_errno(errno), "cannot stat the "
+		    "image root in '%s': %s", im.tmp, strerror(errno));
+		goto out;
+	}
+	sc_inodes_set(tab, rst.st_dev, rst.st_ino, &rootm);
+	x = sc_extract_new(rootfd, SC_EXTRACT_WHITEOUTS, o ? o->limits : NULL);
+	sc_extract_set_inodes(x, tab);
 	for (i = 0; i < im.n_layers; i++)
 		if ((r = apply_layer(&im, x, i, plain_max, err)) < 0)
 			goto out;
@@ -947,6 +962,8 @@ sc_image_open(struct sc_target **out, const char *path,
 		goto out;
 	}
 	rootfd = -1;
+	sc_target_set_inodes(t, tab);
+	tab = NULL;
 	sc_target_on_free(t, remove_tmp, im.tmp);
 	im.tmp = NULL;		/* the target owns it now */
 	add_facts(&im, t);
@@ -961,6 +978,7 @@ sc_image_open(struct sc_target **out, const char *path,
 	*out = t;
 out:
 	sc_extract_free(x);
+	sc_inodes_free(tab);
 	if (rootfd >= 0)
 		close(rootfd);
 	if (fd >= 0)

@@ -43,10 +43,13 @@
  *     label:KEY per label, sorted by key.  The private directory is
  *     removed when the target is freed.
  *
- * The image's files keep their owners, so scanning an image needs root
- * (or CAP_CHOWN); without it the scan stops with a message saying so.
- * Disk use is the flattened image (plus the archive's members while they
- * are staged).
+ * No privilege is needed: the flattened files belong to the scanning
+ * user, and the owners, modes and types the layer headers give are kept
+ * in a side table (inodes.h) that the target answers stat from, so root
+ * and an unprivileged user get the same results.  Device nodes, FIFOs and
+ * sockets in layers are recorded there as entries (an empty file stands
+ * in), never created.  Disk use is the flattened image (plus the
+ * archive's members while they are staged).
  */
 #ifndef SC_IMAGE_H
 #define SC_IMAGE_H
