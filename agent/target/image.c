@@ -22,6 +22,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "target/imagesave.h"
 #include "target/inodes.h"
 #include "util/fsutil.h"
 #include "util/mem.h"
@@ -729,18 +730,23 @@ open_input(const char *path, int *fdp, struct stat *st, struct sc_err *err)
 	return SC_OK;
 }
 
+/*
+ * Stage the archive read from FD, or from the runtime's save SV: then the
+ * save's outcome is checked too, and explains a stream that is no archive.
+ */
 static int
-stage_archive(struct img *im, int fd, const struct sc_image_opts *o,
-    struct sc_err *err)
+stage_archive(struct img *im, int fd, struct sc_imagesave *sv,
+    const struct sc_image_opts *o, struct sc_err *err)
 {
 	struct archive *a = archive_read_new();
 	struct sc_extract *x = NULL;
-	char what[256];
+	char what[256], *read_err = NULL;
 	int dfd = -1, r;
 
 	archive_read_support_filter_all(a);
 	archive_read_support_format_tar(a);
-	if (archive_read_open_fd(a, fd, BLOCK) != ARCHIVE_OK) {
+	if ((sv != NULL ? sc_imagesave_open_archive(sv, a) :
+	    archive_read_open_fd(a, fd, BLOCK)) != ARCHIVE_OK) {
 		r = sc_err_set(err, SC_ERR_PARSE, "image '%s' is not a tar "
 		    "archive: %s", im->arg, archive_error_string(a));
 		goto out;
@@ -763,6 +769,15 @@ stage_archive(struct img *im, int fd, const struct sc_image_opts *o,
 	}
 	dfd = -1;
 out:
+	if (sv != NULL) {
+		int r2;
+
+		read_err = r < 0 ? sc_xstrdup(err->msg) : NULL;
+		r2 = sc_imagesave_finish(sv, read_err, err);
+		if (r2 < 0)
+			r = r2;
+		free(read_err);
+	}
 	sc_extract_free(x);
 	if (dfd >= 0)
 		close(dfd);
@@ -877,7 +892,8 @@ sc_image_open(struct sc_target **out, const char *path,
 	unsigned long long max_total = SC_EXTRACT_MAX_TOTAL, plain_max;
 	unsigned long max_entries = SC_EXTRACT_MAX_ENTRIES;
 	struct stat st;
-	int fd = -1, rootfd = -1, r;
+	struct sc_imagesave *sv = NULL;
+	int fd = -1, rootfd = -1, r, saved = sc_imagesave_is_ref(path);
 	size_t i;
 
 	*out = NULL;
@@ -890,8 +906,15 @@ sc_image_open(struct sc_target **out, const char *path,
 		max_entries = o->limits->max_entries;
 	/* a layer decompresses to its files and their headers, no more */
 	plain_max = max_total + max_entries * HEADER_BYTES;
-	if ((r = open_input(path, &fd, &st, err)) < 0)
+	if (saved) {
+		if ((r = sc_imagesave_start(&sv, path, o ? o->save_timeout_ms : 0,
+		    err)) < 0)
+			return r;
+		memset(&st, 0, sizeof(st));
+		st.st_mode = S_IFIFO;
+	} else if ((r = open_input(path, &fd, &st, err)) < 0) {
 		return r;
+	}
 	if ((r = sc_tmpdir_new(o ? o->tmpdir : NULL, "stigcheck-image", &im.tmp,
 	    err)) < 0)
 		goto out;
@@ -906,7 +929,7 @@ sc_image_open(struct sc_target **out, const char *path,
 		fd = -1;
 		if (r < 0)
 			goto out;
-	} else if ((r = stage_archive(&im, fd, o, err)) < 0) {
+	} else if ((r = stage_archive(&im, fd, sv, o, err)) < 0) {
 		goto out;
 	}
 
@@ -967,8 +990,9 @@ sc_image_open(struct sc_target **out, const char *path,
 	sc_target_on_free(t, remove_tmp, im.tmp);
 	im.tmp = NULL;		/* the target owns it now */
 	add_facts(&im, t);
-	if (im.ref != NULL || strcmp(path, "-") == 0) {
-		sc_target_set_name(t, im.ref ? im.ref : im.config_digest);
+	if (im.ref != NULL || saved || strcmp(path, "-") == 0) {
+		sc_target_set_name(t, im.ref ? im.ref : saved ? path :
+		    im.config_digest);
 	} else {
 		char *base = base_name(path);
 
@@ -977,6 +1001,7 @@ sc_image_open(struct sc_target **out, const char *path,
 	}
 	*out = t;
 out:
+	sc_imagesave_free(sv);
 	sc_extract_free(x);
 	sc_inodes_free(tab);
 	if (rootfd >= 0)
