@@ -9,7 +9,7 @@ set -eu
 #        libpcre2-dev libsqlite3-dev libarchive-dev libjansson-dev
 # tests: check clang libxml2-utils xsltproc openscap-scanner valgrind rpm
 #        debootstrap busybox-static openssl chromium fonts-dejavu-core nodejs
-#        npm
+#        npm podman runc
 
 missing=""
 have_pc() { pkg-config --exists "$@" 2>/dev/null; }
@@ -40,6 +40,10 @@ command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 [ -d /usr/share/fonts/truetype/dejavu ] || missing="$missing fonts-dejavu-core"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
+# --image podman:NAME (t4220) and the deploy test running the DaemonSet's
+# pod template (t4710): podman with runc
+command -v podman >/dev/null 2>&1 || missing="$missing podman"
+command -v runc >/dev/null 2>&1 || missing="$missing runc"
 
 [ -z "$missing" ] && exit 0
 
