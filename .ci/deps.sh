@@ -9,7 +9,7 @@ set -eu
 #        libpcre2-dev libsqlite3-dev libarchive-dev libjansson-dev
 # tests: check clang libxml2-utils xsltproc openscap-scanner valgrind rpm
 #        debootstrap busybox-static openssl chromium fonts-dejavu-core nodejs
-#        npm mandoc man-db
+#        npm mandoc man-db podman runc
 
 missing=""
 have_pc() { pkg-config --exists "$@" 2>/dev/null; }
@@ -48,6 +48,10 @@ for p in ssg-debian ssg-debderived ssg-nondebian; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		missing="$missing $p"
 done
+# --image podman:NAME (t4220) and the deploy test running the DaemonSet's
+# pod template (t4710): podman with runc
+command -v podman >/dev/null 2>&1 || missing="$missing podman"
+command -v runc >/dev/null 2>&1 || missing="$missing runc"
 
 [ -z "$missing" ] && exit 0
 

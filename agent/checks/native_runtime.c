@@ -15,7 +15,12 @@
  *   readonly_root   the container's root filesystem is mounted read-only
  *
  * Root filesystems and images have no running process: the result is
- * notapplicable, with a message saying so (never a pass).
+ * notapplicable, with a message saying so (never a pass).  One exception:
+ * not_root on an image judges the user its config runs as (the image:user
+ * fact, config.User): empty, "0", "root" or a name whose uid in the
+ * image's /etc/passwd is 0 (with or without ":GROUP") is root and fails;
+ * a name the image's /etc/passwd does not know is an error (the runtime
+ * could not start it).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +60,60 @@ rt_parse(xmlNodePtr n, void **out, struct sc_err *err)
 	return SC_OK;
 }
 
+static const char *
+image_user(struct sc_target *t)
+{
+	size_t n, i;
+	const struct sc_fact *f = sc_target_facts(t, &n);
+
+	for (i = 0; i < n; i++)
+		if (strcmp(f[i].name, "urn:stigcheck:fact:image:user") == 0)
+			return f[i].value;
+	return NULL;
+}
+
+/* not_root for an image: the config's User, resolved in the image. */
+static enum sc_result
+image_not_root(struct sc_target *t, const char *cfg,
+    struct sc_rule_result *rr)
+{
+	char *user = sc_xstrndup(cfg, strcspn(cfg, ":")), *end;
+	const struct sc_account *a;
+	enum sc_result res;
+	unsigned long uid;
+
+	if (*user == '\0') {
+		sc_rr_add(rr, SC_MSG_ERROR, "the image config sets no User: its "
+		    "containers run as root unless the runtime is told otherwise");
+		res = SC_RESULT_FAIL;
+		goto out;
+	}
+	uid = strtoul(user, &end, 10);
+	if (*end != '\0' || user[0] < '0' || user[0] > '9') {
+		a = sc_target_user_by_name(t, user);
+		if (a == NULL) {
+			sc_rr_addf(rr, SC_MSG_ERROR, "the image config's User "
+			    "'%s' is not in the image's /etc/passwd: the runtime "
+			    "cannot start it as that user", cfg);
+			res = SC_RESULT_ERROR;
+			goto out;
+		}
+		uid = a->id;
+	}
+	if (uid == 0) {
+		sc_rr_addf(rr, SC_MSG_ERROR, "the image config's User is '%s' "
+		    "(uid 0): its containers run as root", cfg);
+		res = SC_RESULT_FAIL;
+	} else {
+		sc_rr_addf(rr, SC_MSG_INFO, "the image config's User is '%s' "
+		    "(uid %lu)", cfg, uid);
+		res = SC_RESULT_PASS;
+	}
+out:
+	free(user);
+	return res;
+}
+
 static enum sc_result
 rt_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 {
@@ -63,6 +122,10 @@ rt_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 	enum sc_result res = SC_RESULT_PASS;
 	int check = *(int *)p;
 
+	if (rt == NULL && check == R_NOT_ROOT &&
+	    sc_target_kind(ctx->target) == SC_TARGET_IMAGE &&
+	    image_user(ctx->target) != NULL)
+		return image_not_root(ctx->target, image_user(ctx->target), rr);
 	if (rt == NULL) {
 		sc_rr_add(rr, SC_MSG_INFO, "the target is not a running container "
 		    "(it is a root filesystem or an image): this check needs a "

@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/xattr.h>
 #include <unistd.h>
 
+#include "target/inodes.h"
 #include "util/fsutil.h"
 #include "util/map.h"
 #include "util/mem.h"
@@ -27,11 +27,6 @@
 #define WH_OPAQUE ".wh..wh..opq"
 #define WH_META ".wh..wh."
 #define CAP_XATTR "security.capability"
-
-struct dir_time {
-	char *path;
-	struct timespec mtime;
-};
 
 struct sc_extract {
 	int root_fd;
@@ -43,8 +38,7 @@ struct sc_extract {
 	/* per stream */
 	const char *what;
 	struct sc_map created;		/* paths this stream created */
-	struct dir_time *dirs;		/* directory mtimes, set at the end */
-	size_t n_dirs, cap_dirs;
+	struct sc_inodes *inodes;	/* borrowed; NULL: staging mode */
 
 	char *cache_path;		/* parent directory last opened */
 	int cache_fd;
@@ -85,13 +79,14 @@ cache_drop(struct sc_extract *x)
 static void
 stream_reset(struct sc_extract *x)
 {
-	size_t i;
-
 	sc_map_free(&x->created);
-	for (i = 0; i < x->n_dirs; i++)
-		free(x->dirs[i].path);
-	x->n_dirs = 0;
 	cache_drop(x);
+}
+
+void
+sc_extract_set_inodes(struct sc_extract *x, struct sc_inodes *tab)
+{
+	x->inodes = tab;
 }
 
 void
@@ -100,7 +95,6 @@ sc_extract_free(struct sc_extract *x)
 	if (x == NULL)
 		return;
 	stream_reset(x);
-	free(x->dirs);
 	free(x);
 }
 
@@ -109,6 +103,8 @@ sc_extract_total(const struct sc_extract *x)
 {
 	return x->total;
 }
+
+static int record_implied(struct sc_extract *x, int fd);
 
 /* ---- names ---------------------------------------------------------------- */
 
@@ -211,6 +207,11 @@ open_parent(struct sc_extract *x, const char *rel, int create, int own,
 				goto ioerr;
 			nfd = openat(fd, comp, O_PATH | O_DIRECTORY | O_NOFOLLOW |
 			    O_CLOEXEC);
+			if (nfd >= 0 && x->inodes != NULL &&
+			    record_implied(x, nfd) < 0) {
+				close(nfd);
+				goto ioerr;
+			}
 		}
 		if (nfd < 0) {
 			int e = errno, r;
@@ -292,37 +293,84 @@ remove_at(struct sc_extract *x, int dfd, const char *name)
 
 /* ---- metadata ------------------------------------------------------------- */
 
+/*
+ * In table mode, what the header says is recorded against the inode of
+ * the object just created (FD, or DFD/NAME without following it); on
+ * disk, files stay the scanning user's, 0600 (directories 0700).  In
+ * staging mode, files keep their permission bits, readable by the user.
+ */
 static int
-set_owner_mode(struct sc_extract *x, struct archive_entry *e, int fd,
-    int dfd, const char *name, int is_link, const char *path,
-    struct sc_err *err)
+record(struct sc_extract *x, struct archive_entry *e, mode_t type, int fd,
+    int dfd, const char *name, const char *path, struct sc_err *err)
 {
-	mode_t mode = archive_entry_perm(e) & 07777;
+	struct sc_inode_meta m;
+	struct stat st;
+	la_int64_t uid = archive_entry_uid(e), gid = archive_entry_gid(e);
+	const char *xn;
+	const void *xv;
+	size_t xs;
+	char db[256];
+
+	if (uid < 0 || uid >= 0xffffffffLL || gid < 0 || gid >= 0xffffffffLL)
+		return sc_err_set(err, SC_ERR_PARSE,
+		    "%s: entry '%s' has an invalid owner %lld:%lld",
+		    x->what, disp(path, db, sizeof(db)), (long long)uid,
+		    (long long)gid);
+	if ((fd >= 0 ? fstat(fd, &st) : fstatat(dfd, name, &st,
+	    AT_SYMLINK_NOFOLLOW)) < 0)
+		return sc_err_set(err, sc_err_from_errno(errno), "%s: '%s': %s",
+		    x->what, disp(path, db, sizeof(db)), strerror(errno));
+	memset(&m, 0, sizeof(m));
+	m.mode = type | (type == AE_IFLNK ? 0777 :
+	    (archive_entry_perm(e) & 07777));
+	m.uid = (unsigned long)uid;
+	m.gid = (unsigned long)gid;
+	m.rdev_major = (unsigned long)archive_entry_rdevmajor(e);
+	m.rdev_minor = (unsigned long)archive_entry_rdevminor(e);
+	m.mtime.tv_sec = archive_entry_mtime(e);
+	m.mtime.tv_nsec = archive_entry_mtime_is_set(e) ?
+	    archive_entry_mtime_nsec(e) : UTIME_OMIT;
+	if (archive_entry_xattr_reset(e) > 0)
+		while (archive_entry_xattr_next(e, &xn, &xv, &xs) == ARCHIVE_OK)
+			if (xn != NULL && strcmp(xn, CAP_XATTR) == 0 && xs > 0)
+				m.caps = 1;
+	sc_inodes_set(x->inodes, st.st_dev, st.st_ino, &m);
+	return SC_OK;
+}
+
+/* A directory this module created for an entry below it: 0755 root. */
+static int
+record_implied(struct sc_extract *x, int fd)
+{
+	struct sc_inode_meta m;
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return -1;
+	memset(&m, 0, sizeof(m));
+	m.mode = S_IFDIR | 0755;
+	m.mtime.tv_nsec = UTIME_OMIT;
+	sc_inodes_set(x->inodes, st.st_dev, st.st_ino, &m);
+	return 0;
+}
+
+static int
+set_meta(struct sc_extract *x, struct archive_entry *e, int fd, int dfd,
+    const char *name, const char *path, struct sc_err *err)
+{
+	mode_t type = archive_entry_filetype(e), mode;
 	char db[256];
 	int r;
 
-	if (x->flags & SC_EXTRACT_OWNERS) {
-		la_int64_t uid = archive_entry_uid(e), gid = archive_entry_gid(e);
-
-		if (uid < 0 || uid >= 0xffffffffLL || gid < 0 ||
-		    gid >= 0xffffffffLL)
-			return sc_err_set(err, SC_ERR_PARSE,
-			    "%s: entry '%s' has an invalid owner %lld:%lld",
-			    x->what, disp(path, db, sizeof(db)), (long long)uid,
-			    (long long)gid);
-		r = fd >= 0 ? fchown(fd, (uid_t)uid, (gid_t)gid) :
-		    fchownat(dfd, name, (uid_t)uid, (gid_t)gid,
-		    AT_SYMLINK_NOFOLLOW);
-		if (r < 0)
-			return sc_err_set(err, sc_err_from_errno(errno),
-			    "%s: cannot set the owner of '%s': %s (scanning "
-			    "an image needs root, to keep its files' owners)",
-			    x->what, disp(path, db, sizeof(db)), strerror(errno));
+	if (x->inodes != NULL) {
+		if ((r = record(x, e, type, fd, dfd, name, path, err)) < 0)
+			return r;
+		mode = type == AE_IFDIR ? 0700 : 0600;
 	} else {
-		mode = (mode & 0777) | (S_ISDIR(archive_entry_mode(e)) ?
+		mode = (archive_entry_perm(e) & 0777) | (type == AE_IFDIR ?
 		    0700 : 0600);
 	}
-	if (is_link)
+	if (type == AE_IFLNK)
 		return SC_OK;
 	r = fd >= 0 ? fchmod(fd, mode) : fchmodat(dfd, name, mode, 0);
 	if (r < 0)
@@ -330,38 +378,6 @@ set_owner_mode(struct sc_extract *x, struct archive_entry *e, int fd,
 		    "%s: cannot set the mode of '%s': %s", x->what,
 		    disp(path, db, sizeof(db)), strerror(errno));
 	return SC_OK;
-}
-
-static int
-set_caps(struct sc_extract *x, struct archive_entry *e, int fd,
-    const char *path, struct sc_err *err)
-{
-	const char *name;
-	const void *value;
-	size_t size;
-	char db[256];
-
-	if (!(x->flags & SC_EXTRACT_OWNERS) || archive_entry_xattr_reset(e) == 0)
-		return SC_OK;
-	while (archive_entry_xattr_next(e, &name, &value, &size) == ARCHIVE_OK) {
-		if (name == NULL || strcmp(name, CAP_XATTR) != 0)
-			continue;	/* other attributes are not applied */
-		if (fsetxattr(fd, name, value, size, 0) < 0)
-			return sc_err_set(err, sc_err_from_errno(errno),
-			    "%s: cannot set the file capabilities of '%s': %s",
-			    x->what, disp(path, db, sizeof(db)), strerror(errno));
-	}
-	return SC_OK;
-}
-
-static void
-entry_times(struct archive_entry *e, struct timespec ts[2])
-{
-	ts[1].tv_sec = archive_entry_mtime(e);
-	ts[1].tv_nsec = archive_entry_mtime_nsec(e);
-	ts[0] = ts[1];
-	if (!archive_entry_mtime_is_set(e))
-		ts[0].tv_nsec = ts[1].tv_nsec = UTIME_OMIT;
 }
 
 /* ---- entry kinds ---------------------------------------------------------- */
@@ -417,7 +433,6 @@ make_file(struct sc_extract *x, struct archive *a, struct archive_entry *e,
     int dfd, const char *name, const char *path, struct sc_err *err)
 {
 	unsigned long long size;
-	struct timespec ts[2];
 	char db[256];
 	int fd, r;
 
@@ -440,16 +455,8 @@ make_file(struct sc_extract *x, struct archive *a, struct archive_entry *e,
 		return sc_err_set(err, sc_err_from_errno(errno),
 		    "%s: cannot create '%s': %s", x->what,
 		    disp(path, db, sizeof(db)), strerror(errno));
-	if ((r = write_data(x, a, fd, size, path, err)) < 0 ||
-	    (r = set_owner_mode(x, e, fd, dfd, name, 0, path, err)) < 0 ||
-	    (r = set_caps(x, e, fd, path, err)) < 0)
-		goto out;
-	entry_times(e, ts);
-	if ((x->flags & SC_EXTRACT_OWNERS) && futimens(fd, ts) < 0)
-		r = sc_err_set(err, sc_err_from_errno(errno), "%s: cannot set "
-		    "the time of '%s': %s", x->what, disp(path, db, sizeof(db)),
-		    strerror(errno));
-out:
+	if ((r = write_data(x, a, fd, size, path, err)) == SC_OK)
+		r = set_meta(x, e, fd, dfd, name, path, err);
 	close(fd);
 	return r;
 }
@@ -470,16 +477,8 @@ make_dir(struct sc_extract *x, struct archive_entry *e, int dfd,
 	fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		goto ioerr;
-	r = set_owner_mode(x, e, fd, dfd, name, 0, path, err);
+	r = set_meta(x, e, fd, dfd, name, path, err);
 	close(fd);
-	if (r == SC_OK && (x->flags & SC_EXTRACT_OWNERS) &&
-	    archive_entry_mtime_is_set(e)) {
-		SC_GROW(x->dirs, x->cap_dirs, x->n_dirs + 1);
-		x->dirs[x->n_dirs].path = sc_xstrdup(path);
-		x->dirs[x->n_dirs].mtime.tv_sec = archive_entry_mtime(e);
-		x->dirs[x->n_dirs].mtime.tv_nsec = archive_entry_mtime_nsec(e);
-		x->n_dirs++;
-	}
 	return r;
 ioerr:
 	return sc_err_set(err, sc_err_from_errno(errno), "%s: cannot create "
@@ -487,14 +486,18 @@ ioerr:
 	    strerror(errno));
 }
 
+/*
+ * Symbolic links are created as links.  A device node, FIFO or socket is
+ * never created: in table mode an empty regular file stands in for it and
+ * the table gives its type; in staging mode it is refused earlier.
+ */
 static int
 make_other(struct sc_extract *x, struct archive_entry *e, int dfd,
     const char *name, const char *path, struct sc_err *err)
 {
 	mode_t type = archive_entry_filetype(e);
-	struct timespec ts[2];
 	char db[256];
-	int r;
+	int r, fd = -1;
 
 	if (type == AE_IFLNK) {
 		const char *to = archive_entry_symlink(e);
@@ -507,22 +510,18 @@ make_other(struct sc_extract *x, struct archive_entry *e, int dfd,
 		 * inside the root, and this module never follows it */
 		r = symlinkat(to, dfd, name);
 	} else {
-		r = mknodat(dfd, name, S_IFIFO | 0600, 0);
+		fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0600);
+		r = fd < 0 ? -1 : 0;
 	}
 	if (r < 0)
 		return sc_err_set(err, sc_err_from_errno(errno), "%s: cannot "
 		    "create '%s': %s", x->what, disp(path, db, sizeof(db)),
 		    strerror(errno));
-	if ((r = set_owner_mode(x, e, -1, dfd, name, type == AE_IFLNK, path,
-	    err)) < 0)
-		return r;
-	entry_times(e, ts);
-	if ((x->flags & SC_EXTRACT_OWNERS) &&
-	    utimensat(dfd, name, ts, AT_SYMLINK_NOFOLLOW) < 0)
-		return sc_err_set(err, sc_err_from_errno(errno), "%s: cannot set "
-		    "the time of '%s': %s", x->what, disp(path, db, sizeof(db)),
-		    strerror(errno));
-	return SC_OK;
+	r = set_meta(x, e, fd, dfd, name, path, err);
+	if (fd >= 0)
+		close(fd);
+	return r;
 }
 
 static int
@@ -713,6 +712,8 @@ type_name(mode_t t)
 		return "a block device";
 	case AE_IFSOCK:
 		return "a socket";
+	case AE_IFIFO:
+		return "a FIFO";
 	default:
 		return "of an unknown type";
 	}
@@ -740,12 +741,12 @@ apply_entry(struct sc_extract *x, struct archive *a, struct archive_entry *e,
 		    "%s: entry '%s' is nested too deep; refused", x->what,
 		    disp(raw, db, sizeof(db)));
 	hl = archive_entry_hardlink(e);
-	if (hl == NULL && (type == AE_IFCHR || type == AE_IFBLK ||
-	    type == AE_IFSOCK || (type != AE_IFREG && type != AE_IFDIR &&
-	    type != AE_IFLNK && type != AE_IFIFO)))
+	if (hl == NULL && type != AE_IFREG && type != AE_IFDIR &&
+	    type != AE_IFLNK && (x->inodes == NULL || (type != AE_IFCHR &&
+	    type != AE_IFBLK && type != AE_IFIFO && type != AE_IFSOCK)))
 		return sc_err_set(err, SC_ERR_UNSUPPORTED, "%s: entry '%s' is %s;"
-		    " device nodes and special files are refused", x->what,
-		    disp(raw, db, sizeof(db)), type_name(type));
+		    " refused here", x->what, disp(raw, db, sizeof(db)),
+		    type_name(type));
 
 	if (path->len == 0) {	/* the root directory itself */
 		int fd;
@@ -758,7 +759,7 @@ apply_entry(struct sc_extract *x, struct archive *a, struct archive_entry *e,
 		if (fd < 0)
 			return sc_err_set(err, sc_err_from_errno(errno), "%s: %s",
 			    x->what, strerror(errno));
-		r = set_owner_mode(x, e, fd, -1, NULL, 0, "/", err);
+		r = set_meta(x, e, fd, -1, NULL, "/", err);
 		close(fd);
 		return r;
 	}
@@ -787,24 +788,6 @@ apply_entry(struct sc_extract *x, struct archive *a, struct archive_entry *e,
 	return make_other(x, e, dfd, name, path->data, err);
 }
 
-/* Directory mtimes, once nothing more is created in them. */
-static void
-set_dir_times(struct sc_extract *x)
-{
-	size_t i;
-
-	for (i = x->n_dirs; i > 0; i--) {
-		struct dir_time *d = &x->dirs[i - 1];
-		struct timespec ts[2] = { d->mtime, d->mtime };
-		const char *name;
-		int dfd;
-
-		if (open_parent(x, d->path, 0, 0, &dfd, &name, d->path,
-		    NULL) == SC_OK)
-			(void)utimensat(dfd, name, ts, AT_SYMLINK_NOFOLLOW);
-	}
-}
-
 int
 sc_extract_apply(struct sc_extract *x, struct archive *a, const char *what,
     struct sc_err *err)
@@ -824,8 +807,6 @@ sc_extract_apply(struct sc_extract *x, struct archive *a, const char *what,
 		if ((r = apply_entry(x, a, e, &path, err)) < 0)
 			break;
 	}
-	if (r == SC_OK)
-		set_dir_times(x);
 	stream_reset(x);
 	sc_buf_free(&path);
 	return r;

@@ -17,8 +17,11 @@
  *    file, link or directory of that name is replaced.
  *  - Hard links must name an existing non-directory inside the directory,
  *    reached without symbolic links; anything else is refused.
- *  - Device nodes are refused (a flattened image never holds one); FIFOs
- *    are created as FIFOs (the target module never opens them).
+ *  - No device node, FIFO or socket is ever created.  With a metadata
+ *    table (sc_extract_set_inodes) each is recorded as an entry: an empty
+ *    regular file stands in for it and the table gives its type, mode,
+ *    owner and device number.  Without one (staging an image archive's
+ *    members) such an entry is refused.
  *  - Sizes are capped: one file's declared size (SC_EXTRACT_MAX_FILE), the
  *    sum over all streams applied with one struct sc_extract
  *    (SC_EXTRACT_MAX_TOTAL), the number of entries (SC_EXTRACT_MAX_ENTRIES)
@@ -28,11 +31,14 @@
  * NAME from the layers below, ".wh..wh..opq" in a directory removes what
  * the layers below put in it (entries of the same layer stay, wherever the
  * marker appears in the stream), other ".wh..wh." names are ignored.
- * With SC_EXTRACT_OWNERS, owners, modes (set-id bits included), mtimes and
- * the security.capability attribute are applied as recorded; failing to
- * set an owner (not root) is an error, since a scan of wrong owners would
- * give wrong results.  Without it (staging an image archive's members),
- * files belong to the scanning user and keep their permission bits.
+ * Nothing is chowned, whoever runs the scan: files belong to the scanning
+ * user.  With a metadata table, owners, modes (set-id bits included),
+ * types, device numbers, mtimes and whether a security.capability
+ * attribute was present are recorded in it (inodes.h) against the inode
+ * created for each entry, including the directories this module creates
+ * for entries below them (0755, root), and the files on disk are 0600
+ * (directories 0700).  Without one, files keep their permission bits,
+ * readable and writable by the user.
  *
  * Errors are SC_ERR_* values with one message naming the entry and the
  * stream ("layer 2 (sha256:ab12...)").  After an error the directory holds
@@ -53,10 +59,10 @@
 
 enum {
 	SC_EXTRACT_WHITEOUTS = 1 << 0,
-	SC_EXTRACT_OWNERS = 1 << 1,
 };
 
 struct sc_extract;
+struct sc_inodes;
 
 /* Limits (0 keeps the default); tests lower them. */
 struct sc_extract_limits {
@@ -72,6 +78,9 @@ struct sc_extract_limits {
 struct sc_extract *sc_extract_new(int dir_fd, unsigned flags,
     const struct sc_extract_limits *limits);
 void sc_extract_free(struct sc_extract *x);
+
+/* Record metadata in TAB (borrowed; may be NULL: staging mode). */
+void sc_extract_set_inodes(struct sc_extract *x, struct sc_inodes *tab);
 
 /*
  * Apply every entry of the opened archive reader A (positioned before its

@@ -22,6 +22,8 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "target/imagesave.h"
+#include "target/inodes.h"
 #include "util/fsutil.h"
 #include "util/mem.h"
 
@@ -565,7 +567,8 @@ blob_raw_read(struct archive *a, void *ud, const void **buf)
 		archive_set_error(a, errno, "%s", strerror(errno));
 		return -1;
 	}
-	EVP_DigestUpdate(b->raw_md, b->buf, (size_t)n);
+	if (b->raw_md != NULL)
+		EVP_DigestUpdate(b->raw_md, b->buf, (size_t)n);
 	b->raw_n += (unsigned long long)n;
 	*buf = b->buf;
 	return n;
@@ -616,7 +619,8 @@ blob_drain(struct blob *b)
 	while ((n = read(b->fd, b->buf, sizeof(b->buf))) > 0 ||
 	    (n < 0 && errno == EINTR)) {
 		if (n > 0) {
-			EVP_DigestUpdate(b->raw_md, b->buf, (size_t)n);
+			if (b->raw_md != NULL)
+				EVP_DigestUpdate(b->raw_md, b->buf, (size_t)n);
 			b->raw_n += (unsigned long long)n;
 		}
 	}
@@ -645,7 +649,8 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 		r = sc_err_set(err, r, "%s: %s", what, e2.msg);
 		goto out;
 	}
-	b->raw_md = digest_new(l->digest ? digest_md(l->digest) : EVP_sha256());
+	/* a docker-archive names no blob digest: only the diff_id is checked */
+	b->raw_md = l->digest ? digest_new(digest_md(l->digest)) : NULL;
 	b->plain_md = digest_new(digest_md(l->diff_id));
 	b->plain_max = plain_max;
 	b->dec = archive_read_new();
@@ -670,7 +675,7 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 		r = SC_ERR_TOOBIG;
 		goto out;
 	}
-	raw = digest_final(b->raw_md);
+	raw = b->raw_md ? digest_final(b->raw_md) : NULL;
 	plain = digest_final(b->plain_md);
 	if (l->digest != NULL && strcmp(raw, l->digest) != 0)
 		r = sc_err_set(err, SC_ERR_PARSE, "%s: the blob does not match "
@@ -728,18 +733,23 @@ open_input(const char *path, int *fdp, struct stat *st, struct sc_err *err)
 	return SC_OK;
 }
 
+/*
+ * Stage the archive read from FD, or from the runtime's save SV: then the
+ * save's outcome is checked too, and explains a stream that is no archive.
+ */
 static int
-stage_archive(struct img *im, int fd, const struct sc_image_opts *o,
-    struct sc_err *err)
+stage_archive(struct img *im, int fd, struct sc_imagesave *sv,
+    const struct sc_image_opts *o, struct sc_err *err)
 {
 	struct archive *a = archive_read_new();
 	struct sc_extract *x = NULL;
-	char what[256];
+	char what[256], *read_err = NULL;
 	int dfd = -1, r;
 
 	archive_read_support_filter_all(a);
 	archive_read_support_format_tar(a);
-	if (archive_read_open_fd(a, fd, BLOCK) != ARCHIVE_OK) {
+	if ((sv != NULL ? sc_imagesave_open_archive(sv, a) :
+	    archive_read_open_fd(a, fd, BLOCK)) != ARCHIVE_OK) {
 		r = sc_err_set(err, SC_ERR_PARSE, "image '%s' is not a tar "
 		    "archive: %s", im->arg, archive_error_string(a));
 		goto out;
@@ -762,6 +772,15 @@ stage_archive(struct img *im, int fd, const struct sc_image_opts *o,
 	}
 	dfd = -1;
 out:
+	if (sv != NULL) {
+		int r2;
+
+		read_err = r < 0 ? sc_xstrdup(err->msg) : NULL;
+		r2 = sc_imagesave_finish(sv, read_err, err);
+		if (r2 < 0)
+			r = r2;
+		free(read_err);
+	}
 	sc_extract_free(x);
 	if (dfd >= 0)
 		close(dfd);
@@ -870,10 +889,14 @@ sc_image_open(struct sc_target **out, const char *path,
 	struct img im;
 	struct sc_extract *x = NULL;
 	struct sc_target *t = NULL;
+	struct sc_inodes *tab = NULL;
+	struct sc_inode_meta rootm;
+	struct stat rst;
 	unsigned long long max_total = SC_EXTRACT_MAX_TOTAL, plain_max;
 	unsigned long max_entries = SC_EXTRACT_MAX_ENTRIES;
 	struct stat st;
-	int fd = -1, rootfd = -1, r;
+	struct sc_imagesave *sv = NULL;
+	int fd = -1, rootfd = -1, r, saved = sc_imagesave_is_ref(path);
 	size_t i;
 
 	*out = NULL;
@@ -886,8 +909,15 @@ sc_image_open(struct sc_target **out, const char *path,
 		max_entries = o->limits->max_entries;
 	/* a layer decompresses to its files and their headers, no more */
 	plain_max = max_total + max_entries * HEADER_BYTES;
-	if ((r = open_input(path, &fd, &st, err)) < 0)
+	if (saved) {
+		if ((r = sc_imagesave_start(&sv, path, o ? o->save_timeout_ms : 0,
+		    err)) < 0)
+			return r;
+		memset(&st, 0, sizeof(st));
+		st.st_mode = S_IFIFO;
+	} else if ((r = open_input(path, &fd, &st, err)) < 0) {
 		return r;
+	}
 	if ((r = sc_tmpdir_new(o ? o->tmpdir : NULL, "stigcheck-image", &im.tmp,
 	    err)) < 0)
 		goto out;
@@ -902,7 +932,7 @@ sc_image_open(struct sc_target **out, const char *path,
 		fd = -1;
 		if (r < 0)
 			goto out;
-	} else if ((r = stage_archive(&im, fd, o, err)) < 0) {
+	} else if ((r = stage_archive(&im, fd, sv, o, err)) < 0) {
 		goto out;
 	}
 
@@ -930,8 +960,19 @@ sc_image_open(struct sc_target **out, const char *path,
 		    "image root in '%s': %s", im.tmp, strerror(errno));
 		goto out;
 	}
-	x = sc_extract_new(rootfd, SC_EXTRACT_WHITEOUTS | SC_EXTRACT_OWNERS,
-	    o ? o->limits : NULL);
+	/* owners and modes go to a side table, never to the disk */
+	tab = sc_inodes_new();
+	memset(&rootm, 0, sizeof(rootm));
+	rootm.mode = S_IFDIR | 0755;
+	rootm.mtime.tv_nsec = UTIME_OMIT;
+	if (fstat(rootfd, &rst) < 0) {
+		r = sc_err_set(err, sc_err_from_errno(errno), "cannot stat the "
+		    "image root in '%s': %s", im.tmp, strerror(errno));
+		goto out;
+	}
+	sc_inodes_set(tab, rst.st_dev, rst.st_ino, &rootm);
+	x = sc_extract_new(rootfd, SC_EXTRACT_WHITEOUTS, o ? o->limits : NULL);
+	sc_extract_set_inodes(x, tab);
 	for (i = 0; i < im.n_layers; i++)
 		if ((r = apply_layer(&im, x, i, plain_max, err)) < 0)
 			goto out;
@@ -947,11 +988,14 @@ sc_image_open(struct sc_target **out, const char *path,
 		goto out;
 	}
 	rootfd = -1;
+	sc_target_set_inodes(t, tab);
+	tab = NULL;
 	sc_target_on_free(t, remove_tmp, im.tmp);
 	im.tmp = NULL;		/* the target owns it now */
 	add_facts(&im, t);
-	if (im.ref != NULL || strcmp(path, "-") == 0) {
-		sc_target_set_name(t, im.ref ? im.ref : im.config_digest);
+	if (im.ref != NULL || saved || strcmp(path, "-") == 0) {
+		sc_target_set_name(t, im.ref ? im.ref : saved ? path :
+		    im.config_digest);
 	} else {
 		char *base = base_name(path);
 
@@ -960,7 +1004,9 @@ sc_image_open(struct sc_target **out, const char *path,
 	}
 	*out = t;
 out:
+	sc_imagesave_free(sv);
 	sc_extract_free(x);
+	sc_inodes_free(tab);
 	if (rootfd >= 0)
 		close(rootfd);
 	if (fd >= 0)

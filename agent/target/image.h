@@ -8,7 +8,12 @@
  *    `podman save --format oci-archive`, `docker save` from Docker 25 on;
  *  - a docker-archive (manifest.json, a config, layer tars), as written by
  *    `docker save` and `podman save`;
- *  - "-": such an archive on standard input.
+ *  - "-": such an archive on standard input;
+ *  - podman:NAME, docker:NAME, containers-storage:NAME: an image of the
+ *    local runtime, read from its save command through a pipe
+ *    (imagesave.h: no shell, a deadline, the runtime killed and reaped on
+ *    timeout, its stderr summarised on failure).  These prefixes win over
+ *    a file of the same name ("./podman:x" is the file).
  * Archives may be compressed (gzip, zstd, xz, bzip2: libarchive decides).
  *
  * What happens:
@@ -43,10 +48,13 @@
  *     label:KEY per label, sorted by key.  The private directory is
  *     removed when the target is freed.
  *
- * The image's files keep their owners, so scanning an image needs root
- * (or CAP_CHOWN); without it the scan stops with a message saying so.
- * Disk use is the flattened image (plus the archive's members while they
- * are staged).
+ * No privilege is needed: the flattened files belong to the scanning
+ * user, and the owners, modes and types the layer headers give are kept
+ * in a side table (inodes.h) that the target answers stat from, so root
+ * and an unprivileged user get the same results.  Device nodes, FIFOs and
+ * sockets in layers are recorded there as entries (an empty file stands
+ * in), never created.  Disk use is the flattened image (plus the
+ * archive's members while they are staged).
  */
 #ifndef SC_IMAGE_H
 #define SC_IMAGE_H
@@ -61,6 +69,7 @@
 struct sc_image_opts {
 	const char *tmpdir;	/* NULL: $TMPDIR, else /var/tmp */
 	const struct sc_extract_limits *limits;	/* NULL: the defaults */
+	long save_timeout_ms;	/* runtime save; 0: SC_IMAGESAVE_TIMEOUT_MS */
 };
 
 int sc_image_open(struct sc_target **out, const char *path,

@@ -35,6 +35,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "target/inodes.h"
 #include "util/fsutil.h"
 #include "util/limits.h"
 #include "util/text.h"
@@ -78,6 +79,7 @@ struct sc_target {
 	struct sc_target_runtime *runtime;
 	struct sc_idmap *idmap[2];	/* uid, gid; NULL: identity */
 	size_t n_idmap[2];
+	struct sc_inodes *inodes;	/* image metadata; NULL: the disk's */
 	void (*on_free)(void *);
 	void *on_free_ctx;
 };
@@ -167,6 +169,7 @@ sc_target_free(struct sc_target *t)
 	free(t->runtime);
 	free(t->idmap[0]);
 	free(t->idmap[1]);
+	sc_inodes_free(t->inodes);
 	if (t->on_free != NULL)
 		t->on_free(t->on_free_ctx);
 	free(t);
@@ -583,6 +586,7 @@ sc_target_open_file(struct sc_target *t, const char *path, int *fdp,
 		    "cannot stat '%s': %s", path, strerror(e));
 		goto out;
 	}
+	sc_target_map_ids(t, &pst);	/* an image's device stand-in is no file */
 	if (!S_ISREG(pst.st_mode)) {
 		r = sc_err_set(err, SC_ERR_NOTREG,
 		    "'%s' is a %s, not a regular file", path,
@@ -1157,8 +1161,17 @@ map_id(const struct sc_idmap *m, size_t n, unsigned long id)
 }
 
 void
+sc_target_set_inodes(struct sc_target *t, struct sc_inodes *tab)
+{
+	sc_inodes_free(t->inodes);
+	t->inodes = tab;
+}
+
+void
 sc_target_map_ids(const struct sc_target *t, struct stat *st)
 {
+	if (t->inodes != NULL)
+		(void)sc_inodes_apply(t->inodes, st);
 	if (t->idmap[0] != NULL)
 		st->st_uid = (uid_t)map_id(t->idmap[0], t->n_idmap[0], st->st_uid);
 	if (t->idmap[1] != NULL)

@@ -272,6 +272,17 @@ void sc_target_set_idmap(struct sc_target *t, int is_gid,
     const struct sc_idmap *ranges, size_t n);
 void sc_target_map_ids(const struct sc_target *t, struct stat *st);
 
+/*
+ * An image's files belong to the scanning user on disk; their owners,
+ * modes and types as the layers give them are in a side table
+ * (inodes.h).  With one set (the target takes ownership), every stat the
+ * target returns, sc_target_map_ids included, reports the recorded
+ * metadata (before any uid/gid map), and a stand-in for a device node,
+ * FIFO or socket is refused by sc_target_open_file like the real thing.
+ */
+struct sc_inodes;
+void sc_target_set_inodes(struct sc_target *t, struct sc_inodes *tab);
+
 
 /*
  * Target facts (TestResult/target-facts).  Checks may add facts while they

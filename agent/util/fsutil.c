@@ -12,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/mem.h"
@@ -294,7 +296,64 @@ sc_rmtree_at(int dirfd, const char *name)
 static struct {
 	char path[4096];
 	volatile sig_atomic_t active;
+	int lock_fd;		/* PATH/.lock, flock'ed while the run lives */
 } tmpdirs[SC_TMPDIR_MAX];
+
+#define TMPDIR_LOCK ".lock"
+#define TMPDIR_UNLOCKED_AGE 60	/* seconds: a lockless directory is stale */
+
+/*
+ * Remove PARENT/PREFIX.XXXXXX directories of this user that no live run
+ * holds: their .lock can be flock'ed (the kernel drops a killed run's
+ * lock), or they have no .lock and are older than a minute (killed
+ * between mkdtemp and the lock).  Symbolic links and other users'
+ * directories are left alone.
+ */
+static void
+reap_stale(const char *parent, const char *prefix)
+{
+	size_t plen = strlen(prefix);
+	struct dirent *de;
+	struct stat st, lst;
+	DIR *d;
+	int pfd, dfd, lfd, stale;
+
+	pfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (pfd < 0)
+		return;
+	d = fdopendir(pfd);
+	if (d == NULL) {
+		close(pfd);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, prefix, plen) != 0 ||
+		    de->d_name[plen] != '.' || strlen(de->d_name) != plen + 7)
+			continue;
+		if (fstatat(pfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    !S_ISDIR(st.st_mode) || st.st_uid != geteuid())
+			continue;
+		dfd = openat(pfd, de->d_name, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC);
+		if (dfd < 0)
+			continue;
+		stale = 0;
+		lfd = openat(dfd, TMPDIR_LOCK, O_RDONLY | O_NOFOLLOW |
+		    O_NONBLOCK | O_CLOEXEC);
+		if (lfd >= 0) {
+			stale = fstat(lfd, &lst) == 0 && S_ISREG(lst.st_mode) &&
+			    flock(lfd, LOCK_EX | LOCK_NB) == 0;
+		} else if (errno == ENOENT) {
+			stale = time(NULL) - st.st_mtime > TMPDIR_UNLOCKED_AGE;
+		}
+		if (stale)
+			(void)sc_rmtree_at(pfd, de->d_name);
+		if (lfd >= 0)
+			close(lfd);
+		close(dfd);
+	}
+	closedir(d);
+}
 
 int
 sc_tmpdir_new(const char *parent, const char *prefix, char **path,
@@ -308,6 +367,7 @@ sc_tmpdir_new(const char *parent, const char *prefix, char **path,
 		parent = getenv("TMPDIR");
 	if (parent == NULL || *parent == '\0')
 		parent = "/var/tmp";
+	reap_stale(parent, prefix);
 	/* mkdtemp and registration must not be split by a signal */
 	sigfillset(&all);
 	sigprocmask(SIG_BLOCK, &all, &old);
@@ -323,9 +383,32 @@ sc_tmpdir_new(const char *parent, const char *prefix, char **path,
 		r = sc_err_from_errno(e);
 	} else {
 		tmpdirs[i].active = 1;
+		tmpdirs[i].lock_fd = -1;
 		*path = sc_xstrdup(tmpdirs[i].path);
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (r == SC_OK) {
+		int dfd = open(*path, O_PATH | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC), lfd = -1;
+
+		if (dfd >= 0)
+			lfd = openat(dfd, TMPDIR_LOCK, O_RDWR | O_CREAT | O_EXCL |
+			    O_NOFOLLOW | O_CLOEXEC, 0600);
+		if (lfd < 0 || flock(lfd, LOCK_EX | LOCK_NB) < 0) {
+			e = errno;
+			if (lfd >= 0)
+				close(lfd);
+			if (dfd >= 0)
+				close(dfd);
+			sc_tmpdir_remove(*path);
+			SC_FREE(*path);
+			return sc_err_set(err, sc_err_from_errno(e), "cannot lock "
+			    "the temporary directory in '%s': %s", parent,
+			    strerror(e));
+		}
+		close(dfd);
+		tmpdirs[i].lock_fd = lfd;
+	}
 	if (r == SC_ERR_TOOBIG)
 		return sc_err_set(err, r, "cannot create a temporary directory "
 		    "in '%s': too many, or the name is too long", parent);
@@ -346,6 +429,9 @@ sc_tmpdir_remove(const char *path)
 		if (tmpdirs[i].active && strcmp(tmpdirs[i].path, path) == 0) {
 			(void)sc_rmtree_at(AT_FDCWD, tmpdirs[i].path);
 			tmpdirs[i].active = 0;
+			if (tmpdirs[i].lock_fd >= 0)
+				close(tmpdirs[i].lock_fd);
+			tmpdirs[i].lock_fd = -1;
 		}
 	}
 }

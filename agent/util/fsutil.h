@@ -42,8 +42,14 @@ void sc_atomic_cleanup(void);
  * at once.  sc_tmpdir_remove() deletes the directory and everything under
  * it and unregisters it.  sc_tmpdir_cleanup() (async-signal-safe; called by
  * main's signal handler with sc_atomic_cleanup) deletes every registered
- * directory, so an interrupted run leaves nothing behind.  Only SIGKILL
- * (or a power cut) can leave a PREFIX.XXXXXX directory to remove by hand.
+ * directory, so an interrupted run leaves nothing behind.
+ *
+ * Each directory holds a .lock file, flock'ed for as long as the run
+ * lives (the kernel drops the lock of a run killed with SIGKILL).  Before
+ * creating one, sc_tmpdir_new() removes the PARENT/PREFIX.XXXXXX
+ * directories of the same user whose lock it can take (left by a killed
+ * run), and those without a lock older than a minute; a live run's
+ * directory is never touched.
  */
 #define SC_TMPDIR_MAX 8
 

@@ -35,13 +35,14 @@ gzip -n -c "$TMPDIR/docker.tar" >"$TMPDIR/docker.tar.gz"
 for bench in "$TARGETS_XCCDF" ""; do
 	run --rootfs "$exp" --results "$TMPDIR/want.xml" $bench
 	want_rc=$rc
-	rule_results "$TMPDIR/want.xml" >"$TMPDIR/want"
+	# container_not_root judges the image's config (t4230); a tree has none
+	rule_results "$TMPDIR/want.xml" | no_user_rule >"$TMPDIR/want"
 	for img in "$TMPDIR/oci" "$TMPDIR/oci-archive.tar" "$TMPDIR/docker.tar" \
 		"$TMPDIR/docker.tar.gz"; do
 		run --image "$img" --results "$TMPDIR/got.xml" $bench
 		expect_rc "$want_rc" "--image $img"
 		validate_xccdf "$TMPDIR/got.xml"
-		rule_results "$TMPDIR/got.xml" >"$TMPDIR/got"
+		rule_results "$TMPDIR/got.xml" | no_user_rule >"$TMPDIR/got"
 		diff "$TMPDIR/want" "$TMPDIR/got" || fail "--image $img differs from --rootfs"
 	done
 done
