@@ -104,6 +104,7 @@ START_TEST(test_podman)
 	ck_assert(m->top && !m->skip);
 	ck_assert_ptr_null(m->sensitive);	/* rw, but the runtime's file */
 	sc_mounts_free(&ms);
+	sc_mounts_free(&host);
 
 	/* --include-mounts: listed, judged, but nothing skipped */
 	load(&ms, &host, podman_mi, 1);
