@@ -15,10 +15,11 @@
 
 static int check_env(struct sc_cli *, const char *, struct sc_err *);
 static int check_color(struct sc_cli *, const char *, struct sc_err *);
+static int check_formats(struct sc_cli *, const char *, struct sc_err *);
 
 const struct sc_cli_cmd sc_cli_cmds[] = {
 	{ NULL, SC_CMD_EVAL,
-	  "[--rootfs DIR | --container REF | --image PATH] [options] [CONTENT]",
+	  "[--rootfs DIR | --container REF | --image PATH | --all-containers] [options] [CONTENT]",
 	  "evaluate CONTENT (default: the built-in benchmark) against a target", 0, 0 },
 	{ "info", SC_CMD_INFO, "info [options] [CONTENT]",
 	  "describe content: benchmark, profiles, rule counts", 0, 0 },
@@ -41,6 +42,12 @@ const struct sc_cli_opt sc_cli_opts[] = {
 	  "the target's environment (repeatable)", OFF(env), check_env },
 	{ "target-name", 0, "NAME", SC_OPT_ONE, E, "Target",
 	  "name the target in results", OFF(target_name), NULL },
+	{ "all-containers", 0, NULL, SC_OPT_FLAG, E, "Target",
+	  "every running container on the node, each its own target "
+	  "(needs --output-dir)", OFF(all_containers), NULL },
+	{ "include-mounts", 0, NULL, SC_OPT_FLAG, E, "Target",
+	  "also walk a container's volumes and bind mounts",
+	  OFF(include_mounts), NULL },
 	/* content */
 	{ "profile", 0, "ID", SC_OPT_ONE, E, "Content",
 	  "XCCDF profile (default: the benchmark's selections)",
@@ -53,6 +60,12 @@ const struct sc_cli_opt sc_cli_opts[] = {
 	  "checklist component-ref to use in a data stream", OFF(xccdf_id),
 	  NULL },
 	/* outputs: the output table's rows come first, then these */
+	{ "output-dir", 0, "DIR", SC_OPT_ONE, E, "Outputs",
+	  "with --all-containers: NAME.xml per container and summary.json",
+	  OFF(output_dir), NULL },
+	{ "formats", 0, "LIST", SC_OPT_ONE, E, "Outputs",
+	  "with --output-dir: more files per container (comma-separated "
+	  "format names: arf, html, ckl, ...)", OFF(formats), check_formats },
 	{ "from", 0, "FILE", SC_OPT_ONE, R, "Outputs",
 	  "stored XCCDF results or ARF to re-render", OFF(from), NULL },
 	/* console */
@@ -99,6 +112,41 @@ check_color(struct sc_cli *cli, const char *val, struct sc_err *err)
 		return sc_err_set(err, SC_ERR_INVAL,
 		    "--color must be auto, always or never");
 	return SC_OK;
+}
+
+/* Every word of LIST names a row of the output table. */
+static int
+check_formats(struct sc_cli *cli, const char *val, struct sc_err *err)
+{
+	const char *p = val;
+
+	(void)cli;
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		char word[64];
+
+		if (n == 0 || n >= sizeof(word))
+			return sc_err_set(err, SC_ERR_INVAL, "--formats needs a "
+			    "comma-separated list of format names, got '%s'", val);
+		memcpy(word, p, n);
+		word[n] = '\0';
+		if (sc_output_find(word) < 0) {
+			struct sc_buf b = SC_BUF_INIT;
+			size_t i;
+			int r;
+
+			for (i = 0; i < sc_output_nfmts; i++)
+				sc_buf_addf(&b, "%s%s", i ? ", " : "",
+				    sc_output_fmts[i].name);
+			r = sc_err_set(err, SC_ERR_INVAL, "--formats: unknown "
+			    "format '%s' (known: %s)", word, b.data);
+			sc_buf_free(&b);
+			return r;
+		}
+		if (p[n] == '\0')
+			return SC_OK;
+		p += n + 1;
+	}
 }
 
 const struct sc_cli_cmd *
@@ -265,9 +313,29 @@ finish(struct sc_cli *cli, struct sc_err *err)
 	int any_out = 0;
 
 	if ((cli->rootfs != NULL) + (cli->container != NULL) +
-	    (cli->image != NULL) > 1)
+	    (cli->image != NULL) + (cli->all_containers != 0) > 1)
+		return sc_err_set(err, SC_ERR_INVAL, "give one target: --rootfs, "
+		    "--container, --image or --all-containers");
+	if (cli->all_containers && cli->output_dir == NULL)
 		return sc_err_set(err, SC_ERR_INVAL,
-		    "give one target: --rootfs, --container or --image");
+		    "--all-containers needs --output-dir DIR");
+	if (cli->output_dir && !cli->all_containers)
+		return sc_err_set(err, SC_ERR_INVAL,
+		    "--output-dir applies to --all-containers");
+	if (cli->formats && !cli->output_dir)
+		return sc_err_set(err, SC_ERR_INVAL,
+		    "--formats applies to --output-dir");
+	if (cli->include_mounts && !cli->container && !cli->all_containers)
+		return sc_err_set(err, SC_ERR_INVAL, "--include-mounts applies "
+		    "to --container and --all-containers");
+	if (cli->all_containers && cli->target_name)
+		return sc_err_set(err, SC_ERR_INVAL, "--target-name names one "
+		    "target; --all-containers names each by its container");
+	for (i = 0; cli->all_containers && i < sc_output_nfmts; i++)
+		if (cli->out.path[i])
+			return sc_err_set(err, SC_ERR_INVAL, "--%s names one file; "
+			    "with --all-containers choose formats with --formats",
+			    sc_output_fmts[i].option);
 	if (cli->quiet && cli->verbose)
 		return sc_err_set(err, SC_ERR_INVAL,
 		    "--quiet and --verbose exclude each other");

@@ -2,6 +2,7 @@
  * cli.h - the command line (architecture.md, "Command line").
  *
  *   stigcheck [--rootfs DIR | --container REF | --image PATH] [options] [CONTENT]
+ *   stigcheck --all-containers --output-dir DIR [--formats LIST] [options] [CONTENT]
  *   stigcheck info [CONTENT | RESULTS]
  *   stigcheck report --from FILE [outputs]
  *   stigcheck help [COMMAND]
@@ -63,6 +64,8 @@ struct sc_cli {
 	const char *image;
 	struct sc_strv env;		/* --env NAME=VALUE */
 	const char *target_name;
+	int all_containers;		/* --all-containers (agent/fleetscan.h) */
+	int include_mounts;		/* walk volumes and binds too */
 	/* content */
 	const char *content;		/* NULL: built-in */
 	const char *profile;
@@ -72,6 +75,8 @@ struct sc_cli {
 	/* outputs: path[i] for row i of sc_output_fmts */
 	struct sc_outputs out;
 	const char *from;		/* report --from */
+	const char *output_dir;		/* --all-containers results */
+	const char *formats;		/* --formats LIST (output table names) */
 	/* console */
 	int quiet;
 	int verbose;

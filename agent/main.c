@@ -21,6 +21,7 @@
 #include "builtin.h"
 #include "cli.h"
 #include "console.h"
+#include "fleetscan.h"
 #include "info.h"
 #include "reports/outputs.h"
 #include "scan.h"
@@ -96,11 +97,12 @@ load_content(const struct sc_cli *cli, struct sc_content **c,
 static int
 open_target(const struct sc_cli *cli, struct sc_target **t, struct sc_err *err)
 {
+	struct sc_container_opts co = { cli->include_mounts, 0 };
 	size_t i;
 	int r;
 
 	if (cli->container)
-		r = sc_container_open(t, cli->container, err);
+		r = sc_container_open_opts(t, cli->container, &co, err);
 	else if (cli->image)
 		r = sc_image_open(t, cli->image, NULL, err);
 	else
@@ -163,13 +165,20 @@ cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 	    !sc_outputs_need(&cli->out, SC_OUTF_CHECK_DOCS) };
 	int r, status = EXIT_CANNOT;
 
-	if ((r = open_target(cli, &target, err)) < 0)
+	if (!cli->all_containers && (r = open_target(cli, &target, err)) < 0)
 		goto out;
 	if ((r = load_content(cli, &content, err)) < 0)
 		goto out;
 	if ((r = sc_policy_new(&policy, sc_content_benchmark(content),
 	    cli->profile, err)) < 0)
 		goto out;
+	if (cli->all_containers) {
+		struct sc_fleetscan_opts fo = { cli->output_dir, cli->formats,
+		    cli->include_mounts, cli->quiet };
+
+		status = sc_fleetscan_run(content, policy, &fo, err);
+		goto out;
+	}
 	if ((r = sc_scan_run(content, target, policy, &so, &tr, err)) < 0)
 		goto out;
 	warn_all_notapplicable(tr);

@@ -13,6 +13,12 @@
  *   no_new_privs    no_new_privs is set: setuid programs and file
  *                   capabilities cannot raise privileges
  *   readonly_root   the container's root filesystem is mounted read-only
+ *   no_sensitive_mounts  nothing sensitive of the host is mounted in: the
+ *                   host's /, /etc, /proc or /sys, a container runtime
+ *                   socket or state directory, or any host path
+ *                   read-write (target/mounts.h decides; each finding
+ *                   names the mount).  A mount table with lines that did
+ *                   not parse is an error, never a pass.
  *
  * Root filesystems and images have no running process: the result is
  * notapplicable, with a message saying so (never a pass).  One exception:
@@ -26,13 +32,14 @@
 #include <string.h>
 
 #include "checks/native.h"
+#include "target/mounts.h"
 #include "util/mem.h"
 
-enum { R_NOT_ROOT, R_CAPS, R_NNP, R_RO };
+enum { R_NOT_ROOT, R_CAPS, R_NNP, R_RO, R_MOUNTS };
 
 static const char *const attrs[] = { "check", NULL };
 static const char *const checks[] = { "not_root", "no_dangerous_caps",
-	"no_new_privs", "readonly_root", NULL };
+	"no_new_privs", "readonly_root", "no_sensitive_mounts", NULL };
 
 static const struct {
 	int bit;
@@ -115,6 +122,46 @@ out:
 }
 
 static enum sc_result
+eval_mounts(const struct sc_target_runtime *rt, const struct sc_mounts *ms,
+    struct sc_rule_result *rr)
+{
+	enum sc_result res = SC_RESULT_PASS;
+	size_t i, listed = 0;
+
+	if (ms == NULL) {
+		sc_rr_addf(rr, SC_MSG_ERROR, "process %ld: its mount table "
+		    "could not be read", rt->pid);
+		return SC_RESULT_ERROR;
+	}
+	for (i = 0; i < ms->n; i++) {
+		const struct sc_mount *m = &ms->m[i];
+		char *d;
+
+		if (!m->top)
+			continue;
+		listed++;
+		if (m->sensitive == NULL)
+			continue;
+		d = sc_mount_describe(m);
+		sc_rr_addf(rr, SC_MSG_ERROR, "%s is mounted at %s: %s [%s]",
+		    m->host ? m->host : m->source, m->point, m->sensitive, d);
+		free(d);
+		res = SC_RESULT_FAIL;
+	}
+	if (ms->n_bad) {
+		sc_rr_addf(rr, SC_MSG_ERROR, "process %ld: %zu lines of its "
+		    "mount table did not parse", rt->pid, ms->n_bad);
+		return SC_RESULT_ERROR;
+	}
+	if (res == SC_RESULT_PASS)
+		sc_rr_addf(rr, SC_MSG_INFO, "process %ld: %zu volumes, bind "
+		    "mounts and other mounts; none of the host's /, /etc, /proc, "
+		    "/sys, runtime sockets or state, and no host path read-write",
+		    rt->pid, listed);
+	return res;
+}
+
+static enum sc_result
 rt_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 {
 	const struct sc_target_runtime *rt = sc_target_runtime(ctx->target);
@@ -180,6 +227,9 @@ rt_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 			    "set", rt->pid);
 		}
 		break;
+	case R_MOUNTS:
+		res = eval_mounts(rt, sc_mounts_get(ctx->target), rr);
+		break;
 	default:
 		if (!rt->root_readonly) {
 			sc_rr_addf(rr, SC_MSG_ERROR, "process %ld: the root "
@@ -204,5 +254,5 @@ const struct sc_native_kind sc_native_runtime_kind = {
 	.eval = rt_eval,
 	.free = free,
 	.summary = "the running container's user, capabilities, no_new_privs, "
-	    "read-only root",
+	    "read-only root, host mounts",
 };

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "target/mounts.h"
 #include "util/mem.h"
 
 #define FACT "urn:stigcheck:fact:container:"
@@ -500,11 +501,12 @@ digest_like(const char *s)
 	return s != NULL && strncmp(s, "sha256:", 7) == 0;
 }
 
+/* One container object of docker/podman/nerdctl inspect output. */
 static int
-parse_docker_like(const char *tool, json_t *doc, const char *ref,
+parse_docker_obj(const char *tool, json_t *c, const char *ref,
     struct sc_container_info *ci, struct sc_err *err)
 {
-	json_t *c = json_array_get(doc, 0), *state, *cfg, *running;
+	json_t *state, *cfg, *running;
 	const char *name, *image, *img;
 	json_int_t pid;
 
@@ -542,6 +544,13 @@ parse_docker_like(const char *tool, json_t *doc, const char *ref,
 	set_str(&ci->image_digest,
 	    json_string_value(json_object_get(c, "ImageDigest")));
 	return SC_OK;
+}
+
+static int
+parse_docker_like(const char *tool, json_t *doc, const char *ref,
+    struct sc_container_info *ci, struct sc_err *err)
+{
+	return parse_docker_obj(tool, json_array_get(doc, 0), ref, ci, err);
 }
 
 static int
@@ -724,6 +733,154 @@ by_name(const char *ref, struct sc_container_info *ci, struct sc_buf *tried,
 	return r;
 }
 
+/* ---- identity: the same facts however the container was named ------------- */
+
+/* Copy what the runtime said (info) into ci where ci does not know it. */
+static void
+merge_identity(struct sc_container_info *ci,
+    const struct sc_container_info *info)
+{
+	if (ci->name == NULL)
+		set_str(&ci->name, info->name);
+	if (ci->image == NULL)
+		set_str(&ci->image, info->image);
+	if (ci->image_id == NULL)
+		set_str(&ci->image_id, info->image_id);
+	if (ci->image_digest == NULL)
+		set_str(&ci->image_digest, info->image_digest);
+	if (ci->runtime == NULL)
+		set_str(&ci->runtime, info->runtime);
+}
+
+static int
+wants_identity(const struct sc_container_info *ci)
+{
+	return ci->id != NULL && ci->name == NULL;
+}
+
+/*
+ * One `TOOL container inspect -- ID...` for every container still without
+ * a name.  Runtimes print the containers they know even when they do not
+ * know all (and then exit non-zero), so stdout is read whatever the status.
+ */
+static void
+identify_with(const char *tool, struct sc_container_info *cis, size_t n)
+{
+	struct sc_buf out = SC_BUF_INIT, eo = SC_BUF_INIT;
+	char **argv = sc_xcalloc(n + 5, sizeof(char *));
+	json_t *doc = NULL;
+	size_t i, k = 0;
+	int status;
+
+	argv[k++] = (char *)tool;
+	argv[k++] = "container";
+	argv[k++] = "inspect";
+	argv[k++] = "--";
+	for (i = 0; i < n; i++)
+		if (wants_identity(&cis[i]))
+			argv[k++] = cis[i].id;
+	if (k == 4 || run_cli(argv, &out, &eo, &status) < 0 || out.len == 0)
+		goto out;
+	doc = json_loads(out.data, 0, NULL);
+	for (i = 0; json_is_array(doc) && i < json_array_size(doc); i++) {
+		struct sc_container_info t;
+		size_t j;
+
+		memset(&t, 0, sizeof(t));
+		if (parse_docker_obj(tool, json_array_get(doc, i), tool, &t,
+		    NULL) == SC_OK && t.id != NULL) {
+			set_str(&t.runtime, strcmp(tool, "nerdctl") == 0 ?
+			    "containerd" : tool);
+			for (j = 0; j < n; j++)
+				if (wants_identity(&cis[j]) &&
+				    strcmp(cis[j].id, t.id) == 0)
+					merge_identity(&cis[j], &t);
+		}
+		sc_container_info_free(&t);
+	}
+out:
+	json_decref(doc);
+	free(argv);
+	sc_buf_free(&out);
+	sc_buf_free(&eo);
+}
+
+/* crictl, one container at a time (Kubernetes nodes). */
+static void
+identify_crictl(struct sc_container_info *ci)
+{
+	struct sc_buf out = SC_BUF_INIT, eo = SC_BUF_INIT;
+	char *argv[] = { "crictl", "inspect", ci->id, NULL };
+	struct sc_container_info t;
+	int status;
+
+	memset(&t, 0, sizeof(t));
+	if (run_cli(argv, &out, &eo, &status) == 0 && status == 0 &&
+	    sc_container_parse_inspect("crictl", out.data, ci->id, &t,
+	    NULL) == SC_OK && t.id != NULL && strcmp(t.id, ci->id) == 0)
+		merge_identity(ci, &t);
+	sc_container_info_free(&t);
+	sc_buf_free(&out);
+	sc_buf_free(&eo);
+}
+
+void
+sc_container_identify(struct sc_container_info *cis, size_t n)
+{
+	static const char *tools[] = { "podman", "docker", "nerdctl" };
+	size_t i, t, left;
+
+	for (t = 0; t < sizeof(tools) / sizeof(tools[0]); t++) {
+		for (i = left = 0; i < n; i++)
+			left += wants_identity(&cis[i]);
+		if (left == 0)
+			return;
+		identify_with(tools[t], cis, n);
+	}
+	for (i = 0; i < n; i++)
+		if (wants_identity(&cis[i]))
+			identify_crictl(&cis[i]);
+}
+
+int
+sc_container_list(struct sc_container_info **out, size_t *nout,
+    struct sc_err *err)
+{
+	struct match *m;
+	size_t n, i, j, cap = 0;
+
+	(void)err;
+	*out = NULL;
+	*nout = 0;
+	scan_cgroups("", &m, &n);
+	for (i = 0; i < n; i++) {
+		const struct match *init;
+		struct match *same = NULL;
+		size_t ns = 0, cs = 0;
+
+		for (j = 0; j < *nout && strcmp((*out)[j].id, m[i].id) != 0; j++)
+			;
+		if (j < *nout)
+			continue;	/* already listed */
+		for (j = i; j < n; j++)
+			if (strcmp(m[j].id, m[i].id) == 0) {
+				SC_GROW(same, cs, ns + 1);
+				same[ns++] = m[j];
+			}
+		init = pick_init(same, ns);
+		SC_GROW(*out, cap, *nout + 1);
+		memset(&(*out)[*nout], 0, sizeof(**out));
+		(*out)[*nout].pid = init->pid;
+		set_str(&(*out)[*nout].id, init->id);
+		set_str(&(*out)[*nout].runtime, init->runtime);
+		set_str(&(*out)[*nout].how, "its cgroup");
+		(*nout)++;
+		free(same);
+	}
+	free(m);
+	return SC_OK;
+}
+
 /* ---- resolution ----------------------------------------------------------- */
 
 static int
@@ -899,6 +1056,17 @@ sc_container_parse_idmap(const char *text, struct sc_idmap **out, size_t *n)
 	return *n > 0;
 }
 
+/* Whether the scanner runs in the user namespace of process pfd. */
+static int
+same_userns(int pfd)
+{
+	struct stat a, b;
+
+	return stat("/proc/self/ns/user", &a) == 0 &&
+	    fstatat(pfd, "ns/user", &b, 0) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 static int
 load_idmaps(struct sc_target *t, int pfd, struct sc_target_runtime *rt,
     long pid, struct sc_err *err)
@@ -909,6 +1077,14 @@ load_idmaps(struct sc_target *t, int pfd, struct sc_target_runtime *rt,
 	size_t n;
 	int k;
 
+	/*
+	 * From inside the container's own user namespace (`podman unshare`
+	 * for a rootless container), the kernel already shows owners as the
+	 * container sees them and the maps are relative to the parent:
+	 * mapping again would map twice.
+	 */
+	int same = same_userns(pfd);
+
 	for (k = 0; k < 2; k++) {
 		if (read_proc(pfd, files[k], PROC_SMALL_MAX, &b) < 0) {
 			int e = errno;
@@ -917,13 +1093,14 @@ load_idmaps(struct sc_target *t, int pfd, struct sc_target_runtime *rt,
 			return proc_err(err, pid, files[k], e);
 		}
 		if (sc_container_parse_idmap(b.data, &m, &n)) {
-			sc_target_set_idmap(t, k, m, n);
+			if (!same)
+				sc_target_set_idmap(t, k, m, n);
 			rt->userns = 1;
 		}
 		free(m);
 	}
 	sc_buf_free(&b);
-	if (rt->userns) {
+	if (rt->userns && !same) {
 		/* the process's own ids, as it sees them too */
 		struct stat st;
 		int i;
@@ -980,8 +1157,52 @@ add_facts(struct sc_target *t, const struct sc_container_info *ci,
 	    rt->userns ? "true" : "false");
 }
 
+/*
+ * The mount table: facts for every listed mount, and the volumes and binds
+ * the walk skips (mounts.h).  The host's table (for host paths) is
+ * /proc/1/mountinfo, else the scanner's own.
+ */
+static int
+load_mounts(struct sc_target *t, int pfd, long pid, int include_mounts,
+    struct sc_err *err)
+{
+	struct sc_mounts *ms = sc_xcalloc(1, sizeof(*ms));
+	struct sc_mounts host;
+	size_t i;
+	int r;
+
+	memset(&host, 0, sizeof(host));
+	if ((r = sc_mounts_read(pfd, "mountinfo", ms, err)) < 0) {
+		sc_mounts_free(ms);
+		free(ms);
+		if (r == SC_ERR_TOOBIG)
+			return r;
+		return proc_err(err, pid, "the mount table", errno);
+	}
+	if (sc_mounts_read(AT_FDCWD, "/proc/1/mountinfo", &host, NULL) < 0) {
+		sc_mounts_free(&host);
+		(void)sc_mounts_read(AT_FDCWD, "/proc/self/mountinfo", &host,
+		    NULL);
+	}
+	sc_mounts_classify(ms, &host, include_mounts);
+	sc_mounts_free(&host);
+	for (i = 0; i < ms->n; i++) {
+		char *d;
+
+		if (!ms->m[i].top)
+			continue;
+		d = sc_mount_describe(&ms->m[i]);
+		sc_target_add_fact(t, FACT "mount", "string", d);
+		free(d);
+	}
+	sc_mounts_attach(t, ms);
+	return SC_OK;
+}
+
 int
-sc_container_open(struct sc_target **out, const char *ref, struct sc_err *err)
+sc_container_open_info(struct sc_target **out,
+    const struct sc_container_info *resolved,
+    const struct sc_container_opts *opts, struct sc_err *err)
 {
 	struct sc_container_info ci;
 	struct sc_target_runtime rt;
@@ -994,8 +1215,11 @@ sc_container_open(struct sc_target **out, const char *ref, struct sc_err *err)
 
 	*out = NULL;
 	memset(&rt, 0, sizeof(rt));
-	if ((r = sc_container_resolve(ref, &ci, err)) < 0)
-		return r;
+	memset(&ci, 0, sizeof(ci));
+	ci.pid = resolved->pid;
+	set_str(&ci.id, resolved->id);
+	merge_identity(&ci, resolved);
+	set_str(&ci.how, resolved->how);
 	snprintf(path, sizeof(path), "/proc/%ld", ci.pid);
 	pfd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (pfd < 0) {
@@ -1004,6 +1228,9 @@ sc_container_open(struct sc_target **out, const char *ref, struct sc_err *err)
 	}
 	if ((r = recheck(pfd, &ci, err)) < 0)
 		goto out;
+	/* named by PID or id: ask the runtime who it is, as a name would */
+	if (wants_identity(&ci) && !(opts && opts->no_identify))
+		sc_container_identify(&ci, 1);
 	if (read_proc(pfd, "status", PROC_SMALL_MAX, &b) < 0) {
 		r = proc_err(err, ci.pid, "the status", errno);
 		goto out;
@@ -1031,6 +1258,9 @@ sc_container_open(struct sc_target **out, const char *ref, struct sc_err *err)
 		goto out;
 	sc_target_set_runtime(t, &rt);
 	add_facts(t, &ci, &rt);
+	if ((r = load_mounts(t, pfd, ci.pid, opts && opts->include_mounts,
+	    err)) < 0)
+		goto out;
 	if (ci.name != NULL) {
 		sc_target_set_name(t, ci.name);
 	} else if (ci.id != NULL) {
@@ -1053,4 +1283,25 @@ out:
 	sc_buf_free(&b);
 	sc_container_info_free(&ci);
 	return r;
+}
+
+int
+sc_container_open_opts(struct sc_target **out, const char *ref,
+    const struct sc_container_opts *opts, struct sc_err *err)
+{
+	struct sc_container_info ci;
+	int r;
+
+	*out = NULL;
+	if ((r = sc_container_resolve(ref, &ci, err)) < 0)
+		return r;
+	r = sc_container_open_info(out, &ci, opts, err);
+	sc_container_info_free(&ci);
+	return r;
+}
+
+int
+sc_container_open(struct sc_target **out, const char *ref, struct sc_err *err)
+{
+	return sc_container_open_opts(out, ref, NULL, err);
 }

@@ -37,6 +37,14 @@
  *    of the root (read-only mount) and /proc/PID/uid_map and gid_map;
  *  - in a user namespace, owners are translated through those maps
  *    (sc_target_set_idmap), so a rule sees the owners the container sees;
+ *    when the scanner itself runs in that namespace (`podman unshare`),
+ *    the kernel already shows those owners and nothing is mapped again;
+ *  - whatever REF was (PID, short or full id, name), the runtime CLIs are
+ *    asked about the container's id (sc_container_identify), so the
+ *    identity facts are the same however it was named;
+ *  - its mount table (/proc/PID/mountinfo, target/mounts.h): volumes and
+ *    bind mounts are listed as facts (container:mount) and not walked
+ *    unless opts->include_mounts;
  *  - facts (urn:stigcheck:fact:container:...): pid, id, name, runtime,
  *    image, image-id, image-digest where known, and uid, gid (effective),
  *    cap-eff (hex), no-new-privs, seccomp (disabled, strict, filter),
@@ -50,6 +58,8 @@
  */
 #ifndef SC_CONTAINER_H
 #define SC_CONTAINER_H
+
+#include <stddef.h>
 
 #include "target/target.h"
 #include "util/err.h"
@@ -70,6 +80,44 @@ struct sc_container_info {
 
 int sc_container_open(struct sc_target **out, const char *ref,
     struct sc_err *err);
+
+struct sc_container_opts {
+	int include_mounts;	/* walk volumes and binds too (mounts.h) */
+	int no_identify;	/* do not ask runtime CLIs (already asked) */
+};
+
+/* sc_container_open with options (opts may be NULL: the defaults). */
+int sc_container_open_opts(struct sc_target **out, const char *ref,
+    const struct sc_container_opts *opts, struct sc_err *err);
+
+/*
+ * Open a container already resolved (by sc_container_resolve or
+ * sc_container_list); resolved is copied, not kept.  The process is
+ * checked again as for a reference.
+ */
+int sc_container_open_info(struct sc_target **out,
+    const struct sc_container_info *resolved,
+    const struct sc_container_opts *opts, struct sc_err *err);
+
+/*
+ * Every running container on the node: each container id named by a
+ * process's cgroup, with its init process (as step 2 above), in /proc
+ * order.  Only pid, id, runtime and how are set; sc_container_identify
+ * adds the rest.  *out is freed with sc_container_info_free on each entry
+ * and free().
+ */
+int sc_container_list(struct sc_container_info **out, size_t *n,
+    struct sc_err *err);
+
+/*
+ * Ask the runtime CLIs on PATH about every entry with an id and no name:
+ * one `podman|docker|nerdctl container inspect -- ID...` per CLI for all
+ * of them, then `crictl inspect ID` for what is left.  Fills name, image,
+ * image id, image digest (the manifest digest the runtime reports) and
+ * runtime where the runtime knows them; the PID is never taken from the
+ * CLI here.  Entries no CLI knows are left as they are.
+ */
+void sc_container_identify(struct sc_container_info *cis, size_t n);
 
 /* Resolve REF to a process (steps 1-4 above) without opening it. */
 int sc_container_resolve(const char *ref, struct sc_container_info *ci,

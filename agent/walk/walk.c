@@ -21,6 +21,8 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include "target/mounts.h"
+
 #ifndef CGROUP2_SUPER_MAGIC
 #define CGROUP2_SUPER_MAGIC 0x63677270
 #endif
@@ -71,6 +73,8 @@ struct sc_walk {
 	int n_anc;
 	struct ancestor pseudo[3];	/* the target's /proc, /sys, /dev */
 	int n_pseudo;
+	struct ancestor *mounts;	/* volumes and binds: not walked */
+	size_t n_mounts, cap_mounts;
 	struct sc_buf vpath;		/* scratch for visitor paths */
 	int too_big;
 };
@@ -91,6 +95,7 @@ sc_walk_free(struct sc_walk *w)
 	for (i = 0; i < w->n; i++)
 		free(w->v[i].root);
 	free(w->v);
+	free(w->mounts);
 	sc_buf_free(&w->vpath);
 	free(w);
 }
@@ -207,26 +212,28 @@ is_network_fs(int fd)
 	return 0;
 }
 
+/* Whether st is one of the n (dev, inode) pairs in set. */
 static int
-is_ancestor(const struct sc_walk *w, const struct stat *st)
+in_set(const struct ancestor *set, size_t n, const struct stat *st)
 {
-	int i;
+	size_t i;
 
-	for (i = 0; i < w->n_anc; i++)
-		if (w->anc[i].dev == st->st_dev && w->anc[i].ino == st->st_ino)
+	for (i = 0; i < n; i++)
+		if (set[i].dev == st->st_dev && set[i].ino == st->st_ino)
 			return 1;
 	return 0;
 }
 
 static int
+is_ancestor(const struct sc_walk *w, const struct stat *st)
+{
+	return in_set(w->anc, (size_t)w->n_anc, st);
+}
+
+static int
 is_target_pseudo(const struct sc_walk *w, const struct stat *st)
 {
-	int i;
-
-	for (i = 0; i < w->n_pseudo; i++)
-		if (w->pseudo[i].dev == st->st_dev && w->pseudo[i].ino == st->st_ino)
-			return 1;
-	return 0;
+	return in_set(w->pseudo, (size_t)w->n_pseudo, st);
 }
 
 /* The path a visitor sees for walk path wp. */
@@ -502,6 +509,10 @@ walk_dir(struct sc_walk *w, int dirfd, struct sc_buf *wp, int depth,
 		sc_buf_adds(wp, names[i]);
 		if (fstatat(dirfd, names[i], &st, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;	/* vanished */
+		if (in_set(w->mounts, w->n_mounts, &st)) {
+			w->stats.mounts++;	/* a volume or bind (mounts.h) */
+			continue;
+		}
 		sc_target_map_ids(w->t, &st);	/* owners as the target sees them */
 		for (j = 0; j < nact; j++) {
 			if (depth + 1 - act[j].base_depth > act[j].v->max_depth)
@@ -529,6 +540,7 @@ static void
 load_pseudo(struct sc_walk *w)
 {
 	static const char *paths[] = { "/proc", "/sys", "/dev" };
+	const struct sc_mounts *ms;
 	size_t i;
 
 	w->n_pseudo = 0;
@@ -541,6 +553,20 @@ load_pseudo(struct sc_walk *w)
 			w->pseudo[w->n_pseudo].ino = st.st_ino;
 			w->n_pseudo++;
 		}
+	}
+	/* a running container's volumes and binds, unless --include-mounts */
+	w->n_mounts = 0;
+	ms = sc_mounts_get(w->t);
+	for (i = 0; ms != NULL && i < ms->n; i++) {
+		struct stat st;
+
+		if (!ms->m[i].skip ||
+		    sc_target_lstat(w->t, ms->m[i].point, &st, NULL) < 0)
+			continue;
+		SC_GROW(w->mounts, w->cap_mounts, w->n_mounts + 1);
+		w->mounts[w->n_mounts].dev = st.st_dev;
+		w->mounts[w->n_mounts].ino = st.st_ino;
+		w->n_mounts++;
 	}
 }
 

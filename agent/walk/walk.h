@@ -24,6 +24,11 @@
  *    SC_WALK_MAX_ENTRIES;
  *  - pseudo-filesystems (procfs, sysfs, devpts, cgroup, debugfs, ...) and the
  *    target's top-level /proc, /sys and /dev are reported but not entered;
+ *  - a running container's volumes, bind mounts and tmpfs mounts marked
+ *    skip (target/mounts.h: not the container's own filesystem, unless
+ *    --include-mounts) are neither reported nor entered, matched by the
+ *    (dev, inode) of their mount point; a visitor whose own root lies in
+ *    such a mount is still walked;
  *  - owners in entry->st are those the target sees (sc_target_map_ids: a
  *    container in a user namespace).
  *
@@ -89,6 +94,7 @@ struct sc_walk_stats {
 	unsigned long walks;	/* top-level walks (distinct roots) */
 	unsigned long loops;	/* symlinked directories not entered (loop) */
 	unsigned long pruned;	/* pseudo-filesystem directories not entered */
+	unsigned long mounts;	/* container volumes and binds not walked */
 	unsigned long errors;	/* unreadable directories */
 };
 

@@ -576,6 +576,48 @@ visit_owner(void *ctx, const struct sc_walk_entry *e)
 	return 0;
 }
 
+/*
+ * In a child that joined the container's user namespace (as `podman
+ * unshare` runs a rootless container's tools), open the container by PID:
+ * the kernel already shows its owners, so they must not be mapped again.
+ * Returns the child's exit status: 0 when root-owned /etc/shadow (gid 42)
+ * and the process's uid 0 are seen as they are inside.
+ */
+static int
+scan_from_inside(const char *ref)
+{
+	char path[64];
+	pid_t c;
+	int st = -1;
+
+	snprintf(path, sizeof(path), "/proc/%s/ns/user", ref);
+	c = fork();
+	if (c == 0) {
+		struct sc_target *t = NULL;
+		const struct sc_target_runtime *rt;
+		struct stat sb;
+		int fd = open(path, O_RDONLY | O_CLOEXEC), code = 0;
+
+		if (fd < 0 || setns(fd, CLONE_NEWUSER) < 0)
+			_exit(20);
+		close(fd);
+		if (sc_container_open(&t, ref, NULL) < 0)
+			_exit(21);
+		rt = sc_target_runtime(t);
+		if (rt->userns != 1 || rt->uid[1] != 0)
+			code = 22;
+		else if (sc_target_stat(t, "/etc/shadow", &sb, NULL) < 0 ||
+		    sb.st_uid != 0 || sb.st_gid != 42)
+			code = 23;
+		sc_target_free(t);
+		_exit(code);
+	}
+	ck_assert_int_ge(c, 0);
+	while (waitpid(c, &st, 0) < 0 && errno == EINTR)
+		;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
 START_TEST(test_userns_container)
 {
 	struct sc_err err = SC_ERR_INIT;
@@ -622,6 +664,8 @@ START_TEST(test_userns_container)
 	ck_assert_uint_eq(o.shadow_gid, 42);
 	sc_walk_free(w);
 	sc_target_free(t);
+	/* from inside its user namespace (podman unshare): mapped once */
+	ck_assert_int_eq(scan_from_inside(ref), 0);
 	stop_contained();
 }
 END_TEST
