@@ -2,6 +2,7 @@
  * cli.c - the command and option tables, and parsing (cli.h).
  */
 #include "cli.h"
+#include "gate.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -10,11 +11,13 @@
 #define E	SC_CMD_BIT(SC_CMD_EVAL)
 #define I	SC_CMD_BIT(SC_CMD_INFO)
 #define R	SC_CMD_BIT(SC_CMD_REPORT)
+#define D	SC_CMD_BIT(SC_CMD_DIFF)
 #define SCAN_CONTENT	(E | I)	/* what chooses and reads content */
 #define OFF(f)	offsetof(struct sc_cli, f)
 
 static int check_env(struct sc_cli *, const char *, struct sc_err *);
 static int check_color(struct sc_cli *, const char *, struct sc_err *);
+static int check_fail_on(struct sc_cli *, const char *, struct sc_err *);
 
 const struct sc_cli_cmd sc_cli_cmds[] = {
 	{ NULL, SC_CMD_EVAL,
@@ -26,6 +29,9 @@ const struct sc_cli_cmd sc_cli_cmds[] = {
 	  "re-render stored XCCDF results or ARF without rescanning", 0, 0 },
 	{ "help", SC_CMD_HELP, "help [COMMAND]",
 	  "show the usage of stigcheck or of one command", 0, 0 },
+	{ "diff", SC_CMD_DIFF, "diff [--json FILE|-] OLD NEW",
+	  "compare two stored results: regressions, fixes, evidence changes",
+	  2, 2 },
 };
 const size_t sc_cli_ncmds = sizeof(sc_cli_cmds) / sizeof(sc_cli_cmds[0]);
 
@@ -55,6 +61,18 @@ const struct sc_cli_opt sc_cli_opts[] = {
 	/* outputs: the output table's rows come first, then these */
 	{ "from", 0, "FILE", SC_OPT_ONE, R, "Outputs",
 	  "stored XCCDF results or ARF to re-render", OFF(from), NULL },
+	/* selection and gates */
+	{ "rule", 0, "ID", SC_OPT_MANY, E, "Selection and gates",
+	  "evaluate only this rule (repeatable; as oscap --rule)",
+	  OFF(rules), NULL },
+	{ "skip-rule", 0, "ID", SC_OPT_MANY, E, "Selection and gates",
+	  "do not evaluate this rule (repeatable)", OFF(skip_rules), NULL },
+	{ "fail-on", 0, "LEVEL", SC_OPT_ONE, E | R, "Selection and gates",
+	  "exit 2 only for failures of severity LEVEL (high, medium, low) "
+	  "or higher", OFF(fail_on), check_fail_on },
+	{ "errors-ok", 0, NULL, SC_OPT_FLAG, E | R, "Selection and gates",
+	  "rules that could not be evaluated do not make the exit status 2",
+	  OFF(errors_ok), NULL },
 	/* console */
 	{ "quiet", 'q', NULL, SC_OPT_FLAG, E | R, "Console",
 	  "totals only", OFF(quiet), NULL },
@@ -89,6 +107,15 @@ check_env(struct sc_cli *cli, const char *val, struct sc_err *err)
 			return sc_err_set(err, SC_ERR_INVAL,
 			    "--env %.*s given twice", (int)(n - 1), val);
 	return SC_OK;
+}
+
+static int
+check_fail_on(struct sc_cli *cli, const char *val, struct sc_err *err)
+{
+	struct sc_gate g = { 0, 0 };
+
+	(void)cli;
+	return sc_gate_parse(&g, val, err);
 }
 
 static int
@@ -156,8 +183,12 @@ all_opts(struct any_opt *v)
 	for (i = 0; i < sc_output_nfmts; i++) {
 		const struct sc_output_fmt *f = &sc_output_fmts[i];
 
+		/* diff writes its changes as JSON */
+		unsigned cmds = SC_CLI_OUTPUT_CMDS |
+		    (strcmp(f->name, "json") == 0 ? D : 0);
+
 		v[n++] = (struct any_opt){ f->option, 0, "FILE", SC_OPT_ONE,
-		    SC_CLI_OUTPUT_CMDS, "Outputs", f->help, (int)i, NULL };
+		    cmds, "Outputs", f->help, (int)i, NULL };
 	}
 	for (i = 0; i < sc_cli_nopts; i++) {
 		const struct sc_cli_opt *o = &sc_cli_opts[i];
@@ -214,8 +245,9 @@ sc_cli_usage(FILE *fp, enum sc_cmd cmd)
 		}
 	}
 	fputs("\nExit status: 0 no selected rule failed or errored; "
-	    "2 at least one did;\n1 the command could not run.  "
-	    "See stigcheck(1).\n", fp);
+	    "2 at least one did\n(--fail-on, --errors-ok narrow this; diff: "
+	    "2 when something regressed);\n1 the command could not run.  "
+	    "See stigcheck(1) and docs/ci.md.\n", fp);
 }
 
 void
@@ -224,6 +256,8 @@ sc_cli_free(struct sc_cli *cli)
 	if (cli == NULL)
 		return;
 	sc_strv_free(&cli->env);
+	sc_strv_free(&cli->rules);
+	sc_strv_free(&cli->skip_rules);
 }
 
 static int

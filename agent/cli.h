@@ -4,6 +4,7 @@
  *   stigcheck [--rootfs DIR | --container REF | --image PATH] [options] [CONTENT]
  *   stigcheck info [CONTENT | RESULTS]
  *   stigcheck report --from FILE [outputs]
+ *   stigcheck diff [--json FILE|-] OLD NEW
  *   stigcheck help [COMMAND]
  *
  * Two tables define the command line, and everything a user reads about
@@ -43,6 +44,7 @@ enum sc_cmd {
 	SC_CMD_REPORT,
 	SC_CMD_HELP,
 	SC_CMD_VERSION,
+	SC_CMD_DIFF,
 	SC_CMD__COUNT
 };
 #define SC_CMD_BIT(c)	(1u << (c))
@@ -72,6 +74,11 @@ struct sc_cli {
 	/* outputs: path[i] for row i of sc_output_fmts */
 	struct sc_outputs out;
 	const char *from;		/* report --from */
+	/* selection and gates */
+	struct sc_strv rules;		/* --rule ID (repeatable) */
+	struct sc_strv skip_rules;	/* --skip-rule ID (repeatable) */
+	const char *fail_on;		/* --fail-on high|medium|low */
+	int errors_ok;
 	/* console */
 	int quiet;
 	int verbose;

@@ -33,6 +33,9 @@ struct sc_output_ctx {
 	const struct sc_testresult *tr;
 	/* built once when a chosen row has SC_OUTF_CHECKLIST, else NULL */
 	const struct sc_checklist *cl;
+	/* the GPOS SRG table, when a chosen row has SC_OUTF_SRG or
+	 * SC_OUTF_CHECKLIST, else NULL */
+	const struct sc_srg *srg;
 };
 
 typedef int sc_output_write_fn(const struct sc_output_ctx *ctx,
@@ -41,6 +44,7 @@ typedef int sc_output_write_fn(const struct sc_output_ctx *ctx,
 /* sc_output_fmt.flags */
 #define SC_OUTF_CHECKLIST	0x1u	/* needs the checklist mapping */
 #define SC_OUTF_CHECK_DOCS	0x2u	/* needs the engines' result documents */
+#define SC_OUTF_SRG		0x4u	/* needs the SRG table (V-ids, SRG ids) */
 
 struct sc_output_fmt {
 	const char *name;	/* --formats word, evidence key: "arf" */
@@ -71,5 +75,8 @@ int sc_outputs_need(const struct sc_outputs *o, unsigned flags);
 
 int sc_outputs_write(const struct sc_outputs *o, const struct sc_content *c,
     const struct sc_testresult *tr, struct sc_err *err);
+
+int sc_outputs_check(const struct sc_outputs *o, const char *from,
+    struct sc_err *err);
 
 #endif
