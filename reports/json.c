@@ -94,8 +94,13 @@ sc_json_summary(const struct sc_output_ctx *ctx)
 		    json_integer((json_int_t)bysev[i]));
 	for (i = 0; i < tr->n_scores; i++)
 		if (strcmp(tr->scores[i].system, "urn:xccdf:scoring:default") == 0) {
+			/* two decimals: the same from a scan and from
+			 * stored results (XCCDF keeps six) */
+			double v = tr->scores[i].score;
+
 			json_decref(score);
-			score = json_real(tr->scores[i].score);
+			score = json_real((double)(long long)(v * 100 +
+			    (v < 0 ? -0.5 : 0.5)) / 100);
 		}
 	json_object_set_new(gen, "name", json_string("stigcheck"));
 	json_object_set_new(gen, "version", json_string(STIGCHECK_VERSION));
@@ -124,7 +129,8 @@ sc_json_summary(const struct sc_output_ctx *ctx)
 int
 sc_json_save(const json_t *j, const char *path, struct sc_err *err)
 {
-	char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(15));
 	size_t len;
 	int r;
 

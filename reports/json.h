@@ -11,7 +11,7 @@
  *     "target": { "name": ..., "addresses": [...], "facts": { name: value } },
  *     "benchmark": { "id": ..., "version": ... or null },
  *     "profile": id or null,
- *     "score": default-model score or null,
+ *     "score": default-model score (two decimals) or null,
  *     "counts": { "pass": n, "fail": n, ... every XCCDF result },
  *     "failed_by_severity": { "high": n, "medium": n, "low": n,
  *                             "info": n, "unknown": n },
