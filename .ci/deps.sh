@@ -9,7 +9,7 @@ set -eu
 #        libpcre2-dev libsqlite3-dev libarchive-dev libjansson-dev
 # tests: check clang libxml2-utils xsltproc openscap-scanner valgrind rpm
 #        debootstrap busybox-static openssl chromium fonts-dejavu-core nodejs
-#        npm
+#        npm python3-junitparser
 
 missing=""
 have_pc() { pkg-config --exists "$@" 2>/dev/null; }
@@ -40,6 +40,9 @@ command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 [ -d /usr/share/fonts/truetype/dejavu ] || missing="$missing fonts-dejavu-core"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
+# the JUnit output test (t6510) reads --junit with a real JUnit parser
+/usr/bin/python3 -c 'import junitparser' 2>/dev/null ||
+	missing="$missing python3-junitparser"
 
 [ -z "$missing" ] && exit 0
 
