@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "gate.h"
+#include "history.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 static int check_env(struct sc_cli *, const char *, struct sc_err *);
 static int check_color(struct sc_cli *, const char *, struct sc_err *);
 static int check_fail_on(struct sc_cli *, const char *, struct sc_err *);
+static int check_keep(struct sc_cli *, const char *, struct sc_err *);
 
 const struct sc_cli_cmd sc_cli_cmds[] = {
 	{ NULL, SC_CMD_EVAL,
@@ -61,6 +63,12 @@ const struct sc_cli_opt sc_cli_opts[] = {
 	/* outputs: the output table's rows come first, then these */
 	{ "from", 0, "FILE", SC_OPT_ONE, R, "Outputs",
 	  "stored XCCDF results or ARF to re-render", OFF(from), NULL },
+	{ "history", 0, "DIR", SC_OPT_ONE, E, "Outputs",
+	  "also keep this run's results as DIR/TARGET.TIME.xml",
+	  OFF(history), NULL },
+	{ "keep", 0, "N", SC_OPT_ONE, E, "Outputs",
+	  "with --history: remove all but the newest N (default: keep all)",
+	  OFF(keep_word), check_keep },
 	/* selection and gates */
 	{ "rule", 0, "ID", SC_OPT_MANY, E, "Selection and gates",
 	  "evaluate only this rule (repeatable; as oscap --rule)",
@@ -116,6 +124,12 @@ check_fail_on(struct sc_cli *cli, const char *val, struct sc_err *err)
 
 	(void)cli;
 	return sc_gate_parse(&g, val, err);
+}
+
+static int
+check_keep(struct sc_cli *cli, const char *val, struct sc_err *err)
+{
+	return sc_history_parse_keep(val, &cli->keep, err);
 }
 
 static int
@@ -327,6 +341,8 @@ finish(struct sc_cli *cli, struct sc_err *err)
 	    cli->color_word == NULL || !strcmp(cli->color_word, "auto") ?
 	    SC_COLOR_AUTO : !strcmp(cli->color_word, "always") ?
 	    SC_COLOR_ALWAYS : SC_COLOR_NEVER;
+	if (cli->keep_word && cli->history == NULL)
+		return sc_err_set(err, SC_ERR_INVAL, "--keep needs --history DIR");
 	if (cli->cmd == SC_CMD_REPORT && cli->from == NULL)
 		return sc_err_set(err, SC_ERR_INVAL, "report needs --from FILE");
 	if (cli->cmd == SC_CMD_REPORT && cli->content)

@@ -79,6 +79,9 @@ struct sc_cli {
 	struct sc_strv skip_rules;	/* --skip-rule ID (repeatable) */
 	const char *fail_on;		/* --fail-on high|medium|low */
 	int errors_ok;
+	const char *history;		/* --history DIR */
+	const char *keep_word;		/* --keep N */
+	unsigned keep;			/* decided from keep_word; 0 = all */
 	/* console */
 	int quiet;
 	int verbose;

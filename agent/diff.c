@@ -210,11 +210,12 @@ static json_t *
 evidence(const struct sc_rule_result *rr)
 {
 	struct sc_ruleinfo ri;
-	json_t *a = json_array();
+	json_t *a;
 	size_t i;
 
 	if (rr == NULL)
 		return json_null();
+	a = json_array();
 	sc_ruleinfo_init(&ri, NULL, rr);
 	for (i = 0; i < ri.evidence.n; i++)
 		json_array_append_new(a, sc_ruleinfo_jstr(ri.evidence.v[i]));

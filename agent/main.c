@@ -25,6 +25,7 @@
 #include "console.h"
 #include "diff.h"
 #include "gate.h"
+#include "history.h"
 #include "info.h"
 #include "reports/outputs.h"
 #include "scan.h"
@@ -158,6 +159,8 @@ cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 
 	if ((r = sc_outputs_check(&cli->out, NULL, err)) < 0)
 		goto out;
+	if (cli->history && (r = sc_history_check(cli->history, err)) < 0)
+		goto out;
 	if ((r = open_target(cli, &target, err)) < 0)
 		goto out;
 	if ((r = load_content(cli, &content, err)) < 0)
@@ -170,7 +173,18 @@ cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 		goto out;
 	if ((r = sc_scan_run(content, target, policy, &so, &tr, err)) < 0)
 		goto out;
-	if ((r = sc_outputs_write(&cli->out, content, tr, err)) < 0)
+	/* the outputs and the history file: all or none */
+	sc_stage_begin();
+	if ((r = sc_outputs_write(&cli->out, content, tr, err)) < 0 ||
+	    (cli->history && (r = sc_history_store(cli->history, content, tr,
+	    NULL, err)) < 0)) {
+		sc_stage_abort();
+		goto out;
+	}
+	if ((r = sc_stage_commit(err)) < 0)
+		goto out;
+	if (cli->history &&
+	    (r = sc_history_prune(cli->history, tr, cli->keep, err)) < 0)
 		goto out;
 	status = print_and_status(cli, tr);
 out:

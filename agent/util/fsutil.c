@@ -49,11 +49,16 @@ sc_atomic_cleanup(void)
 	}
 }
 
+static int stage_depth;
+
 void
 sc_stage_begin(void)
 {
-	sc_stage_abort();
-	staging = 1;
+	if (stage_depth++ == 0) {
+		sc_stage_abort();
+		staging = 1;
+		stage_depth = 1;
+	}
 }
 
 void
@@ -67,6 +72,7 @@ sc_stage_abort(void)
 		staged[i].active = 0;
 	}
 	staging = 0;
+	stage_depth = 0;
 }
 
 static void
@@ -94,6 +100,10 @@ sc_stage_commit(struct sc_err *err)
 {
 	int i, r = SC_OK, e;
 
+	if (stage_depth > 1) {		/* an enclosing stage commits */
+		stage_depth--;
+		return SC_OK;
+	}
 	staging = 0;
 	for (i = 0; i < SC_STAGE_MAX; i++) {
 		if (!staged[i].active)

@@ -44,6 +44,9 @@ void sc_atomic_cleanup(void);
  * file exists (the destination being a directory is refused before the
  * scan, outputs.h); if one does, the files renamed before it stay and the
  * error names the one that failed.  At most SC_STAGE_MAX files.
+ * Stages nest: a commit inside an enclosing stage only returns, the
+ * outermost commit renames everything; an abort at any depth removes
+ * everything staged and ends every stage.
  */
 #define SC_STAGE_MAX 40
 void sc_stage_begin(void);
