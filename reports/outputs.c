@@ -161,8 +161,8 @@ check_one(const char *opt, const char *path, char **canon,
 	if ((real = realpath(dir, NULL)) == NULL ||
 	    stat(real, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		e = real ? ENOTDIR : errno;
-		r = sc_err_set(err, sc_err_from_errno(e), "cannot write --%s "
-		    "'%s': directory '%s': %s", opt, path, dir, strerror(e));
+		r = sc_err_set(err, sc_err_from_errno(e), "cannot write '%s' "
+		    "(--%s): directory '%s': %s", path, opt, dir, strerror(e));
 		goto out;
 	}
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -174,7 +174,7 @@ check_one(const char *opt, const char *path, char **canon,
 	if ((fd = mkstemp(tmp)) < 0) {
 		e = errno;
 		r = sc_err_set(err, sc_err_from_errno(e),
-		    "cannot write --%s '%s': %s", opt, path, strerror(e));
+		    "cannot write '%s' (--%s): %s", path, opt, strerror(e));
 		goto out;
 	}
 	close(fd);
