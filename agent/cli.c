@@ -83,7 +83,7 @@ const struct sc_cli_opt sc_cli_opts[] = {
 	  OFF(errors_ok), NULL },
 	/* console */
 	{ "quiet", 'q', NULL, SC_OPT_FLAG, E | R, "Console",
-	  "totals only", OFF(quiet), NULL },
+	  "totals, then the failing rules' ids", OFF(quiet), NULL },
 	{ "verbose", 'v', NULL, SC_OPT_COUNT, E | R, "Console",
 	  "evidence for each rule", OFF(verbose), NULL },
 	{ "color", 0, "WHEN", SC_OPT_ONE, E | R, "Console",

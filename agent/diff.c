@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "reports/json.h"
+#include "reports/outputs.h"
 #include "reports/ruleinfo.h"
 #include "util/map.h"
 #include "xccdf/results_read.h"
@@ -273,6 +274,16 @@ sc_diff_main(const char *old_path, const char *new_path, const char *json,
 	int status = 1;
 
 	memset(&d, 0, sizeof(d));
+	if (json && strcmp(json, "-") != 0) {
+		struct sc_outputs o;
+
+		/* the JSON file must be writable and must not be an input */
+		memset(&o, 0, sizeof(o));
+		o.path[sc_output_find("json")] = json;
+		if (sc_outputs_check(&o, old_path, err) < 0 ||
+		    sc_outputs_check(&o, new_path, err) < 0)
+			goto out;
+	}
 	if (sc_results_load(old_path, &oc, &otr, err) < 0 ||
 	    sc_results_load(new_path, &nc, &ntr, err) < 0)
 		goto out;

@@ -153,6 +153,9 @@ check_one(const char *opt, const char *path, char **canon,
 	int fd, e, r = SC_OK;
 
 	*canon = NULL;
+	if (strcmp(path, "-") == 0)
+		return sc_err_set(err, SC_ERR_INVAL, "--%s -: standard output "
+		    "is the console's; give a file name", opt);
 	if (*base == '\0' || !strcmp(base, ".") || !strcmp(base, ".."))
 		return sc_err_set(err, SC_ERR_INVAL,
 		    "--%s '%s' is a directory, not a file", opt, path);

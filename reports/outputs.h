@@ -12,10 +12,22 @@
  *
  * The scan and `stigcheck report --from FILE` call sc_outputs_write with
  * the same in-memory content and TestResult, so a re-render gives the files
- * the scan gave.  Each file is written atomically (util/fsutil.h); the
- * first failure stops and is returned, naming the file.  The checklist
- * mapping (checklist.h) is built once, when a row that needs it is asked
- * for.
+ * the scan gave.  The outputs of one call are written all or none: each
+ * is staged beside its destination (util/fsutil.h sc_stage_begin) and all
+ * are renamed into place only when every one was written; the first
+ * failure stops, removes the staged files and is returned, naming the
+ * file.  A caller may open an enclosing stage to add files of its own
+ * (--history).  The checklist mapping (checklist.h) and the SRG table are
+ * built once, when a row that needs them is asked for.
+ *
+ * sc_outputs_check() runs before a scan (or a re-render, or diff --json),
+ * so a run that cannot write its outputs fails at once rather than after
+ * the work: every output's directory must exist and take a new file (a
+ * temporary file is created there and removed), the path must not be a
+ * directory nor "-" (standard output is the console's), no two outputs
+ * may be the same file, and no output may be the input (from, may be
+ * NULL).  Paths are compared after resolving their directories, so
+ * "./a.xml" and "a.xml" are the same file.
  */
 #ifndef SC_OUTPUTS_H
 #define SC_OUTPUTS_H

@@ -32,6 +32,11 @@ if [ -d /proc/self ] && ! touch /proc/stigcheck-probe 2>/dev/null; then
 	expect_err_line "/proc/r.json"
 	nothing_left
 fi
+# standard output is the console's
+run --rootfs "$root" $P --results "$o/r.xml" --sarif -
+expect_rc 1 "--sarif -"
+expect_err_line "standard output"
+nothing_left
 # one file given twice, spelled differently; an output over the input
 run --rootfs "$root" $P --results "$o/r.xml" --json "$o/./r.xml"
 expect_rc 1 "same file twice"
