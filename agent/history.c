@@ -67,7 +67,7 @@ static char *
 prefix(const struct sc_testresult *tr)
 {
 	const char *t = tr->target && *tr->target ? tr->target : "target";
-	char *p = sc_xstrndup(t, 64), *q;
+	char *p = sc_xstrndup(t, strnlen(t, 64)), *q;
 
 	for (q = p; *q; q++)
 		if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
