@@ -10,6 +10,7 @@ set -eu
 # tests: check clang libxml2-utils xsltproc openscap-scanner valgrind rpm
 #        debootstrap busybox-static openssl chromium fonts-dejavu-core nodejs
 #        npm mandoc man-db podman runc
+#        npm python3-junitparser
 
 missing=""
 have_pc() { pkg-config --exists "$@" 2>/dev/null; }
@@ -52,6 +53,9 @@ done
 # pod template (t4710): podman with runc
 command -v podman >/dev/null 2>&1 || missing="$missing podman"
 command -v runc >/dev/null 2>&1 || missing="$missing runc"
+# the JUnit output test (t6510) reads --junit with a real JUnit parser
+/usr/bin/python3 -c 'import junitparser' 2>/dev/null ||
+	missing="$missing python3-junitparser"
 
 [ -z "$missing" ] && exit 0
 

@@ -2,6 +2,8 @@
  * cli.c - the command and option tables, and parsing (cli.h).
  */
 #include "cli.h"
+#include "gate.h"
+#include "history.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -10,12 +12,15 @@
 #define E	SC_CMD_BIT(SC_CMD_EVAL)
 #define I	SC_CMD_BIT(SC_CMD_INFO)
 #define R	SC_CMD_BIT(SC_CMD_REPORT)
+#define D	SC_CMD_BIT(SC_CMD_DIFF)
 #define SCAN_CONTENT	(E | I)	/* what chooses and reads content */
 #define OFF(f)	offsetof(struct sc_cli, f)
 
 static int check_env(struct sc_cli *, const char *, struct sc_err *);
 static int check_color(struct sc_cli *, const char *, struct sc_err *);
 static int check_formats(struct sc_cli *, const char *, struct sc_err *);
+static int check_fail_on(struct sc_cli *, const char *, struct sc_err *);
+static int check_keep(struct sc_cli *, const char *, struct sc_err *);
 
 const struct sc_cli_cmd sc_cli_cmds[] = {
 	{ NULL, SC_CMD_EVAL,
@@ -27,6 +32,9 @@ const struct sc_cli_cmd sc_cli_cmds[] = {
 	  "re-render stored XCCDF results or ARF without rescanning", 0, 0 },
 	{ "help", SC_CMD_HELP, "help [COMMAND]",
 	  "show the usage of stigcheck or of one command", 0, 0 },
+	{ "diff", SC_CMD_DIFF, "diff [--json FILE|-] OLD NEW",
+	  "compare two stored results: regressions, fixes, evidence changes",
+	  2, 2 },
 };
 const size_t sc_cli_ncmds = sizeof(sc_cli_cmds) / sizeof(sc_cli_cmds[0]);
 
@@ -68,9 +76,27 @@ const struct sc_cli_opt sc_cli_opts[] = {
 	  "format names: arf, html, ckl, ...)", OFF(formats), check_formats },
 	{ "from", 0, "FILE", SC_OPT_ONE, R, "Outputs",
 	  "stored XCCDF results or ARF to re-render", OFF(from), NULL },
+	{ "history", 0, "DIR", SC_OPT_ONE, E, "Outputs",
+	  "also keep this run's results as DIR/TARGET.TIME.xml",
+	  OFF(history), NULL },
+	{ "keep", 0, "N", SC_OPT_ONE, E, "Outputs",
+	  "with --history: remove all but the newest N (default: keep all)",
+	  OFF(keep_word), check_keep },
+	/* selection and gates */
+	{ "rule", 0, "ID", SC_OPT_MANY, E, "Selection and gates",
+	  "evaluate only this rule (repeatable; as oscap --rule)",
+	  OFF(rules), NULL },
+	{ "skip-rule", 0, "ID", SC_OPT_MANY, E, "Selection and gates",
+	  "do not evaluate this rule (repeatable)", OFF(skip_rules), NULL },
+	{ "fail-on", 0, "LEVEL", SC_OPT_ONE, E | R, "Selection and gates",
+	  "exit 2 only for failures of severity LEVEL (high, medium, low) "
+	  "or higher", OFF(fail_on), check_fail_on },
+	{ "errors-ok", 0, NULL, SC_OPT_FLAG, E | R, "Selection and gates",
+	  "rules that could not be evaluated do not make the exit status 2",
+	  OFF(errors_ok), NULL },
 	/* console */
 	{ "quiet", 'q', NULL, SC_OPT_FLAG, E | R, "Console",
-	  "totals only", OFF(quiet), NULL },
+	  "totals, then the failing rules' ids", OFF(quiet), NULL },
 	{ "verbose", 'v', NULL, SC_OPT_COUNT, E | R, "Console",
 	  "evidence for each rule", OFF(verbose), NULL },
 	{ "color", 0, "WHEN", SC_OPT_ONE, E | R, "Console",
@@ -102,6 +128,21 @@ check_env(struct sc_cli *cli, const char *val, struct sc_err *err)
 			return sc_err_set(err, SC_ERR_INVAL,
 			    "--env %.*s given twice", (int)(n - 1), val);
 	return SC_OK;
+}
+
+static int
+check_fail_on(struct sc_cli *cli, const char *val, struct sc_err *err)
+{
+	struct sc_gate g = { 0, 0 };
+
+	(void)cli;
+	return sc_gate_parse(&g, val, err);
+}
+
+static int
+check_keep(struct sc_cli *cli, const char *val, struct sc_err *err)
+{
+	return sc_history_parse_keep(val, &cli->keep, err);
 }
 
 static int
@@ -187,9 +228,12 @@ sc_cli_all_opts(struct sc_cli_optview *v)
 	for (i = 0; i < sc_output_nfmts; i++) {
 		const struct sc_output_fmt *f = &sc_output_fmts[i];
 
+		/* diff writes its changes as JSON */
+		unsigned cmds = SC_CLI_OUTPUT_CMDS |
+		    (strcmp(f->name, "json") == 0 ? D : 0);
+
 		v[n++] = (struct sc_cli_optview){ f->option, 0, "FILE",
-		    SC_OPT_ONE, SC_CLI_OUTPUT_CMDS, "Outputs", f->help, (int)i,
-		    NULL };
+		    SC_OPT_ONE, cmds, "Outputs", f->help, (int)i, NULL };
 	}
 	for (i = 0; i < sc_cli_nopts; i++) {
 		const struct sc_cli_opt *o = &sc_cli_opts[i];
@@ -247,8 +291,9 @@ sc_cli_usage(FILE *fp, enum sc_cmd cmd)
 		}
 	}
 	fputs("\nExit status: 0 no selected rule failed or errored; "
-	    "2 at least one did;\n1 the command could not run.  "
-	    "See stigcheck(1).\n", fp);
+	    "2 at least one did\n(--fail-on, --errors-ok narrow this; diff: "
+	    "2 when something regressed);\n1 the command could not run.  "
+	    "See stigcheck(1) and docs/ci.md.\n", fp);
 }
 
 void
@@ -257,6 +302,8 @@ sc_cli_free(struct sc_cli *cli)
 	if (cli == NULL)
 		return;
 	sc_strv_free(&cli->env);
+	sc_strv_free(&cli->rules);
+	sc_strv_free(&cli->skip_rules);
 }
 
 static int
@@ -346,6 +393,8 @@ finish(struct sc_cli *cli, struct sc_err *err)
 	    cli->color_word == NULL || !strcmp(cli->color_word, "auto") ?
 	    SC_COLOR_AUTO : !strcmp(cli->color_word, "always") ?
 	    SC_COLOR_ALWAYS : SC_COLOR_NEVER;
+	if (cli->keep_word && cli->history == NULL)
+		return sc_err_set(err, SC_ERR_INVAL, "--keep needs --history DIR");
 	if (cli->cmd == SC_CMD_REPORT && cli->from == NULL)
 		return sc_err_set(err, SC_ERR_INVAL, "report needs --from FILE");
 	if (cli->cmd == SC_CMD_REPORT && cli->content)

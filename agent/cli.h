@@ -5,6 +5,7 @@
  *   stigcheck --all-containers --output-dir DIR [--formats LIST] [options] [CONTENT]
  *   stigcheck info [CONTENT | RESULTS]
  *   stigcheck report --from FILE [outputs]
+ *   stigcheck diff [--json FILE|-] OLD NEW
  *   stigcheck help [COMMAND]
  *
  * Two tables define the command line, and everything a user reads about
@@ -44,6 +45,7 @@ enum sc_cmd {
 	SC_CMD_REPORT,
 	SC_CMD_HELP,
 	SC_CMD_VERSION,
+	SC_CMD_DIFF,
 	SC_CMD__COUNT
 };
 #define SC_CMD_BIT(c)	(1u << (c))
@@ -77,6 +79,14 @@ struct sc_cli {
 	const char *from;		/* report --from */
 	const char *output_dir;		/* --all-containers results */
 	const char *formats;		/* --formats LIST (output table names) */
+	/* selection and gates */
+	struct sc_strv rules;		/* --rule ID (repeatable) */
+	struct sc_strv skip_rules;	/* --skip-rule ID (repeatable) */
+	const char *fail_on;		/* --fail-on high|medium|low */
+	int errors_ok;
+	const char *history;		/* --history DIR */
+	const char *keep_word;		/* --keep N */
+	unsigned keep;			/* decided from keep_word; 0 = all */
 	/* console */
 	int quiet;
 	int verbose;

@@ -72,4 +72,8 @@ sc_console_print(FILE *f, const struct sc_testresult *tr,
 		if (strcmp(tr->scores[i].system, "urn:xccdf:scoring:default") == 0)
 			fprintf(f, "; score %.1f%%", tr->scores[i].score);
 	fprintf(f, "\n");
+	if (o->quiet)
+		for (i = 0; i < tr->n_rr; i++)
+			if (tr->rr[i].result == SC_RESULT_FAIL)
+				fprintf(f, "%s\n", tr->rr[i].idref);
 }

@@ -4,7 +4,9 @@
  * One line per evaluated rule (result, severity, id, title), in document
  * order, then totals and the default score.  Not-selected rules are not
  * listed.  Colour only when asked or when stdout is a terminal.  Quiet:
- * totals only.  Verbose: each rule's evidence messages below it.
+ * totals, then the id of each failing rule on its own line (for scripts:
+ * `stigcheck -q ... | tail -n +2`).  Verbose: each rule's evidence
+ * messages below it.
  */
 #ifndef SC_CONSOLE_H
 #define SC_CONSOLE_H

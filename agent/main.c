@@ -2,8 +2,10 @@
  * main.c - the stigcheck program: the only place that prints errors for
  * the user and decides the exit status.
  *
- *   0  no selected rule failed or errored
- *   2  at least one selected rule failed or errored
+ *   0  no selected rule failed or errored (or none at the --fail-on
+ *      level; errors not counted with --errors-ok); diff: nothing regressed
+ *   2  at least one selected rule failed or errored (gate.h); diff:
+ *      something regressed
  *   1  the scan could not run (bad arguments, unreadable content,
  *      unreachable target, an output that could not be written)
  */
@@ -21,7 +23,10 @@
 #include "builtin.h"
 #include "cli.h"
 #include "console.h"
+#include "diff.h"
 #include "fleetscan.h"
+#include "gate.h"
+#include "history.h"
 #include "info.h"
 #include "reports/outputs.h"
 #include "scan.h"
@@ -125,7 +130,8 @@ static int
 print_and_status(const struct sc_cli *cli, const struct sc_testresult *tr)
 {
 	struct sc_console_opts co;
-	unsigned long counts[SC_RESULT__COUNT];
+	struct sc_gate g = { 0, cli->errors_ok };
+	struct sc_err err = SC_ERR_INIT;
 
 	co.quiet = cli->quiet;
 	co.verbose = cli->verbose;
@@ -135,9 +141,10 @@ print_and_status(const struct sc_cli *cli, const struct sc_testresult *tr)
 	sc_console_print(stdout, tr, &co);
 	fflush(stdout);
 
-	sc_testresult_count(tr, counts);
-	return (counts[SC_RESULT_FAIL] || counts[SC_RESULT_ERROR]) ?
-	    EXIT_FINDINGS : EXIT_CLEAN;
+	sc_gate_warn(stderr, tr);
+	if (cli->fail_on)
+		(void)sc_gate_parse(&g, cli->fail_on, &err);	/* checked */
+	return sc_gate_status(&g, tr, NULL) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 /* a scan that decided nothing says so, and why */
@@ -165,12 +172,19 @@ cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 	    !sc_outputs_need(&cli->out, SC_OUTF_CHECK_DOCS) };
 	int r, status = EXIT_CANNOT;
 
+	if ((r = sc_outputs_check(&cli->out, NULL, err)) < 0)
+		goto out;
+	if (cli->history && (r = sc_history_check(cli->history, err)) < 0)
+		goto out;
 	if (!cli->all_containers && (r = open_target(cli, &target, err)) < 0)
 		goto out;
 	if ((r = load_content(cli, &content, err)) < 0)
 		goto out;
 	if ((r = sc_policy_new(&policy, sc_content_benchmark(content),
 	    cli->profile, err)) < 0)
+		goto out;
+	if ((r = sc_policy_filter(policy, &cli->rules, &cli->skip_rules,
+	    err)) < 0)
 		goto out;
 	if (cli->all_containers) {
 		struct sc_fleetscan_opts fo = { cli->output_dir, cli->formats,
@@ -182,7 +196,18 @@ cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 	if ((r = sc_scan_run(content, target, policy, &so, &tr, err)) < 0)
 		goto out;
 	warn_all_notapplicable(tr);
-	if ((r = sc_outputs_write(&cli->out, content, tr, err)) < 0)
+	/* the outputs and the history file: all or none */
+	sc_stage_begin();
+	if ((r = sc_outputs_write(&cli->out, content, tr, err)) < 0 ||
+	    (cli->history && (r = sc_history_store(cli->history, content, tr,
+	    NULL, err)) < 0)) {
+		sc_stage_abort();
+		goto out;
+	}
+	if ((r = sc_stage_commit(err)) < 0)
+		goto out;
+	if (cli->history &&
+	    (r = sc_history_prune(cli->history, tr, cli->keep, err)) < 0)
 		goto out;
 	status = print_and_status(cli, tr);
 out:
@@ -201,6 +226,8 @@ cmd_report(const struct sc_cli *cli, struct sc_err *err)
 	struct sc_testresult *tr = NULL;
 	int status = EXIT_CANNOT;
 
+	if (sc_outputs_check(&cli->out, cli->from, err) < 0)
+		goto out;
 	if (sc_results_load(cli->from, &content, &tr, err) < 0)
 		goto out;
 	if (sc_outputs_write(&cli->out, content, tr, err) < 0)
@@ -283,6 +310,10 @@ main(int argc, char **argv)
 		break;
 	case SC_CMD_REPORT:
 		status = cmd_report(&cli, &err);
+		break;
+	case SC_CMD_DIFF:
+		status = sc_diff_main(cli.args[0], cli.args[1],
+		    cli.out.path[sc_output_find("json")], stdout, &err);
 		break;
 	default:
 		status = cmd_eval(&cli, &err);

@@ -7,25 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reports/ruleinfo.h"
 #include "util/fsutil.h"
 
 #define SRG_CHECK_HREF "General_Purpose_Operating_System_SRG.xml"
 #define TECH_AREA "UNIX OS"
 
-/* A JSON string; text that is not UTF-8 is made so (\xNN escapes). */
+/* A JSON string ("" for NULL); text that is not UTF-8 is made so. */
 static json_t *
 str(const char *s)
 {
-	json_t *j = json_string(s ? s : "");
-	struct sc_buf b = SC_BUF_INIT;
-
-	if (j != NULL)
-		return j;
-	sc_buf_reset(&b);
-	sc_xml_safe_append(&b, s, strlen(s));
-	j = json_string(b.data);
-	sc_buf_free(&b);
-	return j ? j : json_string("");
+	return sc_ruleinfo_jstr(s ? s : "");
 }
 
 static void

@@ -178,6 +178,40 @@ sc_policy_new(struct sc_policy **out, const struct sc_benchmark *b,
 	return SC_OK;
 }
 
+int
+sc_policy_filter(struct sc_policy *p, const struct sc_strv *rules,
+    const struct sc_strv *skip, struct sc_err *err)
+{
+	const struct sc_item *it;
+	size_t i;
+
+	for (i = 0; skip && i < skip->n; i++) {
+		it = sc_bench_find(p->b, skip->v[i]);
+		if (it == NULL || it->type != SC_ITEM_RULE)
+			return sc_err_set(err, SC_ERR_NOTFOUND,
+			    "--skip-rule: no rule '%s' in benchmark '%s'",
+			    skip->v[i], p->b->id);
+		p->selected[it->index] = 0;
+	}
+	if (rules == NULL || rules->n == 0)
+		return SC_OK;
+	for (i = 0; i < rules->n; i++) {
+		it = sc_bench_find(p->b, rules->v[i]);
+		if (it == NULL || it->type != SC_ITEM_RULE ||
+		    !sc_policy_rule_selected(p, it))
+			return sc_err_set(err, SC_ERR_NOTFOUND,
+			    "--rule: rule '%s' not found in the selected profile%s",
+			    rules->v[i], skip && sc_strv_find(skip, rules->v[i]) >= 0 ?
+			    " (it is also given to --skip-rule)" : "");
+	}
+	for (i = 0; i < p->b->n_items; i++) {
+		it = p->b->items[i];
+		if (it->type == SC_ITEM_RULE && sc_strv_find(rules, it->id) < 0)
+			p->selected[i] = 0;
+	}
+	return SC_OK;
+}
+
 void
 sc_policy_free(struct sc_policy *p)
 {

@@ -12,6 +12,7 @@
 #define SC_POLICY_H
 
 #include "util/err.h"
+#include "util/mem.h"
 #include "xccdf/benchmark.h"
 
 struct sc_policy;
@@ -20,6 +21,17 @@ struct sc_policy;
 int sc_policy_new(struct sc_policy **out, const struct sc_benchmark *b,
     const char *profile_id, struct sc_err *err);
 void sc_policy_free(struct sc_policy *p);
+
+/*
+ * Narrow the selection as oscap's --rule and --skip-rule do (either list
+ * may be NULL or empty): each skipped rule is deselected; then, when
+ * rules are given, only they stay selected.  A --rule that names no Rule
+ * the profile selects (or one also skipped) is SC_ERR_NOTFOUND, as in
+ * oscap; a --skip-rule that names no Rule of the benchmark is too (oscap
+ * ignores it; a typo should not quietly evaluate the rule).
+ */
+int sc_policy_filter(struct sc_policy *p, const struct sc_strv *rules,
+    const struct sc_strv *skip, struct sc_err *err);
 
 const struct sc_benchmark *sc_policy_benchmark(const struct sc_policy *p);
 const struct sc_profile *sc_policy_profile(const struct sc_policy *p);

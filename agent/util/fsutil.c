@@ -24,12 +24,117 @@
 static char tmp_path[4096];
 static volatile sig_atomic_t tmp_active;
 
+/*
+ * Staged writes (sc_stage_begin): finished temporary files waiting for
+ * sc_stage_commit, each with its destination.  Fixed arrays, so the
+ * signal handler can unlink them.
+ */
+static struct {
+	char tmp[4096];
+	char dest[4096];
+	volatile sig_atomic_t active;
+} staged[SC_STAGE_MAX];
+static volatile sig_atomic_t staging;
+
 void
 sc_atomic_cleanup(void)
 {
+	int i;
+
 	if (tmp_active)
 		unlink(tmp_path);
 	tmp_active = 0;
+	for (i = 0; i < SC_STAGE_MAX; i++) {
+		if (staged[i].active)
+			unlink(staged[i].tmp);
+		staged[i].active = 0;
+	}
+}
+
+static int stage_depth;
+
+void
+sc_stage_begin(void)
+{
+	if (stage_depth++ == 0) {
+		sc_stage_abort();
+		staging = 1;
+		stage_depth = 1;
+	}
+}
+
+void
+sc_stage_abort(void)
+{
+	int i;
+
+	for (i = 0; i < SC_STAGE_MAX; i++) {
+		if (staged[i].active)
+			unlink(staged[i].tmp);
+		staged[i].active = 0;
+	}
+	staging = 0;
+	stage_depth = 0;
+}
+
+static void
+fsync_dir_of(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	int dfd;
+
+	if (slash == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == path)
+		snprintf(dir, sizeof(dir), "/");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		(void)fsync(dfd);
+		close(dfd);
+	}
+}
+
+int
+sc_stage_commit(struct sc_err *err)
+{
+	int i, r = SC_OK, e;
+
+	if (stage_depth > 1) {		/* an enclosing stage commits */
+		stage_depth--;
+		return SC_OK;
+	}
+	staging = 0;
+	for (i = 0; i < SC_STAGE_MAX; i++) {
+		if (!staged[i].active)
+			continue;
+		if (r == SC_OK && rename(staged[i].tmp, staged[i].dest) < 0) {
+			e = errno;
+			r = sc_err_set(err, sc_err_from_errno(e),
+			    "cannot write '%s': %s", staged[i].dest,
+			    strerror(e));
+		}
+		if (r == SC_OK) {
+			staged[i].active = 0;
+			fsync_dir_of(staged[i].dest);
+		}
+	}
+	sc_stage_abort();	/* what a failed rename left */
+	return r;
+}
+
+/* A free staging slot, or -1. */
+static int
+stage_slot(void)
+{
+	int i;
+
+	for (i = 0; i < SC_STAGE_MAX; i++)
+		if (!staged[i].active)
+			return i;
+	return -1;
 }
 
 static int
@@ -120,6 +225,21 @@ sc_write_atomic(const char *path, const void *data, size_t len,
 		goto out;
 	}
 	fd = -1;
+	if (staging) {
+		int k = stage_slot();
+
+		if (k < 0 || strlen(path) >= sizeof(staged[k].dest)) {
+			r = sc_err_set(err, SC_ERR_TOOBIG,
+			    "cannot write '%s': too many outputs", path);
+			goto out;
+		}
+		memcpy(staged[k].tmp, tmp_path, sizeof(tmp_path));
+		snprintf(staged[k].dest, sizeof(staged[k].dest), "%s", path);
+		/* registered there before it leaves tmp_path */
+		staged[k].active = 1;
+		tmp_active = 0;
+		goto out;
+	}
 	if (rename(tmp_path, path) < 0) {
 		e = errno;
 		r = sc_err_set(err, sc_err_from_errno(e),

@@ -30,8 +30,28 @@ struct sc_buf;
  */
 int sc_read_fd(int fd, size_t max, struct sc_buf *out);
 
-/* Unlink any in-progress temporary file (async-signal-safe). */
+/* Unlink any in-progress or staged temporary file (async-signal-safe). */
 void sc_atomic_cleanup(void);
+
+/*
+ * Staged writes: all outputs of a run, or none.  After sc_stage_begin(),
+ * sc_write_atomic() writes and fsyncs its temporary file beside the
+ * destination but does not rename it; sc_stage_commit() renames every
+ * staged file over its destination (in the order written) and fsyncs the
+ * directories; sc_stage_abort() unlinks them all.  So when one output
+ * cannot be written, the caller aborts and no output of the run appears.
+ * Renames within one directory do not fail in practice once the temporary
+ * file exists (the destination being a directory is refused before the
+ * scan, outputs.h); if one does, the files renamed before it stay and the
+ * error names the one that failed.  At most SC_STAGE_MAX files.
+ * Stages nest: a commit inside an enclosing stage only returns, the
+ * outermost commit renames everything; an abort at any depth removes
+ * everything staged and ends every stage.
+ */
+#define SC_STAGE_MAX 40
+void sc_stage_begin(void);
+int sc_stage_commit(struct sc_err *err);
+void sc_stage_abort(void);
 
 /*
  * Private temporary directories (an image flattened for a scan).
