@@ -55,6 +55,15 @@ const struct sc_cli_opt sc_cli_opts[] = {
 	/* outputs: the output table's rows come first, then these */
 	{ "from", 0, "FILE", SC_OPT_ONE, R, "Outputs",
 	  "stored XCCDF results or ARF to re-render", OFF(from), NULL },
+	{ "evidence", 0, "DIR", SC_OPT_ONE, E | R, "Outputs",
+	  "every output, manifest.json and provenance in a new directory",
+	  OFF(evidence), NULL },
+	{ "sign-key", 0, "KEY.pem", SC_OPT_ONE, E | R, "Outputs",
+	  "sign the evidence manifest (CMS) with this key", OFF(sign_key),
+	  NULL },
+	{ "sign-cert", 0, "CERT.pem", SC_OPT_ONE, E | R, "Outputs",
+	  "the signer's certificate (and chain) for --sign-key",
+	  OFF(sign_cert), NULL },
 	/* console */
 	{ "quiet", 'q', NULL, SC_OPT_FLAG, E | R, "Console",
 	  "totals only", OFF(quiet), NULL },
@@ -293,6 +302,12 @@ finish(struct sc_cli *cli, struct sc_err *err)
 	    cli->color_word == NULL || !strcmp(cli->color_word, "auto") ?
 	    SC_COLOR_AUTO : !strcmp(cli->color_word, "always") ?
 	    SC_COLOR_ALWAYS : SC_COLOR_NEVER;
+	if ((cli->sign_key || cli->sign_cert) && cli->evidence == NULL)
+		return sc_err_set(err, SC_ERR_INVAL,
+		    "--sign-key and --sign-cert sign an --evidence directory");
+	if ((cli->sign_key == NULL) != (cli->sign_cert == NULL))
+		return sc_err_set(err, SC_ERR_INVAL,
+		    "--sign-key and --sign-cert go together");
 	if (cli->cmd == SC_CMD_REPORT && cli->from == NULL)
 		return sc_err_set(err, SC_ERR_INVAL, "report needs --from FILE");
 	if (cli->cmd == SC_CMD_REPORT && cli->content)

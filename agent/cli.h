@@ -72,6 +72,10 @@ struct sc_cli {
 	/* outputs: path[i] for row i of sc_output_fmts */
 	struct sc_outputs out;
 	const char *from;		/* report --from */
+	const char *evidence;		/* --evidence DIR (agent/evidence.h) */
+	const char *sign_key;		/* --sign-key KEY.pem */
+	const char *sign_cert;		/* --sign-cert CERT.pem */
+	const char *ca;			/* verify --ca CA.pem */
 	/* console */
 	int quiet;
 	int verbose;

@@ -21,7 +21,9 @@
 #include "builtin.h"
 #include "cli.h"
 #include "console.h"
+#include "evidence.h"
 #include "info.h"
+#include "provenance.h"
 #include "reports/outputs.h"
 #include "scan.h"
 #include "target/container.h"
@@ -138,28 +140,54 @@ print_and_status(const struct sc_cli *cli, const struct sc_testresult *tr)
 	    EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* --evidence DIR: the whole directory, after the single outputs */
 static int
-cmd_eval(const struct sc_cli *cli, struct sc_err *err)
+write_evidence(const struct sc_cli *cli, const struct sc_provenance *prov,
+    const struct sc_content *content, const struct sc_testresult *tr,
+    struct sc_err *err)
+{
+	struct sc_evidence_opts eo = { cli->evidence, cli->sign_key,
+	    cli->sign_cert, prov, cli->from };
+
+	if (cli->evidence == NULL)
+		return SC_OK;
+	if (tr == NULL)
+		return sc_evidence_precheck(&eo, err);
+	return sc_evidence_write(&eo, content, tr, err);
+}
+
+static int
+cmd_eval(const struct sc_cli *cli, struct sc_provenance *prov,
+    struct sc_err *err)
 {
 	struct sc_content *content = NULL;
 	struct sc_target *target = NULL;
 	struct sc_policy *policy = NULL;
 	struct sc_testresult *tr = NULL;
 	/* engines' own result documents (OVAL) are only needed in an ARF */
-	struct sc_scan_opts so = { cli->verbose,
+	struct sc_scan_opts so = { cli->verbose, !cli->evidence &&
 	    !sc_outputs_need(&cli->out, SC_OUTF_CHECK_DOCS) };
 	int r, status = EXIT_CANNOT;
 
+	if ((r = write_evidence(cli, prov, NULL, NULL, err)) < 0)
+		goto out;
 	if ((r = open_target(cli, &target, err)) < 0)
 		goto out;
 	if ((r = load_content(cli, &content, err)) < 0)
+		goto out;
+	if ((r = sc_provenance_set_content(prov, cli->content,
+	    sc_builtin_xccdf, sc_builtin_xccdf_len, SC_BUILTIN_NAME, err)) < 0 ||
+	    (cli->tailoring &&
+	    (r = sc_provenance_set_tailoring(prov, cli->tailoring, err)) < 0))
 		goto out;
 	if ((r = sc_policy_new(&policy, sc_content_benchmark(content),
 	    cli->profile, err)) < 0)
 		goto out;
 	if ((r = sc_scan_run(content, target, policy, &so, &tr, err)) < 0)
 		goto out;
-	if ((r = sc_outputs_write(&cli->out, content, tr, err)) < 0)
+	sc_provenance_add_facts(prov, tr);
+	if ((r = sc_outputs_write(&cli->out, content, tr, err)) < 0 ||
+	    (r = write_evidence(cli, prov, content, tr, err)) < 0)
 		goto out;
 	status = print_and_status(cli, tr);
 out:
@@ -172,15 +200,18 @@ out:
 
 /* stigcheck report --from FILE [outputs]: re-render without rescanning */
 static int
-cmd_report(const struct sc_cli *cli, struct sc_err *err)
+cmd_report(const struct sc_cli *cli, const struct sc_provenance *prov,
+    struct sc_err *err)
 {
 	struct sc_content *content = NULL;
 	struct sc_testresult *tr = NULL;
 	int status = EXIT_CANNOT;
 
-	if (sc_results_load(cli->from, &content, &tr, err) < 0)
+	if (write_evidence(cli, prov, NULL, NULL, err) < 0 ||
+	    sc_results_load(cli->from, &content, &tr, err) < 0)
 		goto out;
-	if (sc_outputs_write(&cli->out, content, tr, err) < 0)
+	if (sc_outputs_write(&cli->out, content, tr, err) < 0 ||
+	    write_evidence(cli, prov, content, tr, err) < 0)
 		goto out;
 	status = print_and_status(cli, tr);
 out:
@@ -228,6 +259,7 @@ int
 main(int argc, char **argv)
 {
 	struct sc_err err = SC_ERR_INIT;
+	struct sc_provenance prov;
 	struct sc_cli cli;
 	int status;
 
@@ -259,10 +291,18 @@ main(int argc, char **argv)
 		status = cmd_info(&cli, &err);
 		break;
 	case SC_CMD_REPORT:
-		status = cmd_report(&cli, &err);
+	case SC_CMD_EVAL:
+		status = EXIT_CANNOT;
+		if (sc_provenance_init(&prov, argc, argv, &err) == 0) {
+			prov.command_line_fact = cli.evidence != NULL;
+			status = cli.cmd == SC_CMD_REPORT ?
+			    cmd_report(&cli, &prov, &err) :
+			    cmd_eval(&cli, &prov, &err);
+		}
+		sc_provenance_free(&prov);
 		break;
 	default:
-		status = cmd_eval(&cli, &err);
+		status = EXIT_CANNOT;
 		break;
 	}
 	if (status == EXIT_CANNOT && err.msg[0])
