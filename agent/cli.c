@@ -10,6 +10,7 @@
 #define E	SC_CMD_BIT(SC_CMD_EVAL)
 #define I	SC_CMD_BIT(SC_CMD_INFO)
 #define R	SC_CMD_BIT(SC_CMD_REPORT)
+#define V	SC_CMD_BIT(SC_CMD_VERIFY)
 #define SCAN_CONTENT	(E | I)	/* what chooses and reads content */
 #define OFF(f)	offsetof(struct sc_cli, f)
 
@@ -24,6 +25,9 @@ const struct sc_cli_cmd sc_cli_cmds[] = {
 	  "describe content: benchmark, profiles, rule counts", 0, 0 },
 	{ "report", SC_CMD_REPORT, "report --from RESULTS [outputs]",
 	  "re-render stored XCCDF results or ARF without rescanning", 0, 0 },
+	{ "verify", SC_CMD_VERIFY, "verify DIR [--ca CA.pem]",
+	  "check an evidence directory's hashes, file list and signature",
+	  1, 1 },
 	{ "help", SC_CMD_HELP, "help [COMMAND]",
 	  "show the usage of stigcheck or of one command", 0, 0 },
 };
@@ -64,6 +68,8 @@ const struct sc_cli_opt sc_cli_opts[] = {
 	{ "sign-cert", 0, "CERT.pem", SC_OPT_ONE, E | R, "Outputs",
 	  "the signer's certificate (and chain) for --sign-key",
 	  OFF(sign_cert), NULL },
+	{ "ca", 0, "CA.pem", SC_OPT_ONE, V, "Outputs",
+	  "the signature must chain to these certificates", OFF(ca), NULL },
 	/* console */
 	{ "quiet", 'q', NULL, SC_OPT_FLAG, E | R, "Console",
 	  "totals only", OFF(quiet), NULL },

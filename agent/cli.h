@@ -5,6 +5,7 @@
  *   stigcheck info [CONTENT | RESULTS]
  *   stigcheck report --from FILE [outputs]
  *   stigcheck help [COMMAND]
+ *   stigcheck verify DIR [--ca CA.pem]
  *
  * Two tables define the command line, and everything a user reads about
  * it is generated from them: the usage text (--help, `help COMMAND`), the
@@ -43,6 +44,7 @@ enum sc_cmd {
 	SC_CMD_REPORT,
 	SC_CMD_HELP,
 	SC_CMD_VERSION,
+	SC_CMD_VERIFY,		/* verify DIR: an evidence directory */
 	SC_CMD__COUNT
 };
 #define SC_CMD_BIT(c)	(1u << (c))

@@ -24,6 +24,7 @@
 #include "evidence.h"
 #include "info.h"
 #include "provenance.h"
+#include "verify.h"
 #include "reports/outputs.h"
 #include "scan.h"
 #include "target/container.h"
@@ -289,6 +290,10 @@ main(int argc, char **argv)
 		break;
 	case SC_CMD_INFO:
 		status = cmd_info(&cli, &err);
+		break;
+	case SC_CMD_VERIFY:
+		status = sc_verify_dir(cli.args[0], cli.ca, stdout, &err) < 0 ?
+		    EXIT_CANNOT : EXIT_CLEAN;
 		break;
 	case SC_CMD_REPORT:
 	case SC_CMD_EVAL:
