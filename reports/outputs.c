@@ -9,6 +9,7 @@
 #include "reports/ckl.h"
 #include "reports/cklb.h"
 #include "reports/html.h"
+#include "reports/oscal.h"
 #include "reports/srg.h"
 #include "xccdf/arf.h"
 #include "xccdf/results_xml.h"
@@ -44,6 +45,20 @@ write_cklb(const struct sc_output_ctx *x, const char *path, struct sc_err *err)
 	return sc_cklb_write(x->cl, path, err);
 }
 
+static int
+write_oscal_ar(const struct sc_output_ctx *x, const char *path,
+    struct sc_err *err)
+{
+	return sc_oscal_write_ar(x->content, x->tr, path, err);
+}
+
+static int
+write_oscal_poam(const struct sc_output_ctx *x, const char *path,
+    struct sc_err *err)
+{
+	return sc_oscal_write_poam(x->content, x->tr, path, err);
+}
+
 const struct sc_output_fmt sc_output_fmts[] = {
 	{ "results", "results", "results.xml",
 	  "XCCDF 1.2 results (Benchmark with TestResult)", 0, write_results },
@@ -55,6 +70,11 @@ const struct sc_output_fmt sc_output_fmts[] = {
 	  "STIG Viewer 2 checklist", SC_OUTF_CHECKLIST, write_ckl },
 	{ "cklb", "cklb", "checklist.cklb",
 	  "STIG Viewer 3 checklist", SC_OUTF_CHECKLIST, write_cklb },
+	{ "oscal-ar", "oscal-ar", "assessment-results.json",
+	  "OSCAL 1.1.3 assessment results (JSON)", 0, write_oscal_ar },
+	{ "oscal-poam", "oscal-poam", "poam.json",
+	  "OSCAL 1.1.3 plan of action and milestones (JSON)", 0,
+	  write_oscal_poam },
 };
 const size_t sc_output_nfmts = sizeof(sc_output_fmts) / sizeof(sc_output_fmts[0]);
 
