@@ -40,6 +40,10 @@ command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 [ -d /usr/share/fonts/truetype/dejavu ] || missing="$missing fonts-dejavu-core"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
+# evidence tests (t60xx): manifest and OSCAL checks with jq
+command -v jq >/dev/null 2>&1 || missing="$missing jq"
+# the HTML print test (t3320): the PDF read back with pdftotext
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 
 [ -z "$missing" ] && exit 0
 
