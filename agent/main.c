@@ -227,6 +227,9 @@ cmd_info(const struct sc_cli *cli, struct sc_err *err)
 	struct sc_content *content = NULL;
 	int r;
 
+	/* results, ARF or an evidence directory: describe those */
+	if (cli->content && (r = sc_info_results(stdout, cli->content, err)) != 0)
+		return r < 0 ? EXIT_CANNOT : EXIT_CLEAN;
 	if ((r = load_content(cli, &content, err)) < 0)
 		return EXIT_CANNOT;
 	r = sc_info_print(stdout, content, err);
