@@ -109,6 +109,10 @@ sc_target_open_fd(struct sc_target **out, int root_fd, enum sc_target_kind kind,
 	t->root_fd = root_fd;
 	t->kind = kind;
 	t->path = sc_xstrdup(display_path);
+	/* now, not on the first read: OpenSSL's setup is not the walk's */
+	t->rd = EVP_MD_CTX_new();
+	if (t->rd == NULL || !EVP_DigestInit_ex(t->rd, EVP_sha256(), NULL))
+		t->rd_failed = 1;
 	*out = t;
 	return SC_OK;
 }
@@ -1122,14 +1126,6 @@ rd_update(struct sc_target *t, const void *p, size_t n)
 {
 	if (t->rd_failed)
 		return;
-	if (t->rd == NULL) {
-		t->rd = EVP_MD_CTX_new();
-		if (t->rd == NULL ||
-		    !EVP_DigestInit_ex(t->rd, EVP_sha256(), NULL)) {
-			t->rd_failed = 1;
-			return;
-		}
-	}
 	if (!EVP_DigestUpdate(t->rd, p, n))
 		t->rd_failed = 1;
 }
@@ -1170,8 +1166,7 @@ sc_target_read_digest(const struct sc_target *t, char *hex, size_t hexlen,
 	if (t->rd_failed || hexlen < 2 * 32 + 1)
 		return SC_ERR_INTERNAL;
 	c = EVP_MD_CTX_new();
-	ok = c != NULL && (t->rd ? EVP_MD_CTX_copy_ex(c, t->rd) :
-	    EVP_DigestInit_ex(c, EVP_sha256(), NULL)) &&
+	ok = c != NULL && EVP_MD_CTX_copy_ex(c, t->rd) &&
 	    EVP_DigestFinal_ex(c, d, &n);
 	EVP_MD_CTX_free(c);
 	if (!ok)
