@@ -56,6 +56,10 @@ command -v runc >/dev/null 2>&1 || missing="$missing runc"
 # the JUnit output test (t6510) reads --junit with a real JUnit parser
 /usr/bin/python3 -c 'import junitparser' 2>/dev/null ||
 	missing="$missing python3-junitparser"
+# evidence tests (t60xx): manifest and OSCAL checks with jq
+command -v jq >/dev/null 2>&1 || missing="$missing jq"
+# the HTML print test (t3320): the PDF read back with pdftotext
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 
 [ -z "$missing" ] && exit 0
 

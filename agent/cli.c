@@ -13,6 +13,7 @@
 #define I	SC_CMD_BIT(SC_CMD_INFO)
 #define R	SC_CMD_BIT(SC_CMD_REPORT)
 #define D	SC_CMD_BIT(SC_CMD_DIFF)
+#define V	SC_CMD_BIT(SC_CMD_VERIFY)
 #define SCAN_CONTENT	(E | I)	/* what chooses and reads content */
 #define OFF(f)	offsetof(struct sc_cli, f)
 
@@ -30,6 +31,9 @@ const struct sc_cli_cmd sc_cli_cmds[] = {
 	  "describe content: benchmark, profiles, rule counts", 0, 0 },
 	{ "report", SC_CMD_REPORT, "report --from RESULTS [outputs]",
 	  "re-render stored XCCDF results or ARF without rescanning", 0, 0 },
+	{ "verify", SC_CMD_VERIFY, "verify DIR [--ca CA.pem]",
+	  "check an evidence directory's hashes, file list and signature",
+	  1, 1 },
 	{ "help", SC_CMD_HELP, "help [COMMAND]",
 	  "show the usage of stigcheck or of one command", 0, 0 },
 	{ "diff", SC_CMD_DIFF, "diff [--json FILE|-] OLD NEW",
@@ -94,6 +98,17 @@ const struct sc_cli_opt sc_cli_opts[] = {
 	{ "errors-ok", 0, NULL, SC_OPT_FLAG, E | R, "Selection and gates",
 	  "rules that could not be evaluated do not make the exit status 2",
 	  OFF(errors_ok), NULL },
+	{ "evidence", 0, "DIR", SC_OPT_ONE, E | R, "Outputs",
+	  "every output, manifest.json and provenance in a new directory",
+	  OFF(evidence), NULL },
+	{ "sign-key", 0, "KEY.pem", SC_OPT_ONE, E | R, "Outputs",
+	  "sign the evidence manifest (CMS) with this key", OFF(sign_key),
+	  NULL },
+	{ "sign-cert", 0, "CERT.pem", SC_OPT_ONE, E | R, "Outputs",
+	  "the signer's certificate (and chain) for --sign-key",
+	  OFF(sign_cert), NULL },
+	{ "ca", 0, "CA.pem", SC_OPT_ONE, V, "Outputs",
+	  "the signature must chain to these certificates", OFF(ca), NULL },
 	/* console */
 	{ "quiet", 'q', NULL, SC_OPT_FLAG, E | R, "Console",
 	  "totals, then the failing rules' ids", OFF(quiet), NULL },
@@ -395,6 +410,12 @@ finish(struct sc_cli *cli, struct sc_err *err)
 	    SC_COLOR_ALWAYS : SC_COLOR_NEVER;
 	if (cli->keep_word && cli->history == NULL)
 		return sc_err_set(err, SC_ERR_INVAL, "--keep needs --history DIR");
+	if ((cli->sign_key || cli->sign_cert) && cli->evidence == NULL)
+		return sc_err_set(err, SC_ERR_INVAL,
+		    "--sign-key and --sign-cert sign an --evidence directory");
+	if ((cli->sign_key == NULL) != (cli->sign_cert == NULL))
+		return sc_err_set(err, SC_ERR_INVAL,
+		    "--sign-key and --sign-cert go together");
 	if (cli->cmd == SC_CMD_REPORT && cli->from == NULL)
 		return sc_err_set(err, SC_ERR_INVAL, "report needs --from FILE");
 	if (cli->cmd == SC_CMD_REPORT && cli->content)

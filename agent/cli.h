@@ -7,6 +7,7 @@
  *   stigcheck report --from FILE [outputs]
  *   stigcheck diff [--json FILE|-] OLD NEW
  *   stigcheck help [COMMAND]
+ *   stigcheck verify DIR [--ca CA.pem]
  *
  * Two tables define the command line, and everything a user reads about
  * it is generated from them: the usage text (--help, `help COMMAND`), the
@@ -46,6 +47,7 @@ enum sc_cmd {
 	SC_CMD_HELP,
 	SC_CMD_VERSION,
 	SC_CMD_DIFF,
+	SC_CMD_VERIFY,		/* verify DIR: an evidence directory */
 	SC_CMD__COUNT
 };
 #define SC_CMD_BIT(c)	(1u << (c))
@@ -87,6 +89,10 @@ struct sc_cli {
 	const char *history;		/* --history DIR */
 	const char *keep_word;		/* --keep N */
 	unsigned keep;			/* decided from keep_word; 0 = all */
+	const char *evidence;		/* --evidence DIR (agent/evidence.h) */
+	const char *sign_key;		/* --sign-key KEY.pem */
+	const char *sign_cert;		/* --sign-cert CERT.pem */
+	const char *ca;			/* verify --ca CA.pem */
 	/* console */
 	int quiet;
 	int verbose;

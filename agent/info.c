@@ -3,9 +3,17 @@
  */
 #include "info.h"
 
+#include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "checks/engine.h"
+#include "evidence.h"
+#include "provenance.h"
+#include "scan.h"
+#include "verify.h"
+#include "xccdf/results_read.h"
 #include "util/map.h"
 #include "xccdf/policy.h"
 
@@ -141,4 +149,140 @@ sc_info_print(FILE *f, struct sc_content *c, struct sc_err *err)
 out:
 	sc_map_free(&systems);
 	return r;
+}
+
+/* ---- stored results ------------------------------------------------------ */
+
+static void
+fact_line(FILE *f, const struct sc_testresult *tr, const char *label,
+    const char *name)
+{
+	const char *v = sc_testresult_fact(tr, name);
+
+	if (v && v[0])
+		fprintf(f, "  %-22s %s\n", label, v);
+}
+
+static void
+print_results(FILE *f, const char *path, const struct sc_testresult *tr)
+{
+	unsigned long counts[SC_RESULT__COUNT];
+	char t0[40], t1[40];
+	const char *kind = sc_testresult_fact(tr, "urn:stigcheck:fact:target:kind");
+	size_t i;
+	int first = 1;
+
+	sc_testresult_count(tr, counts);
+	sc_time_iso8601(tr->start_time, t0, sizeof(t0));
+	sc_time_iso8601(tr->end_time, t1, sizeof(t1));
+	fprintf(f, "Results:   %s\n", path);
+	fprintf(f, "Target:    %s", tr->target ? tr->target : "(unnamed)");
+	if (kind)
+		fprintf(f, " (%s %s)", kind, sc_testresult_fact(tr,
+		    "urn:stigcheck:fact:target:path") ?
+		    sc_testresult_fact(tr, "urn:stigcheck:fact:target:path") : "");
+	fprintf(f, "\nTime:      %s to %s\n", t0, t1);
+	fprintf(f, "Benchmark: %s version %s\n", tr->benchmark_id ?
+	    tr->benchmark_id : "?", tr->benchmark_version ?
+	    tr->benchmark_version : "?");
+	fprintf(f, "Profile:   %s\n", tr->profile_id ? tr->profile_id :
+	    "(default selection)");
+	fprintf(f, "Counts:   ");
+	for (i = 0; i < SC_RESULT__COUNT; i++) {
+		if (counts[i] == 0)
+			continue;
+		fprintf(f, "%s %s %lu", first ? "" : ",",
+		    sc_result_name((enum sc_result)i), counts[i]);
+		first = 0;
+	}
+	fprintf(f, "\n");
+	for (i = 0; i < tr->n_scores; i++)
+		fprintf(f, "Score:     %.2f of %.2f (%s)\n", tr->scores[i].score,
+		    tr->scores[i].maximum, tr->scores[i].system);
+	fprintf(f, "Provenance:\n");
+	fact_line(f, tr, "scanner version", "urn:xccdf:fact:scanner:version");
+	fact_line(f, tr, "scanner sha256", SC_FACT_SCANNER_SHA256);
+	fact_line(f, tr, "content", SC_FACT_CONTENT_FILE);
+	fact_line(f, tr, "content sha256", SC_FACT_CONTENT_SHA256);
+	fact_line(f, tr, "tailoring", SC_FACT_TAILORING_FILE);
+	fact_line(f, tr, "tailoring sha256", SC_FACT_TAILORING_SHA256);
+	fact_line(f, tr, "target read sha256", SC_FACT_READ_DIGEST);
+	fact_line(f, tr, "objects read", SC_FACT_READ_OBJECTS);
+	fact_line(f, tr, "bytes read", SC_FACT_READ_BYTES);
+	fact_line(f, tr, "container id", "urn:stigcheck:fact:container:id");
+	fact_line(f, tr, "image digest", "urn:stigcheck:fact:container:image-digest");
+	fact_line(f, tr, "image digest", "urn:stigcheck:fact:image:digest");
+	fact_line(f, tr, "image id", "urn:stigcheck:fact:image:id");
+	fact_line(f, tr, "command line", SC_FACT_COMMAND_LINE);
+}
+
+/* The manifest of an evidence directory: its files, signed or not. */
+static int
+print_manifest(FILE *f, const char *dir, struct sc_err *err)
+{
+	char *m = sc_xasprintf("%s/%s", dir, SC_EVIDENCE_MANIFEST);
+	char *sig = sc_xasprintf("%s/%s", dir, SC_EVIDENCE_SIGNATURE);
+	json_t *j = NULL, *files;
+	json_error_t je;
+	struct stat st;
+	size_t i;
+	int r = SC_OK;
+
+	if (lstat(m, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size > SC_VERIFY_MANIFEST_MAX) {
+		r = sc_err_set(err, SC_ERR_NOTFOUND, "'%s' is not an evidence "
+		    "directory (no %s)", dir, SC_EVIDENCE_MANIFEST);
+		goto out;
+	}
+	if ((j = json_load_file(m, JSON_REJECT_DUPLICATES, &je)) == NULL ||
+	    !json_is_array(files = json_object_get(j, "files"))) {
+		r = sc_err_set(err, SC_ERR_PARSE, "%s: not an evidence manifest",
+		    m);
+		goto out;
+	}
+	fprintf(f, "Evidence:  %s (%zu files, %s; check with stigcheck verify)\n",
+	    dir, json_array_size(files), lstat(sig, &st) == 0 ?
+	    "signed" : "not signed");
+	for (i = 0; i < json_array_size(files); i++) {
+		json_t *e = json_array_get(files, i);
+		const char *n = json_string_value(json_object_get(e, "name"));
+
+		fprintf(f, "  %-26s %12lld bytes\n", n ? n : "?", (long long)
+		    json_integer_value(json_object_get(e, "size")));
+	}
+out:
+	json_decref(j);
+	free(m);
+	free(sig);
+	return r;
+}
+
+int
+sc_info_results(FILE *f, const char *path, struct sc_err *err)
+{
+	struct sc_content *c = NULL;
+	struct sc_testresult *tr = NULL;
+	struct sc_err e2 = SC_ERR_INIT;
+	struct stat st;
+	char *res = NULL;
+	int r;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if ((r = print_manifest(f, path, err)) < 0)
+			return r;
+		res = sc_xasprintf("%s/results.xml", path);
+		r = sc_results_load(res, &c, &tr, err);
+		if (r == SC_OK)
+			print_results(f, res, tr);
+		free(res);
+		sc_testresult_free(tr);
+		sc_content_free(c);
+		return r < 0 ? r : 1;
+	}
+	if (sc_results_load(path, &c, &tr, &e2) < 0)
+		return 0;	/* not results: content, or an error it reports */
+	print_results(f, path, tr);
+	sc_testresult_free(tr);
+	sc_content_free(c);
+	return 1;
 }

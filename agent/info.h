@@ -16,4 +16,18 @@
 
 int sc_info_print(FILE *f, struct sc_content *c, struct sc_err *err);
 
+/*
+ * Describe stored results instead of content: an XCCDF results file (a
+ * Benchmark holding a TestResult), an ARF report, or an evidence directory
+ * (agent/evidence.h; its results.xml and manifest.json).  Prints the
+ * target and its identity, the times, benchmark and profile, the counts
+ * and score, and the provenance facts (scanner, content, tailoring, read
+ * digest, command line); for a directory also its files and whether it is
+ * signed (`stigcheck verify` checks them).  Returns 1 when path was
+ * described, 0 when it is neither (the caller loads it as content), or an
+ * error (a directory that is not an evidence directory, a malformed
+ * manifest).
+ */
+int sc_info_results(FILE *f, const char *path, struct sc_err *err);
+
 #endif

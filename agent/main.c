@@ -24,10 +24,13 @@
 #include "cli.h"
 #include "console.h"
 #include "diff.h"
+#include "evidence.h"
 #include "fleetscan.h"
 #include "gate.h"
 #include "history.h"
 #include "info.h"
+#include "provenance.h"
+#include "verify.h"
 #include "reports/outputs.h"
 #include "scan.h"
 #include "target/container.h"
@@ -160,15 +163,32 @@ warn_all_notapplicable(const struct sc_testresult *tr)
 	sc_buf_free(&why);
 }
 
+/* --evidence DIR: the whole directory, after the single outputs */
 static int
-cmd_eval(const struct sc_cli *cli, struct sc_err *err)
+write_evidence(const struct sc_cli *cli, const struct sc_provenance *prov,
+    const struct sc_content *content, const struct sc_testresult *tr,
+    struct sc_err *err)
+{
+	struct sc_evidence_opts eo = { cli->evidence, cli->sign_key,
+	    cli->sign_cert, prov, cli->from };
+
+	if (cli->evidence == NULL)
+		return SC_OK;
+	if (tr == NULL)
+		return sc_evidence_precheck(&eo, err);
+	return sc_evidence_write(&eo, content, tr, err);
+}
+
+static int
+cmd_eval(const struct sc_cli *cli, struct sc_provenance *prov,
+    struct sc_err *err)
 {
 	struct sc_content *content = NULL;
 	struct sc_target *target = NULL;
 	struct sc_policy *policy = NULL;
 	struct sc_testresult *tr = NULL;
 	/* engines' own result documents (OVAL) are only needed in an ARF */
-	struct sc_scan_opts so = { cli->verbose,
+	struct sc_scan_opts so = { cli->verbose, !cli->evidence &&
 	    !sc_outputs_need(&cli->out, SC_OUTF_CHECK_DOCS) };
 	int r, status = EXIT_CANNOT;
 
@@ -176,9 +196,16 @@ cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 		goto out;
 	if (cli->history && (r = sc_history_check(cli->history, err)) < 0)
 		goto out;
+	if ((r = write_evidence(cli, prov, NULL, NULL, err)) < 0)
+		goto out;
 	if (!cli->all_containers && (r = open_target(cli, &target, err)) < 0)
 		goto out;
 	if ((r = load_content(cli, &content, err)) < 0)
+		goto out;
+	if ((r = sc_provenance_set_content(prov, cli->content,
+	    sc_builtin_xccdf, sc_builtin_xccdf_len, SC_BUILTIN_NAME, err)) < 0 ||
+	    (cli->tailoring &&
+	    (r = sc_provenance_set_tailoring(prov, cli->tailoring, err)) < 0))
 		goto out;
 	if ((r = sc_policy_new(&policy, sc_content_benchmark(content),
 	    cli->profile, err)) < 0)
@@ -196,11 +223,13 @@ cmd_eval(const struct sc_cli *cli, struct sc_err *err)
 	if ((r = sc_scan_run(content, target, policy, &so, &tr, err)) < 0)
 		goto out;
 	warn_all_notapplicable(tr);
-	/* the outputs and the history file: all or none */
+	sc_provenance_add_facts(prov, tr);
+	/* the outputs, the history file and the evidence: all or none */
 	sc_stage_begin();
 	if ((r = sc_outputs_write(&cli->out, content, tr, err)) < 0 ||
 	    (cli->history && (r = sc_history_store(cli->history, content, tr,
-	    NULL, err)) < 0)) {
+	    NULL, err)) < 0) ||
+	    (r = write_evidence(cli, prov, content, tr, err)) < 0) {
 		sc_stage_abort();
 		goto out;
 	}
@@ -220,17 +249,19 @@ out:
 
 /* stigcheck report --from FILE [outputs]: re-render without rescanning */
 static int
-cmd_report(const struct sc_cli *cli, struct sc_err *err)
+cmd_report(const struct sc_cli *cli, const struct sc_provenance *prov,
+    struct sc_err *err)
 {
 	struct sc_content *content = NULL;
 	struct sc_testresult *tr = NULL;
 	int status = EXIT_CANNOT;
 
-	if (sc_outputs_check(&cli->out, cli->from, err) < 0)
+	if (sc_outputs_check(&cli->out, cli->from, err) < 0 ||
+	    write_evidence(cli, prov, NULL, NULL, err) < 0 ||
+	    sc_results_load(cli->from, &content, &tr, err) < 0)
 		goto out;
-	if (sc_results_load(cli->from, &content, &tr, err) < 0)
-		goto out;
-	if (sc_outputs_write(&cli->out, content, tr, err) < 0)
+	if (sc_outputs_write(&cli->out, content, tr, err) < 0 ||
+	    write_evidence(cli, prov, content, tr, err) < 0)
 		goto out;
 	status = print_and_status(cli, tr);
 out:
@@ -245,6 +276,9 @@ cmd_info(const struct sc_cli *cli, struct sc_err *err)
 	struct sc_content *content = NULL;
 	int r;
 
+	/* results, ARF or an evidence directory: describe those */
+	if (cli->content && (r = sc_info_results(stdout, cli->content, err)) != 0)
+		return r < 0 ? EXIT_CANNOT : EXIT_CLEAN;
 	if ((r = load_content(cli, &content, err)) < 0)
 		return EXIT_CANNOT;
 	r = sc_info_print(stdout, content, err);
@@ -278,6 +312,7 @@ int
 main(int argc, char **argv)
 {
 	struct sc_err err = SC_ERR_INIT;
+	struct sc_provenance prov;
 	struct sc_cli cli;
 	int status;
 
@@ -308,15 +343,27 @@ main(int argc, char **argv)
 	case SC_CMD_INFO:
 		status = cmd_info(&cli, &err);
 		break;
+	case SC_CMD_VERIFY:
+		status = sc_verify_dir(cli.args[0], cli.ca, stdout, &err) < 0 ?
+		    EXIT_CANNOT : EXIT_CLEAN;
+		break;
 	case SC_CMD_REPORT:
-		status = cmd_report(&cli, &err);
+	case SC_CMD_EVAL:
+		status = EXIT_CANNOT;
+		if (sc_provenance_init(&prov, argc, argv, &err) == 0) {
+			prov.command_line_fact = cli.evidence != NULL;
+			status = cli.cmd == SC_CMD_REPORT ?
+			    cmd_report(&cli, &prov, &err) :
+			    cmd_eval(&cli, &prov, &err);
+		}
+		sc_provenance_free(&prov);
 		break;
 	case SC_CMD_DIFF:
 		status = sc_diff_main(cli.args[0], cli.args[1],
 		    cli.out.path[sc_output_find("json")], stdout, &err);
 		break;
 	default:
-		status = cmd_eval(&cli, &err);
+		status = EXIT_CANNOT;
 		break;
 	}
 	if (status == EXIT_CANNOT && err.msg[0])

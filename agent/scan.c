@@ -197,6 +197,23 @@ add_target_facts(struct sc_testresult *tr, struct sc_target *t)
 	f = sc_target_facts(t, &n);
 	for (i = 0; i < n; i++)
 		sc_testresult_add_fact(tr, f[i].name, f[i].type, f[i].value);
+	/* last: what every fact and verdict above was drawn from */
+	{
+		char hex[80], num[32];
+		unsigned long long objs, bytes;
+
+		if (sc_target_read_digest(t, hex, sizeof(hex), &objs,
+		    &bytes) == SC_OK) {
+			sc_testresult_add_fact(tr, SC_FACT_READ_DIGEST, "string",
+			    hex);
+			snprintf(num, sizeof(num), "%llu", objs);
+			sc_testresult_add_fact(tr, SC_FACT_READ_OBJECTS, "number",
+			    num);
+			snprintf(num, sizeof(num), "%llu", bytes);
+			sc_testresult_add_fact(tr, SC_FACT_READ_BYTES, "number",
+			    num);
+		}
+	}
 }
 
 /*

@@ -33,6 +33,14 @@
 #include "xccdf/policy.h"
 #include "xccdf/result.h"
 
+/*
+ * Target facts the scan adds last: the SHA-256 of everything it read from
+ * the target (sc_target_read_digest), with the counts of objects and bytes.
+ */
+#define SC_FACT_READ_DIGEST	"urn:stigcheck:fact:target:read-sha256"
+#define SC_FACT_READ_OBJECTS	"urn:stigcheck:fact:target:read-objects"
+#define SC_FACT_READ_BYTES	"urn:stigcheck:fact:target:read-bytes"
+
 struct sc_scan_opts {
 	int verbose;
 	int no_check_docs;	/* skip engines' results documents */

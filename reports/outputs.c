@@ -18,6 +18,7 @@
 #include "reports/json.h"
 #include "reports/junit.h"
 #include "reports/sarif.h"
+#include "reports/oscal.h"
 #include "reports/srg.h"
 #include "xccdf/arf.h"
 #include "xccdf/results_xml.h"
@@ -54,6 +55,20 @@ write_cklb(const struct sc_output_ctx *x, const char *path, struct sc_err *err)
 	return sc_cklb_write(x->cl, path, err);
 }
 
+static int
+write_oscal_ar(const struct sc_output_ctx *x, const char *path,
+    struct sc_err *err)
+{
+	return sc_oscal_write_ar(x->content, x->tr, path, err);
+}
+
+static int
+write_oscal_poam(const struct sc_output_ctx *x, const char *path,
+    struct sc_err *err)
+{
+	return sc_oscal_write_poam(x->content, x->tr, path, err);
+}
+
 const struct sc_output_fmt sc_output_fmts[] = {
 	{ "results", "results", "results.xml",
 	  "XCCDF 1.2 results (Benchmark with TestResult)", 0, write_results },
@@ -73,6 +88,11 @@ const struct sc_output_fmt sc_output_fmts[] = {
 	  sc_sarif_write },
 	{ "junit", "junit", "junit.xml",
 	  "JUnit XML (one testcase per rule)", SC_OUTF_SRG, sc_junit_write },
+	{ "oscal-ar", "oscal-ar", "assessment-results.json",
+	  "OSCAL 1.1.3 assessment results (JSON)", 0, write_oscal_ar },
+	{ "oscal-poam", "oscal-poam", "poam.json",
+	  "OSCAL 1.1.3 plan of action and milestones (JSON)", 0,
+	  write_oscal_poam },
 };
 const size_t sc_output_nfmts = sizeof(sc_output_fmts) / sizeof(sc_output_fmts[0]);
 

@@ -30,12 +30,15 @@
     var match = 0, visible = 0;
     for (var i = 0; i < rules.length; i++) {
       var b = rules[i];
-      var ok = rs[b.getAttribute("data-r")] && ss[b.getAttribute("data-s")] &&
+      /* booleans: a box's value missing from the set is undefined, and
+       * undefined === false would never hide the row */
+      var ok = rs[b.getAttribute("data-r")] === true &&
+        ss[b.getAttribute("data-s")] === true &&
         (!term || texts[i].indexOf(term) >= 0);
       if (ok) match++;
       var show = ok && (match <= limit || b.classList.contains("open"));
       if (show) visible++;
-      if (b.hidden === show) b.hidden = !show;
+      if (b.hidden !== !show) b.hidden = !show;
     }
     shown.textContent = match + " of " + rules.length + " rules" +
       (visible < match ? ", " + visible + " shown" : "");

@@ -105,6 +105,7 @@ sc_filescan(struct sc_target *t, const char *path,
 		if (n == 0)
 			break;
 		feed(s, buf, (size_t)n);
+		sc_target_note_data(t, buf, (size_t)n);
 	}
 	flush(s);
 	if (stp)

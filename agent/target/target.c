@@ -36,6 +36,8 @@
 #include <unistd.h>
 
 #include "target/inodes.h"
+#include <openssl/evp.h>
+
 #include "util/fsutil.h"
 #include "util/limits.h"
 #include "util/text.h"
@@ -82,6 +84,10 @@ struct sc_target {
 	struct sc_inodes *inodes;	/* image metadata; NULL: the disk's */
 	void (*on_free)(void *);
 	void *on_free_ctx;
+	/* what the scan read: one running SHA-256 (sc_target_read_digest) */
+	EVP_MD_CTX *rd;
+	int rd_failed;
+	unsigned long long rd_objects, rd_bytes;
 };
 
 /* ---- construction ------------------------------------------------------ */
@@ -109,6 +115,10 @@ sc_target_open_fd(struct sc_target **out, int root_fd, enum sc_target_kind kind,
 	t->root_fd = root_fd;
 	t->kind = kind;
 	t->path = sc_xstrdup(display_path);
+	/* now, not on the first read: OpenSSL's setup is not the walk's */
+	t->rd = EVP_MD_CTX_new();
+	if (t->rd == NULL || !EVP_DigestInit_ex(t->rd, EVP_sha256(), NULL))
+		t->rd_failed = 1;
 	*out = t;
 	return SC_OK;
 }
@@ -170,6 +180,7 @@ sc_target_free(struct sc_target *t)
 	free(t->idmap[0]);
 	free(t->idmap[1]);
 	sc_inodes_free(t->inodes);
+	EVP_MD_CTX_free(t->rd);
 	if (t->on_free != NULL)
 		t->on_free(t->on_free_ctx);
 	free(t);
@@ -502,6 +513,7 @@ target_stat(struct sc_target *t, const char *path, struct stat *st,
 	}
 	close(fd);
 	sc_target_map_ids(t, st);
+	sc_target_note_meta(t, path, st);
 	return SC_OK;
 }
 
@@ -542,6 +554,7 @@ sc_target_readlink(struct sc_target *t, const char *path, struct sc_buf *out,
 	close(fd);
 	sc_buf_reset(out);
 	sc_buf_add(out, buf, (size_t)n);
+	sc_target_note_data(t, buf, (size_t)n);
 	return SC_OK;
 }
 
@@ -618,6 +631,7 @@ sc_target_open_file(struct sc_target *t, const char *path, int *fdp,
 		goto out;
 	}
 	sc_target_map_ids(t, &rst);
+	sc_target_note_meta(t, path, &rst);
 	if (st != NULL)
 		*st = rst;
 	*fdp = fd;
@@ -661,6 +675,7 @@ sc_target_read_file(struct sc_target *t, const char *path, size_t max,
 		    "cannot read '%s': %s", path, strerror(e));
 	}
 	close(fd);
+	sc_target_note_data(t, out->data, out->len);
 	if (st != NULL)
 		*st = fst;
 	return SC_OK;
@@ -714,6 +729,8 @@ sc_target_list_dir(struct sc_target *t, const char *path,
 	closedir(d);
 	if (names->n > 1)
 		qsort(names->v, names->n, sizeof(char *), cmp_str);
+	for (size_t i = 0; i < names->n; i++)
+		sc_target_note_data(t, names->v[i], strlen(names->v[i]) + 1);
 	return SC_OK;
 }
 
@@ -1176,4 +1193,65 @@ sc_target_map_ids(const struct sc_target *t, struct stat *st)
 		st->st_uid = (uid_t)map_id(t->idmap[0], t->n_idmap[0], st->st_uid);
 	if (t->idmap[1] != NULL)
 		st->st_gid = (gid_t)map_id(t->idmap[1], t->n_idmap[1], st->st_gid);
+}
+
+/* ---- what the scan read ---------------------------------------------------- */
+
+static void
+rd_update(struct sc_target *t, const void *p, size_t n)
+{
+	if (t->rd_failed)
+		return;
+	if (!EVP_DigestUpdate(t->rd, p, n))
+		t->rd_failed = 1;
+}
+
+void
+sc_target_note_meta(struct sc_target *t, const char *path,
+    const struct stat *st)
+{
+	char rec[128];
+	int n;
+
+	/* path, then type and mode, owner, size: no times, no inode */
+	rd_update(t, path, strlen(path) + 1);
+	n = snprintf(rec, sizeof(rec), "%o %lu %lu %lld\n",
+	    (unsigned)st->st_mode, (unsigned long)st->st_uid,
+	    (unsigned long)st->st_gid,
+	    S_ISREG(st->st_mode) ? (long long)st->st_size : 0LL);
+	rd_update(t, rec, (size_t)n);
+	t->rd_objects++;
+}
+
+void
+sc_target_note_data(struct sc_target *t, const void *data, size_t n)
+{
+	rd_update(t, data, n);
+	t->rd_bytes += n;
+}
+
+int
+sc_target_read_digest(const struct sc_target *t, char *hex, size_t hexlen,
+    unsigned long long *objects, unsigned long long *bytes)
+{
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned int n = 0, i;
+	EVP_MD_CTX *c;
+	int ok;
+
+	if (t->rd_failed || hexlen < 2 * 32 + 1)
+		return SC_ERR_INTERNAL;
+	c = EVP_MD_CTX_new();
+	ok = c != NULL && EVP_MD_CTX_copy_ex(c, t->rd) &&
+	    EVP_DigestFinal_ex(c, d, &n);
+	EVP_MD_CTX_free(c);
+	if (!ok)
+		return SC_ERR_INTERNAL;
+	for (i = 0; i < n; i++)
+		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	if (objects)
+		*objects = t->rd_objects;
+	if (bytes)
+		*bytes = t->rd_bytes;
+	return SC_OK;
 }

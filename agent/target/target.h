@@ -293,6 +293,29 @@ void sc_target_add_fact(struct sc_target *t, const char *name,
     const char *type, const char *value);
 const struct sc_fact *sc_target_facts(const struct sc_target *t, size_t *n);
 
+/* ---- what the scan read (provenance) -------------------------------------- */
+
+/*
+ * Every object the target module looks at feeds one running SHA-256: for
+ * each stat, open or walk entry its path (NUL-terminated) and "MODE UID
+ * GID SIZE\n" (octal mode with type bits, owners as the target sees them,
+ * size of regular files; no times or inode numbers, so two unpackings of
+ * the same tree agree), and the bytes of every file read, symlink text
+ * and directory listing.  The scan is deterministic, so the same tree
+ * scanned with the same content gives the same digest: it identifies what
+ * the verdicts were drawn from, not the whole tree.  Memory stays flat.
+ *
+ * sc_target_note_meta / sc_target_note_data are for readers that stream
+ * a file themselves (probes/filescan) or walk with fstatat (walk/walk).
+ * sc_target_read_digest writes the hex digest so far (hexlen >= 65) and
+ * the counts of objects and bytes noted.
+ */
+void sc_target_note_meta(struct sc_target *t, const char *path,
+    const struct stat *st);
+void sc_target_note_data(struct sc_target *t, const void *data, size_t n);
+int sc_target_read_digest(const struct sc_target *t, char *hex, size_t hexlen,
+    unsigned long long *objects, unsigned long long *bytes);
+
 /* ---- per-target cache ------------------------------------------------------ */
 
 /*

@@ -514,6 +514,7 @@ walk_dir(struct sc_walk *w, int dirfd, struct sc_buf *wp, int depth,
 			continue;
 		}
 		sc_target_map_ids(w->t, &st);	/* owners as the target sees them */
+		sc_target_note_meta(w->t, wp->data, &st);
 		for (j = 0; j < nact; j++) {
 			if (depth + 1 - act[j].base_depth > act[j].v->max_depth)
 				continue;
