@@ -40,6 +40,13 @@ command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 [ -d /usr/share/fonts/truetype/dejavu ] || missing="$missing fonts-dejavu-core"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
+# crypto inventory fixtures (tests/fixtures/crypto-plant.sh): Go programs
+# built with Debian's golang (with and without BoringCrypto), Debian's
+# OpenJDK java.security, python3's _ssl/_hashlib, static libcrypto.a
+command -v go >/dev/null 2>&1 || missing="$missing golang-go"
+[ -f /usr/lib/jvm/java-17-openjdk-amd64/conf/security/java.security ] ||
+	missing="$missing openjdk-17-jre-headless"
+[ -x /usr/bin/python3.11 ] || missing="$missing python3"
 
 [ -z "$missing" ] && exit 0
 

@@ -84,8 +84,9 @@ sc_crypto_inventory_new(void)
 
 static struct sc_crypto_entry *
 add_entry(struct sc_crypto_inventory *inv, enum sc_crypto_kind k,
-    const char *path, const char *impl)
+    const struct sc_walk_entry *we, const char *impl)
 {
+	const char *path = we->path;
 	struct sc_crypto_entry *e;
 
 	SC_GROW(inv->e, inv->cap, inv->n + 1);
@@ -94,6 +95,8 @@ add_entry(struct sc_crypto_inventory *inv, enum sc_crypto_kind k,
 	e->kind = k;
 	e->path = sc_xstrdup(path);
 	e->impl = sc_xstrdup(impl);
+	e->dev = we->st->st_dev;
+	e->ino = we->st->st_ino;
 	e->reachable = 0;
 	return e;
 }
@@ -177,14 +180,23 @@ ino_key(char *buf, size_t n, dev_t dev, ino_t ino)
 	    (unsigned long long)ino);
 }
 
+/* "3.0.15" of "OpenSSL 3.0.15 3 Sep 2024" */
+static char *
+version_word(const char *text)
+{
+	const char *v = strchr(text, ' ') ? strchr(text, ' ') + 1 : text;
+
+	return sc_xstrndup(v, strcspn(v, " "));
+}
+
 static void
-static_openssl(struct sc_crypto_inventory *inv, const char *path,
+static_openssl(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
     struct sc_crypto_parse_marks *m)
 {
 	struct sc_crypto_entry *e = add_entry(inv, SC_CRYPTO_STATIC_OPENSSL,
-	    path, "OpenSSL");
+	    we, "OpenSSL");
 
-	e->version = sc_xstrdup(m->openssl_version + 8);
+	e->version = version_word(m->openssl_version);
 	e->openssldir = m->openssldir ? sc_xstrdup(m->openssldir) : NULL;
 	e->modulesdir = m->modulesdir ? sc_xstrdup(m->modulesdir) : NULL;
 	e->how = sc_xasprintf("OpenSSL version text \"%s\" in .rodata and no "
@@ -192,7 +204,8 @@ static_openssl(struct sc_crypto_inventory *inv, const char *path,
 }
 
 static void
-go_entry(struct sc_crypto_inventory *inv, const char *path, int fd,
+go_entry(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
+    int fd,
     const struct sc_crypto_parse_elf *pe)
 {
 	struct sc_crypto_parse_marks m;
@@ -207,7 +220,7 @@ go_entry(struct sc_crypto_inventory *inv, const char *path, int fd,
 	r = fd_read(&fd, pe->gobuildinfo.off, buf, n) < 0 ? -1 :
 	    sc_crypto_parse_go(buf, n, &g);
 	free(buf);
-	e = add_entry(inv, SC_CRYPTO_GO, path, "Go");
+	e = add_entry(inv, SC_CRYPTO_GO, we, "Go");
 	if (r == -2) {
 		e->error = sc_xstrdup("Go build information in the layout of "
 		    "Go before 1.18 (not read)");
@@ -280,23 +293,23 @@ visit_elf(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
 	if (has_prefix(we->name, "python") && pe.is_exec)
 		inv->has_python = 1;
 	if (pe.gobuildinfo.size)
-		go_entry(inv, we->path, fd, &pe);
+		go_entry(inv, we, fd, &pe);
 	if (!known_lib && pe.rodata.size && !pe.gobuildinfo.size) {
 		memset(&m, 0, sizeof(m));
 		scan_region(fd, pe.rodata.off, pe.rodata.size, &m);
 		if (m.openssl_version &&
 		    !needs_libcrypto(&inv->elf[inv->nelf - 1].needed))
-			static_openssl(inv, we->path, &m);
+			static_openssl(inv, we, &m);
 		if ((strcmp(we->name, "node") == 0 ||
 		    strcmp(we->name, "nodejs") == 0) && pe.is_exec) {
 			struct sc_crypto_entry *e = add_entry(inv,
-			    SC_CRYPTO_NODE, we->path, "Node.js");
+			    SC_CRYPTO_NODE, we, "Node.js");
 
 			e->how = sc_xstrdup(m.openssl_version ? "an executable "
 			    "named node with OpenSSL linked in" : "an executable "
 			    "named node");
 			if (m.openssl_version)
-				e->version = sc_xstrdup(m.openssl_version + 8);
+				e->version = version_word(m.openssl_version);
 		}
 		sc_crypto_parse_marks_clear(&m);
 	}
@@ -317,20 +330,19 @@ watch_fn(void *ctx, const struct sc_walk_entry *we)
 	inv->files++;
 	for (size_t i = 0; i < NLIBNAMES; i++) {
 		if (has_prefix(nm, libnames[i].prefix)) {
-			add_entry(inv, libnames[i].kind, we->path,
-			    libnames[i].impl);
+			add_entry(inv, libnames[i].kind, we, libnames[i].impl);
 			known_lib = 1;
 			break;
 		}
 	}
 	if (strcmp(nm, "fips.so") == 0) {
-		add_entry(inv, SC_CRYPTO_FIPS_PROVIDER, we->path, "OpenSSL");
+		add_entry(inv, SC_CRYPTO_FIPS_PROVIDER, we, "OpenSSL");
 		return 0;	/* loaded by libcrypto, never by DT_NEEDED */
 	}
 	if (strcmp(nm, "java.security") == 0 &&
 	    (ends_with(we->path, "/conf/security/java.security") ||
 	    ends_with(we->path, "/lib/security/java.security"))) {
-		add_entry(inv, SC_CRYPTO_JAVA, we->path, "Java");
+		add_entry(inv, SC_CRYPTO_JAVA, we, "Java");
 		return 0;
 	}
 	if (has_prefix(nm, "bc-fips") && ends_with(nm, ".jar")) {
@@ -339,7 +351,7 @@ watch_fn(void *ctx, const struct sc_walk_entry *we)
 	}
 	if ((has_prefix(nm, "_ssl.") || has_prefix(nm, "_hashlib.")) &&
 	    strstr(nm, ".so")) {
-		add_entry(inv, SC_CRYPTO_PYTHON, we->path, "Python");
+		add_entry(inv, SC_CRYPTO_PYTHON, we, "Python");
 		known_lib = 1;
 	}
 	if ((we->st->st_mode & 0111) || strstr(nm, ".so") != NULL)
@@ -422,11 +434,16 @@ resolve(struct sc_crypto_inventory *inv, struct sc_target *t, size_t i,
 	return hit;
 }
 
+/* An extension module (not a library a wheel bundles in NAME.libs/). */
 static int
 python_ext(const char *path)
 {
-	return strstr(path, "/site-packages/") || strstr(path, "/dist-packages/") ||
-	    strstr(path, "/lib-dynload/");
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+
+	return (strstr(path, "/site-packages/") ||
+	    strstr(path, "/dist-packages/") || strstr(path, "/lib-dynload/")) &&
+	    strstr(path, ".libs/") == NULL && !has_prefix(base, "lib") &&
+	    ends_with(base, ".so");
 }
 
 static void
@@ -561,7 +578,7 @@ lib_strings(struct sc_crypto_entry *e, struct sc_target *t)
 		    "no version)");
 	} else if (m.openssl_version &&
 	    (e->kind == SC_CRYPTO_LIBCRYPTO || e->kind == SC_CRYPTO_LIBSSL)) {
-		e->version = sc_xstrdup(m.openssl_version + 8);
+		e->version = version_word(m.openssl_version);
 		e->how = sc_xasprintf("version text \"%s\"", m.openssl_version);
 	} else if (m.wolfssl) {
 		e->version = sc_xstrdup(m.wolfssl);
@@ -751,6 +768,16 @@ sc_crypto_inventory_counts(const struct sc_crypto_inventory *inv,
 {
 	*files = inv ? inv->files : 0;
 	*elfs = inv ? inv->nelf : 0;
+}
+
+int
+sc_crypto_entry_is(struct sc_target *t, const struct sc_crypto_entry *e,
+    const char *path)
+{
+	struct stat st;
+
+	return path && sc_target_stat(t, path, &st, NULL) == 0 &&
+	    st.st_dev == e->dev && st.st_ino == e->ino;
 }
 
 void

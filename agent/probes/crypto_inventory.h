@@ -58,6 +58,8 @@ enum sc_crypto_kind {
 struct sc_crypto_entry {
 	enum sc_crypto_kind kind;
 	char *path;
+	dev_t dev;		/* of the file, from the walk */
+	ino_t ino;
 	char *impl;		/* "OpenSSL", "libgcrypt", "Go", ... */
 	char *version;		/* or NULL */
 	char *how;		/* how it was identified */
@@ -103,6 +105,10 @@ void sc_crypto_inventory_counts(const struct sc_crypto_inventory *inv,
     unsigned long *files, unsigned long *elfs);
 
 void sc_crypto_inventory_free(struct sc_crypto_inventory *inv);
+
+/* Whether target path names the entry's file (links followed). */
+int sc_crypto_entry_is(struct sc_target *t, const struct sc_crypto_entry *e,
+    const char *path);
 
 const char *sc_crypto_kind_name(enum sc_crypto_kind k);
 

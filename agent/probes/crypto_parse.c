@@ -208,6 +208,7 @@ sc_crypto_parse_elf(sc_crypto_parse_read_fn rdfn, void *ctx, uint64_t size,
 	if (r.b64 && size < 64)
 		return -1;
 	out->bits = r.b64 ? 64 : 32;
+	out->is_exec = get(&r, h + 16, 2) == 2;	/* ET_EXEC: static, Go */
 	phoff = r.b64 ? get(&r, h + 32, 8) : get(&r, h + 28, 4);
 	shoff = r.b64 ? get(&r, h + 40, 8) : get(&r, h + 32, 4);
 	phentsize = (unsigned)get(&r, h + (r.b64 ? 54 : 42), 2);

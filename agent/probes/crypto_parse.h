@@ -44,7 +44,7 @@ struct sc_crypto_parse_section {
 
 struct sc_crypto_parse_elf {
 	int bits;			/* 32 or 64 */
-	int is_exec;			/* has a PT_INTERP program header */
+	int is_exec;			/* PT_INTERP, or ET_EXEC (static) */
 	struct sc_strv needed;		/* DT_NEEDED, in order */
 	char *soname;			/* DT_SONAME, or NULL */
 	char *runpath;			/* DT_RUNPATH, else DT_RPATH, or NULL */

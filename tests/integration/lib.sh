@@ -35,3 +35,15 @@ result_of() {
 	xmllint --xpath "string(//*[local-name()='rule-result'][substring(@idref, string-length(@idref) - string-length('$2') + 1) = '$2']/*[local-name()='result'])" "$1"
 }
 validate_xccdf() { xmllint --noout --schema "$XCCDF_XSD" "$1" 2>"$TMPDIR/xmllint.err" || { cat "$TMPDIR/xmllint.err"; fail "$1 does not validate"; }; }
+
+# need_fips_provider: $prov = the cached OpenSSL FIPS provider build
+# (tests/fixtures/fips-provider.sh), built if missing; skips when it cannot be.
+need_fips_provider() {
+	fixtures=$(cd "$(dirname "$0")/../fixtures" && pwd)
+	prov=$("$fixtures/fips-provider.sh" --print-dir)
+	if [ ! -f "$prov/DONE" ]; then
+		"$fixtures/fips-provider.sh" >"$TMPDIR/build.log" 2>&1 || true
+		prov=$("$fixtures/fips-provider.sh" --print-dir)
+	fi
+	[ -f "$prov/DONE" ] || skip "FIPS provider could not be built: $(cat "$prov/FAILED" 2>/dev/null || tail -n1 "$TMPDIR/build.log")"
+}

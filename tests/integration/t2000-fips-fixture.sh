@@ -8,13 +8,7 @@
 # `openssl fipsinstall -verify`.
 . "$(dirname "$0")/lib.sh"
 set -e
-fixtures=$(cd "$(dirname "$0")/../fixtures" && pwd)
-prov=$("$fixtures/fips-provider.sh" --print-dir)
-if [ ! -f "$prov/DONE" ]; then
-	"$fixtures/fips-provider.sh" >"$TMPDIR/build.log" 2>&1 || true
-	prov=$("$fixtures/fips-provider.sh" --print-dir)
-fi
-[ -f "$prov/DONE" ] || skip "FIPS provider could not be built: $(cat "$prov/FAILED" 2>/dev/null || tail -n1 "$TMPDIR/build.log")"
+need_fips_provider
 command -v openssl >/dev/null || skip "no openssl command for fipsinstall"
 
 clean=$TMPDIR/clean
