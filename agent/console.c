@@ -72,4 +72,8 @@ sc_console_print(FILE *f, const struct sc_testresult *tr,
 		if (strcmp(tr->scores[i].system, "urn:xccdf:scoring:default") == 0)
 			fprintf(f, "; score %.1f%%", tr->scores[i].score);
 	fprintf(f, "\n");
+	/* the headline FIPS verdict, when a FIPS rule ran */
+	if (sc_testresult_fact(tr, "urn:stigcheck:fact:fips:summary"))
+		fprintf(f, "%s\n", sc_testresult_fact(tr,
+		    "urn:stigcheck:fact:fips:summary"));
 }

@@ -33,6 +33,7 @@
 
 #include "checks/native_crypto.h"
 #include "util/mem.h"
+#include "xccdf/result.h"
 
 #define CACHE_KEY "crypto.inventory"
 
@@ -358,3 +359,100 @@ const struct sc_native_kind sc_native_crypto_inventory_kind = {
 	    "target can reach (OpenSSL copies, Go, Java, other libraries) is "
 	    "inside a FIPS boundary",
 };
+
+/* ---- the headline verdict ------------------------------------------------------------ */
+
+static const struct sc_rule_result *
+rule_result(const struct sc_testresult *tr, const char *suffix)
+{
+	size_t sl = strlen(suffix);
+
+	for (size_t i = 0; i < tr->n_rr; i++) {
+		size_t n = strlen(tr->rr[i].idref);
+
+		if (n >= sl && strcmp(tr->rr[i].idref + n - sl, suffix) == 0)
+			return &tr->rr[i];
+	}
+	return NULL;
+}
+
+static const char *
+target_fact(struct sc_target *t, const char *name)
+{
+	size_t n;
+	const struct sc_fact *f = sc_target_facts(t, &n);
+	const char *v = NULL;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(f[i].name, name) == 0)
+			v = f[i].value;
+	return v;
+}
+
+static int
+passed(const struct sc_rule_result *rr)
+{
+	return rr && (rr->result == SC_RESULT_PASS ||
+	    rr->result == SC_RESULT_INFORMATIONAL);
+}
+
+void
+sc_crypto_headline(struct sc_testresult *tr, struct sc_target *t)
+{
+	struct sc_fips_state *s = sc_fips_state_peek(t);
+	struct crypto_cache *c = sc_target_cache_get(t, CACHE_KEY);
+	const struct sc_rule_result *cert, *ent;
+	const struct sc_crypto_entry *e;
+	const char *cert_fact, *verdict;
+	struct sc_buf b = SC_BUF_INIT;
+	size_t n, outside = 0;
+	char *why = NULL;
+	int enforced;
+
+	if (s == NULL)
+		return;		/* no FIPS rule ran */
+	cert = rule_result(tr, "_rule_fips_module_certificate");
+	ent = rule_result(tr, "_rule_fips_entropy_source");
+	cert_fact = target_fact(t, SC_FIPS_CERT_FACT);
+	enforced = sc_fips_enforced(s, &why);
+	e = c && c->judged ? sc_crypto_inventory_entries(c->inv, &n) : NULL;
+	for (size_t i = 0; e && i < n; i++)
+		if (!c->j[i].inside && !c->j[i].none && e[i].reachable > 0)
+			outside++;
+	if (!enforced)
+		verdict = "no";
+	else if (passed(cert) && cert_fact && c && c->judged && outside == 0)
+		verdict = "yes";
+	else
+		verdict = "partial";
+	sc_buf_reset(&b);
+	sc_buf_addf(&b, "FIPS: %s: ", verdict);
+	if (s->module_status == 0)
+		sc_buf_addf(&b, "%s %s", s->module.name ? s->module.name :
+		    "FIPS provider", s->module.version ? s->module.version :
+		    "(version unknown)");
+	else
+		sc_buf_adds(&b, "no FIPS provider module");
+	if (!enforced)
+		sc_buf_addf(&b, " not enforced (%s)", why);
+	if (passed(cert) && cert_fact)
+		sc_buf_addf(&b, ", %s", cert_fact);
+	else if (cert)
+		sc_buf_addf(&b, ", no valid CMVP certificate (%s)",
+		    sc_result_name(cert->result));
+	else
+		sc_buf_adds(&b, ", certificate not checked");
+	if (ent)
+		sc_buf_addf(&b, ", SP 800-90B entropy: %s", passed(ent) ?
+		    (s->lib && s->lib->jitter_marker ? "jitterentropy" :
+		    "an SP 800-90B source") : "not shown");
+	if (c && c->judged)
+		sc_buf_addf(&b, "; %zu other crypto module%s outside the "
+		    "boundary", outside, outside == 1 ? "" : "s");
+	else
+		sc_buf_adds(&b, "; other crypto modules not inventoried");
+	sc_target_add_fact(t, SC_FIPS_VERDICT_FACT, "string", verdict);
+	sc_target_add_fact(t, SC_FIPS_SUMMARY_FACT, "string", b.data);
+	sc_buf_free(&b);
+	free(why);
+}

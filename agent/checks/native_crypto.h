@@ -32,4 +32,17 @@ void sc_crypto_prepare(struct sc_scan_ctx *ctx);
 const struct sc_crypto_judgement *sc_crypto_judged(struct sc_scan_ctx *ctx,
     const struct sc_crypto_entry **ents, size_t *n);
 
+/*
+ * After evaluation: the headline FIPS verdict as two target facts
+ * (SC_FIPS_VERDICT_FACT "yes", "no" or "partial"; SC_FIPS_SUMMARY_FACT the
+ * sentence).  "no": the system OpenSSL configuration does not enforce the
+ * FIPS provider.  "yes": it does, the certificate rule passed (the
+ * certificate it accepted is named), and no reachable implementation is
+ * outside the boundary.  "partial": anything between, including a
+ * certificate rule or an inventory that did not run.  Nothing when no
+ * FIPS rule ran.
+ */
+struct sc_testresult;
+void sc_crypto_headline(struct sc_testresult *tr, struct sc_target *t);
+
 #endif

@@ -1234,6 +1234,14 @@ const struct sc_native_kind sc_native_fips_config_kind = {
 /* ---- other OpenSSL copies ------------------------------------------------------- */
 
 struct sc_fips_state *
+sc_fips_state_peek(struct sc_target *t)
+{
+	struct fips_cache_flags *f = sc_target_cache_get(t, CACHE_KEY ".flags");
+
+	return f && f->computed ? sc_target_cache_get(t, CACHE_KEY) : NULL;
+}
+
+struct sc_fips_state *
 sc_fips_analyze_copy(struct sc_target *t, const char *path,
     const char *version_text, const char *openssldir, const char *modulesdir)
 {

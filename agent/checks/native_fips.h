@@ -40,6 +40,11 @@
 #include "probes/openssl_conf.h"
 
 #define SC_FIPS_FACT "urn:stigcheck:fact:openssl:"
+/* The certificate the certificate rule accepted (only when it did). */
+#define SC_FIPS_CERT_FACT "urn:stigcheck:fact:fips:certificate"
+/* The headline verdict: yes, no or partial, and the sentence. */
+#define SC_FIPS_VERDICT_FACT "urn:stigcheck:fact:fips:verdict"
+#define SC_FIPS_SUMMARY_FACT "urn:stigcheck:fact:fips:summary"
 
 /* What `activate = VALUE` does under a libcrypto version. */
 enum sc_fips_act {
@@ -106,6 +111,9 @@ struct sc_fips_state {
  * on the target.  Never NULL.
  */
 struct sc_fips_state *sc_fips_state(struct sc_scan_ctx *ctx);
+
+/* The analysis if a rule computed it during this scan, else NULL. */
+struct sc_fips_state *sc_fips_state_peek(struct sc_target *t);
 
 /* Register the walk that finds bundled libcrypto copies (prepare). */
 void sc_fips_prepare(struct sc_scan_ctx *ctx);

@@ -47,3 +47,13 @@ need_fips_provider() {
 	fi
 	[ -f "$prov/DONE" ] || skip "FIPS provider could not be built: $(cat "$prov/FAILED" 2>/dev/null || tail -n1 "$TMPDIR/build.log")"
 }
+# fips_clean_root: $clean = a fresh FIPS fixture root (skips without a provider)
+fips_clean_root() {
+	need_fips_provider
+	clean=$TMPDIR/clean
+	sh "$fixtures/fips-root.sh" "$clean" "$prov" >/dev/null || fail "fips-root.sh failed"
+}
+# rule_messages FILE RULE: the evidence of the rule-result whose id ends in _rule_RULE
+rule_messages() {
+	xmllint --xpath "//*[local-name()='rule-result'][contains(@idref,'_rule_$2')]/*[local-name()='message']/text()" "$1" 2>/dev/null || true
+}

@@ -48,7 +48,7 @@ scan() {
 with_composites() {
 	out="$*"
 	has() { p=$1; shift; case " $* " in *" $p "*) return 0 ;; esac; return 1; }
-	for part in fips_provider_activated fips_default_properties fips_module_integrity; do
+	for part in fips_provider_activated fips_default_properties fips_module_integrity fips_module_certificate; do
 		has "$part" $* && out="$out fips_module_authentication"
 	done
 	for part in fips_provider_activated fips_default_properties fips_nonfips_providers fips_module_certificate; do

@@ -6,15 +6,10 @@
 # boundary pass.
 . "$(dirname "$0")/lib.sh"
 set -e
-need_fips_provider
-clean=$TMPDIR/clean
-sh "$fixtures/fips-root.sh" "$clean" "$prov" >/dev/null || fail "fips-root.sh failed"
+fips_clean_root
 P=xccdf_org.stigcheck_profile_fips
 R=fips_crypto_inventory
 
-messages() {
-	xmllint --xpath "//*[local-name()='rule-result'][contains(@idref,'_rule_$2')]/*[local-name()='message']/text()" "$1" 2>/dev/null || true
-}
 # plant NAME PLANT...: a copy of the clean root with the plants
 plant() {
 	name=$1
@@ -40,10 +35,10 @@ expect() {
 	name=$1 want=$2
 	shift 2
 	got=$(result_of "$TMPDIR/$name.xml" _rule_$R)
-	[ "$got" = "$want" ] || { messages "$TMPDIR/$name.xml" $R; fail "$name: $R is '$got', expected '$want'"; }
+	[ "$got" = "$want" ] || { rule_messages "$TMPDIR/$name.xml" $R; fail "$name: $R is '$got', expected '$want'"; }
 	for t in "$@"; do
-		messages "$TMPDIR/$name.xml" $R | grep -qF -- "$t" ||
-			{ messages "$TMPDIR/$name.xml" $R; fail "$name: no message with '$t'"; }
+		rule_messages "$TMPDIR/$name.xml" $R | grep -qF -- "$t" ||
+			{ rule_messages "$TMPDIR/$name.xml" $R; fail "$name: no message with '$t'"; }
 	done
 	echo "ok: $name: $R $got"
 }
