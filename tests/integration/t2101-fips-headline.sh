@@ -56,6 +56,8 @@ expect_rule() { # NAME RULE RESULT [TEXT]
 scan yes "$clean" --cmvp-table "$TMPDIR/cmvp.yaml" --report "$TMPDIR/yes.html"
 expect_rule yes fips_module_certificate pass "CMVP #TEST-1: identified by version string $ver; binary not compared with the validated build"
 expect_rule yes fips_module_authentication pass
+expect_rule yes fips_nsa_approved_crypto pass
+expect_rule yes fips_digital_signatures pass
 expect_rule yes fips_crypto_inventory pass
 headline yes yes "OpenSSL FIPS Provider $ver, CMVP #TEST-1 (FIPS 140-3, active until 2099-01-01)"
 grep -q "0 other crypto modules outside the boundary" "$TMPDIR/out" || fail "yes: count of modules outside"
