@@ -357,10 +357,10 @@ sc_crypto_parse_string(struct sc_crypto_parse_marks *m, const char *s)
 	    (q = quoted_after(s, "MODULESDIR: ")) != NULL)
 		m->modulesdir = q;
 	else if (m->libressl == NULL && versioned(s, "LibreSSL "))
-		m->libressl = sc_xstrndup(s, 40);
+		m->libressl = sc_xstrndup(s, strnlen(s, 40));
 	else if (m->awslc == NULL && (versioned(s, "AWS-LC ") ||
 	    versioned(s, "AWS-LC FIPS "))) {
-		m->awslc = sc_xstrndup(s, 40);
+		m->awslc = sc_xstrndup(s, strnlen(s, 40));
 		m->awslc_fips = strncmp(s, "AWS-LC FIPS ", 12) == 0;
 	} else if (!m->boringssl && strcmp(s, "BoringSSL") == 0)
 		m->boringssl = 1;
