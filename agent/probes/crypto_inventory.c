@@ -282,7 +282,7 @@ visit_elf(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
 {
 	struct sc_crypto_parse_elf pe;
 	struct sc_crypto_parse_marks m;
-	int fd = -1;
+	int fd = -1, is_node;
 
 	if (sc_target_open_file(we->target, we->path, &fd, NULL, NULL) < 0)
 		return;
@@ -294,14 +294,17 @@ visit_elf(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
 		inv->has_python = 1;
 	if (pe.gobuildinfo.size)
 		go_entry(inv, we, fd, &pe);
-	if (!known_lib && pe.rodata.size && !pe.gobuildinfo.size) {
+	is_node = (strcmp(we->name, "node") == 0 ||
+	    strcmp(we->name, "nodejs") == 0) && pe.is_exec;
+	/* a file that links libcrypto cannot carry it statically: skip it */
+	if (!known_lib && pe.rodata.size && !pe.gobuildinfo.size &&
+	    (is_node || !needs_libcrypto(&inv->elf[inv->nelf - 1].needed))) {
 		memset(&m, 0, sizeof(m));
 		scan_region(fd, pe.rodata.off, pe.rodata.size, &m);
 		if (m.openssl_version &&
 		    !needs_libcrypto(&inv->elf[inv->nelf - 1].needed))
 			static_openssl(inv, we, &m);
-		if ((strcmp(we->name, "node") == 0 ||
-		    strcmp(we->name, "nodejs") == 0) && pe.is_exec) {
+		if (is_node) {
 			struct sc_crypto_entry *e = add_entry(inv,
 			    SC_CRYPTO_NODE, we, "Node.js");
 
