@@ -60,7 +60,8 @@ BENCH_XML    := $(BUILD)/gen/stigcheck-gpos-xccdf.xml
 BUILTIN_C    := $(BUILD)/gen/builtin_content.c
 BUILTIN_O    := $(BUILD)/obj/gen/builtin_content.o
 # Report stylesheets and data, embedded so the binary is self-contained.
-REPORT_FILES := reports/html.xsl reports/report.css reports/report.js reports/gpos-srg.tsv
+REPORT_FILES := reports/html.xsl reports/report.css reports/report.js reports/gpos-srg.tsv \
+                content/data/cmvp_certificates.yaml
 ASSETS_C     := $(BUILD)/gen/report_assets.c
 ASSETS_O     := $(BUILD)/obj/gen/report_assets.o
 
@@ -237,6 +238,7 @@ install: all
 	  install -m 0644 reports/*.xsl $(DESTDIR)$(PREFIX)/share/stigcheck/; fi
 	install -m 0644 reports/report.css reports/report.js reports/gpos-srg.tsv \
 	  $(DESTDIR)$(PREFIX)/share/stigcheck/
+	install -m 0644 content/data/cmvp_certificates.yaml $(DESTDIR)$(PREFIX)/share/stigcheck/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/stigcheck \

@@ -60,6 +60,13 @@ command -v runc >/dev/null 2>&1 || missing="$missing runc"
 command -v jq >/dev/null 2>&1 || missing="$missing jq"
 # the HTML print test (t3320): the PDF read back with pdftotext
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+# crypto inventory fixtures (tests/fixtures/crypto-plant.sh): Go programs
+# built with Debian's golang (with and without BoringCrypto), Debian's
+# OpenJDK java.security, python3's _ssl/_hashlib, static libcrypto.a
+command -v go >/dev/null 2>&1 || missing="$missing golang-go"
+[ -f /usr/lib/jvm/java-17-openjdk-amd64/conf/security/java.security ] ||
+	missing="$missing openjdk-17-jre-headless"
+[ -x /usr/bin/python3.11 ] || missing="$missing python3"
 
 [ -z "$missing" ] && exit 0
 

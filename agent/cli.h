@@ -76,6 +76,7 @@ struct sc_cli {
 	const char *tailoring;
 	const char *datastream_id;
 	const char *xccdf_id;
+	const char *cmvp_table;		/* --cmvp-table FILE */
 	/* outputs: path[i] for row i of sc_output_fmts */
 	struct sc_outputs out;
 	const char *from;		/* report --from */

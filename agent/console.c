@@ -72,6 +72,10 @@ sc_console_print(FILE *f, const struct sc_testresult *tr,
 		if (strcmp(tr->scores[i].system, "urn:xccdf:scoring:default") == 0)
 			fprintf(f, "; score %.1f%%", tr->scores[i].score);
 	fprintf(f, "\n");
+	/* the headline FIPS verdict, when a FIPS rule ran */
+	if (sc_testresult_fact(tr, "urn:stigcheck:fact:fips:summary"))
+		fprintf(f, "%s\n", sc_testresult_fact(tr,
+		    "urn:stigcheck:fact:fips:summary"));
 	if (o->quiet)
 		for (i = 0; i < tr->n_rr; i++)
 			if (tr->rr[i].result == SC_RESULT_FAIL)

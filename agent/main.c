@@ -22,6 +22,7 @@
 
 #include "builtin.h"
 #include "cli.h"
+#include "checks/cmvp.h"
 #include "console.h"
 #include "diff.h"
 #include "evidence.h"
@@ -122,6 +123,9 @@ open_target(const struct sc_cli *cli, struct sc_target **t, struct sc_err *err)
 			goto fail;
 	if (cli->target_name)
 		sc_target_set_name(*t, cli->target_name);
+	if (cli->cmvp_table &&
+	    (r = sc_cmvp_use_file(*t, cli->cmvp_table, err)) < 0)
+		goto fail;
 	return SC_OK;
 fail:
 	sc_target_free(*t);

@@ -3,6 +3,8 @@
  */
 #include "scan.h"
 
+#include "checks/native_crypto.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -468,6 +470,7 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 		}
 	}
 	/* after evaluation: checks may have added target facts */
+	sc_crypto_headline(tr, target);
 	add_target_facts(tr, target);
 	tr->end_time = time(NULL);
 	sc_score_compute(policy, tr);

@@ -166,6 +166,10 @@
             <xsl:with-param name="name" select="'urn:xccdf:fact:asset:identifier:fqdn'"/>
             <xsl:with-param name="label" select="'FQDN'"/>
           </xsl:call-template>
+          <xsl:call-template name="fact">
+            <xsl:with-param name="name" select="'urn:stigcheck:fact:fips:summary'"/>
+            <xsl:with-param name="label" select="'FIPS'"/>
+          </xsl:call-template>
           <xsl:for-each select="$tr/x:target-address">
             <dt>Address</dt><dd><xsl:value-of select="."/></dd>
           </xsl:for-each>

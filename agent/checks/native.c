@@ -28,6 +28,7 @@ static const struct sc_native_kind *const kinds[] = {
 	&sc_native_fips_integrity_kind,
 	&sc_native_fips_cmvp_kind,
 	&sc_native_fips_entropy_kind,
+	&sc_native_crypto_inventory_kind,
 	NULL,
 };
 

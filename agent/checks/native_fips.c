@@ -573,6 +573,18 @@ add_facts(struct sc_fips_state *s, struct sc_target *t)
 	sc_buf_free(&b);
 }
 
+/* Steps 2-4 of the analysis, once s->lib is chosen. */
+static void
+analyze(struct sc_fips_state *s, struct sc_target *t)
+{
+	choose_conf(s, t);
+	load_conf(s, t);
+	choose_modules_dir(s, t);
+	replay_modules(s);
+	find_fips(s, t);
+	probe_module(s, t);
+}
+
 struct sc_fips_state *
 sc_fips_state(struct sc_scan_ctx *ctx)
 {
@@ -584,12 +596,7 @@ sc_fips_state(struct sc_scan_ctx *ctx)
 		return s;
 	f->computed = 1;
 	choose_lib(s, t);
-	choose_conf(s, t);
-	load_conf(s, t);
-	choose_modules_dir(s, t);
-	replay_modules(s);
-	find_fips(s, t);
-	probe_module(s, t);
+	analyze(s, t);
 	add_facts(s, t);
 	return s;
 }
@@ -1223,3 +1230,73 @@ const struct sc_native_kind sc_native_fips_config_kind = {
 	    "loads it (aspect: loads, provider, properties, providers, "
 	    "activate, module)",
 };
+
+/* ---- other OpenSSL copies ------------------------------------------------------- */
+
+struct sc_fips_state *
+sc_fips_state_peek(struct sc_target *t)
+{
+	struct fips_cache_flags *f = sc_target_cache_get(t, CACHE_KEY ".flags");
+
+	return f && f->computed ? sc_target_cache_get(t, CACHE_KEY) : NULL;
+}
+
+struct sc_fips_state *
+sc_fips_analyze_copy(struct sc_target *t, const char *path,
+    const char *version_text, const char *openssldir, const char *modulesdir)
+{
+	struct sc_fips_state *s = sc_xcalloc(1, sizeof(*s));
+	struct sc_libcrypto *lc;
+
+	SC_GROW(s->libs.v, s->libs.cap, 1);
+	lc = &s->libs.v[s->libs.n++];
+	memset(lc, 0, sizeof(*lc));
+	lc->path = sc_xstrdup(path);
+	lc->major = lc->minor = lc->patch = -1;
+	if (version_text) {
+		lc->version_text = sc_xasprintf("OpenSSL %s", version_text);
+		sc_openssl_version_parse(version_text, &lc->major, &lc->minor,
+		    &lc->patch);
+	}
+	lc->openssldir = openssldir ? sc_xstrdup(openssldir) : NULL;
+	lc->modulesdir = modulesdir ? sc_xstrdup(modulesdir) : NULL;
+	s->lib = lc;
+	s->lib_how = sc_xasprintf("%s (a copy other than the system's)", path);
+	analyze(s, t);
+	return s;
+}
+
+void
+sc_fips_state_free(struct sc_fips_state *s)
+{
+	state_free(s);
+}
+
+int
+sc_fips_enforced(struct sc_fips_state *s, char **why)
+{
+	struct sc_testresult *tr = sc_testresult_new();
+	struct sc_rule_result *rr = sc_testresult_add(tr, "scratch");
+	enum sc_result r = eval_loads(s, rr);
+
+	*why = NULL;
+	if (r == SC_RESULT_PASS)
+		r = eval_provider(s, rr);
+	if (r == SC_RESULT_PASS)
+		r = eval_properties(s, rr);
+	if (r == SC_RESULT_PASS && s->module_status < 0) {
+		sc_rr_addf(rr, SC_MSG_ERROR, "FIPS module %s (%s): %s",
+		    s->module_path, s->module_how, s->module_error);
+		r = SC_RESULT_FAIL;
+	}
+	if (r != SC_RESULT_PASS) {
+		for (size_t i = 0; i < rr->n_msgs && *why == NULL; i++)
+			if (rr->msgs[i].sev == SC_MSG_ERROR)
+				*why = sc_xstrdup(rr->msgs[i].text);
+		if (*why == NULL)
+			*why = sc_xstrdup("the configuration does not enforce the "
+			    "FIPS provider");
+	}
+	sc_testresult_free(tr);
+	return r == SC_RESULT_PASS;
+}

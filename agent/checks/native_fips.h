@@ -40,6 +40,11 @@
 #include "probes/openssl_conf.h"
 
 #define SC_FIPS_FACT "urn:stigcheck:fact:openssl:"
+/* The certificate the certificate rule accepted (only when it did). */
+#define SC_FIPS_CERT_FACT "urn:stigcheck:fact:fips:certificate"
+/* The headline verdict: yes, no or partial, and the sentence. */
+#define SC_FIPS_VERDICT_FACT "urn:stigcheck:fact:fips:verdict"
+#define SC_FIPS_SUMMARY_FACT "urn:stigcheck:fact:fips:summary"
 
 /* What `activate = VALUE` does under a libcrypto version. */
 enum sc_fips_act {
@@ -107,6 +112,9 @@ struct sc_fips_state {
  */
 struct sc_fips_state *sc_fips_state(struct sc_scan_ctx *ctx);
 
+/* The analysis if a rule computed it during this scan, else NULL. */
+struct sc_fips_state *sc_fips_state_peek(struct sc_target *t);
+
 /* Register the walk that finds bundled libcrypto copies (prepare). */
 void sc_fips_prepare(struct sc_scan_ctx *ctx);
 
@@ -142,9 +150,30 @@ void sc_fips_apk_packages(struct sc_target *t, const char *prefix,
 /* Whether apk package `name` is installed. */
 int sc_fips_apk_has(struct sc_target *t, const char *name);
 
+/*
+ * The same analysis for an OpenSSL copy other than the system's (a
+ * bundled libcrypto, OpenSSL linked into an executable): its own
+ * OPENSSLDIR and MODULESDIR decide what it loads (OPENSSL_CONF and
+ * OPENSSL_MODULES in the target's environment still win).  Not cached;
+ * free with sc_fips_state_free.
+ */
+struct sc_fips_state *sc_fips_analyze_copy(struct sc_target *t,
+    const char *path, const char *version, const char *openssldir,
+    const char *modulesdir);
+void sc_fips_state_free(struct sc_fips_state *s);
+
+/*
+ * Whether the analysed configuration makes the FIPS provider serve every
+ * fetch: it loads, activates the fips provider, makes fips=yes mandatory,
+ * and the module file can be read.  When not, *why (malloc'd) says the
+ * first reason, as the FIPS rules would.
+ */
+int sc_fips_enforced(struct sc_fips_state *s, char **why);
+
 extern const struct sc_native_kind sc_native_fips_config_kind;
 extern const struct sc_native_kind sc_native_fips_integrity_kind;
 extern const struct sc_native_kind sc_native_fips_cmvp_kind;
 extern const struct sc_native_kind sc_native_fips_entropy_kind;
+extern const struct sc_native_kind sc_native_crypto_inventory_kind;
 
 #endif

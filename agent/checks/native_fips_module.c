@@ -25,7 +25,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "checks/cmvp.h"
 #include "checks/native_fips.h"
+#include "probes/hash.h"
 #include "util/mem.h"
 
 /* ---- integrity ---------------------------------------------------------------- */
@@ -205,25 +207,12 @@ const struct sc_native_kind sc_native_fips_integrity_kind = {
 
 /* ---- certificate status ------------------------------------------------------------- */
 
-struct cert {
-	char *number, *module, *versions, *standard, *status, *sunset, *source;
-	char *package;
-	time_t sunset_t;	/* 0: unknown */
-};
-
 struct cmvp_test {
-	struct cert *c;
-	size_t n, cap;
+	struct sc_cmvp_table *inl;	/* inline <certificate>s, or NULL */
 	long warn_days;
 };
 
 static const char *const cmvp_attrs[] = { "warn_days", NULL };
-static const char *const cert_attrs[] = { "number", "module", "versions",
-	"standard", "status", "sunset", "source", "package", NULL };
-static const char *const cert_required[] = { "number", "module", "versions",
-	"standard", "status", "source", NULL };
-static const char *const statuses[] = { "active", "historical", "revoked",
-	NULL };
 
 static void
 cmvp_free(void *p)
@@ -232,77 +221,42 @@ cmvp_free(void *p)
 
 	if (t == NULL)
 		return;
-	for (size_t i = 0; i < t->n; i++) {
-		free(t->c[i].number);
-		free(t->c[i].module);
-		free(t->c[i].versions);
-		free(t->c[i].standard);
-		free(t->c[i].status);
-		free(t->c[i].sunset);
-		free(t->c[i].source);
-		free(t->c[i].package);
-	}
-	free(t->c);
+	sc_cmvp_free(t->inl);
 	free(t);
 }
 
-/* "YYYY-MM-DD" as the UTC midnight starting that day; -1 if malformed. */
-static time_t
-parse_date(const char *s)
-{
-	struct tm tm;
-	char *end;
-
-	memset(&tm, 0, sizeof(tm));
-	end = strptime(s, "%Y-%m-%d", &tm);
-	if (end == NULL || *end != '\0')
-		return -1;
-	return timegm(&tm);
-}
-
 static int
-cert_parse(xmlNodePtr n, struct cert *c, struct sc_err *err)
+cert_parse(xmlNodePtr n, struct sc_cmvp_cert *c, struct sc_err *err)
 {
 	for (xmlAttrPtr a = n->properties; a; a = a->next) {
 		size_t i;
 
-		for (i = 0; cert_attrs[i]; i++)
-			if (strcmp((const char *)a->name, cert_attrs[i]) == 0)
+		for (i = 0; sc_cmvp_fields[i]; i++)
+			if (strcmp((const char *)a->name, sc_cmvp_fields[i]) == 0)
 				break;
-		if (cert_attrs[i] == NULL)
+		if (sc_cmvp_fields[i] == NULL)
 			return sc_err_set(err, SC_ERR_PARSE, "<certificate>: unknown "
 			    "attribute '%s'", (const char *)a->name);
 	}
-	for (size_t i = 0; cert_required[i]; i++)
-		if (!xmlHasProp(n, (const xmlChar *)cert_required[i]))
-			return sc_err_set(err, SC_ERR_PARSE, "<certificate>: missing "
-			    "attribute '%s'", cert_required[i]);
 	c->number = sc_xml_attr(n, "number");
 	c->module = sc_xml_attr(n, "module");
+	c->vendor = sc_xml_attr(n, "vendor");
+	c->family = sc_xml_attr(n, "family");
 	c->versions = sc_xml_attr(n, "versions");
 	c->standard = sc_xml_attr(n, "standard");
 	c->status = sc_xml_attr(n, "status");
 	c->sunset = sc_xml_attr(n, "sunset");
 	c->source = sc_xml_attr(n, "source");
 	c->package = sc_xml_attr(n, "package");
-	{
-		int ok = 0;
-
-		for (size_t i = 0; statuses[i]; i++)
-			ok |= strcmp(c->status, statuses[i]) == 0;
-		if (!ok)
-			return sc_err_set(err, SC_ERR_PARSE, "<certificate> #%s: "
-			    "status '%s' is not active, historical or revoked",
-			    c->number, c->status);
-	}
-	if (c->sunset && c->sunset[0] && (c->sunset_t = parse_date(c->sunset)) < 0)
-		return sc_err_set(err, SC_ERR_PARSE, "<certificate> #%s: sunset "
-		    "'%s' is not a YYYY-MM-DD date", c->number, c->sunset);
-	if (c->sunset_t < 0)
-		c->sunset_t = 0;
-	return SC_OK;
+	c->sha256 = sc_xml_attr(n, "sha256");
+	return sc_cmvp_check_row(c, err);
 }
 
+/*
+ * <sc:openssl_fips_cmvp/> with no children uses the CMVP table of the scan
+ * (--cmvp-table, else the built-in one); inline <sc:certificate> children
+ * (content written for an older stigcheck) are used instead when present.
+ */
 static int
 cmvp_parse(xmlNodePtr n, void **out, struct sc_err *err)
 {
@@ -322,6 +276,8 @@ cmvp_parse(xmlNodePtr n, void **out, struct sc_err *err)
 		free(w);
 	}
 	for (xmlNodePtr c = n->children; c; c = c->next) {
+		struct sc_cmvp_table *tab;
+
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (strcmp((const char *)c->name, "certificate") != 0) {
@@ -330,36 +286,43 @@ cmvp_parse(xmlNodePtr n, void **out, struct sc_err *err)
 			cmvp_free(t);
 			return r;
 		}
-		SC_GROW(t->c, t->cap, t->n + 1);
-		memset(&t->c[t->n], 0, sizeof(t->c[0]));
-		r = cert_parse(c, &t->c[t->n++], err);
+		if (t->inl == NULL) {
+			t->inl = sc_xcalloc(1, sizeof(*t->inl));
+			t->inl->origin = sc_xstrdup("the rule's inline table");
+		}
+		tab = t->inl;
+		SC_GROW(tab->c, tab->cap, tab->n + 1);
+		memset(&tab->c[tab->n], 0, sizeof(tab->c[0]));
+		r = cert_parse(c, &tab->c[tab->n++], err);
 		if (r < 0) {
 			cmvp_free(t);
 			return r;
 		}
 	}
-	if (t->n == 0) {
-		cmvp_free(t);
-		return sc_err_set(err, SC_ERR_PARSE, "<openssl_fips_cmvp>: no "
-		    "<certificate> entries (the CMVP table is empty)");
-	}
 	*out = t;
 	return SC_OK;
 }
 
+/* Does the module's digest match the certificate's (when it lists any)? */
 static int
-lists_version(const char *list, const char *v)
+digest_ok(struct sc_rule_result *rr, const struct sc_cmvp_cert *c,
+    const char *sha, const char *v)
 {
-	size_t vl = strlen(v);
-
-	for (const char *p = list; *p;) {
-		size_t n = strcspn(p, ", ");
-
-		if (n == vl && strncmp(p, v, n) == 0)
-			return 1;
-		p += n;
-		p += strspn(p, ", ");
+	if (c->sha256 == NULL || c->sha256[0] == '\0') {
+		sc_rr_addf(rr, SC_MSG_INFO, "CMVP #%s: identified by version "
+		    "string %s; binary not compared with the validated build (the "
+		    "table records no SHA-256 for it)", c->number, v);
+		return 1;
 	}
+	if (sha[0] && sc_cmvp_lists(c->sha256, sha)) {
+		sc_rr_addf(rr, SC_MSG_INFO, "CMVP #%s: the module's SHA-256 %s "
+		    "matches a validated binary", c->number, sha);
+		return 1;
+	}
+	sc_rr_addf(rr, SC_MSG_ERROR, "CMVP #%s lists version %s, but the "
+	    "module's SHA-256 %s is not a validated binary's (%s): not the "
+	    "validated build", c->number, v, sha[0] ? sha : "(unreadable)",
+	    c->sha256);
 	return 0;
 }
 
@@ -368,8 +331,11 @@ cmvp_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 {
 	struct cmvp_test *t = p;
 	struct sc_fips_state *s = sc_fips_state(ctx);
+	struct sc_err err = SC_ERR_INIT;
+	const struct sc_cmvp_table *tab;
 	enum sc_result best = SC_RESULT_FAIL;
 	time_t now = time(NULL);
+	char sha[SC_HASH_HEX_MAX] = "";
 	const char *v;
 	int candidates = 0;
 
@@ -383,14 +349,24 @@ cmvp_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 		    "next to the provider name", s->module_path);
 		return SC_RESULT_ERROR;
 	}
+	if ((tab = t->inl ? t->inl : sc_cmvp_for(ctx->target, &err)) == NULL) {
+		sc_rr_add(rr, SC_MSG_ERROR, err.msg);
+		return SC_RESULT_ERROR;
+	}
+	if (sc_probe_hash_file(ctx->target, s->module_path, "sha256", sha,
+	    &err) < 0)
+		sha[0] = '\0';
 	sc_rr_addf(rr, SC_MSG_INFO, "FIPS module %s: %s version %s (string at "
-	    "byte %lld)", s->module_path, s->module.name ? s->module.name :
-	    "name unknown", v, (long long)s->module.version_offset);
-	for (size_t i = 0; i < t->n; i++) {
-		const struct cert *c = &t->c[i];
+	    "byte %lld), SHA-256 %s; CMVP table: %s", s->module_path,
+	    s->module.name ? s->module.name : "name unknown", v,
+	    (long long)s->module.version_offset, sha[0] ? sha : "(unreadable)",
+	    tab->origin);
+	for (size_t i = 0; i < tab->n; i++) {
+		const struct sc_cmvp_cert *c = &tab->c[i];
 		enum sc_result r;
 
-		if (!lists_version(c->versions, v))
+		if (strcmp(c->family, "openssl") != 0 ||
+		    !sc_cmvp_lists(c->versions, v))
 			continue;
 		candidates++;
 		if (c->package && !sc_fips_apk_has(ctx->target, c->package)) {
@@ -399,6 +375,8 @@ cmvp_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 			    "not installed", c->number, c->module, v, c->package);
 			continue;
 		}
+		if (!digest_ok(rr, c, sha, v))
+			continue;
 		if (strcmp(c->status, "active") != 0) {
 			sc_rr_addf(rr, SC_MSG_ERROR, "CMVP #%s (%s, %s, versions %s) "
 			    "is %s%s%s (source: %s)", c->number, c->module,
@@ -426,12 +404,21 @@ cmvp_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 			    "not recorded", c->source);
 			r = SC_RESULT_PASS;
 		}
-		if (r == SC_RESULT_PASS || best == SC_RESULT_FAIL)
+		if (r == SC_RESULT_PASS || best == SC_RESULT_FAIL) {
+			char *f = sc_xasprintf("CMVP #%s (%s, active%s%s)",
+			    c->number, c->standard, c->sunset_t ? " until " : "",
+			    c->sunset_t ? c->sunset : "");
+
+			if (best != SC_RESULT_PASS)
+				sc_target_add_fact(ctx->target, SC_FIPS_CERT_FACT,
+				    "string", f);
+			free(f);
 			best = r;
+		}
 	}
 	if (candidates == 0)
 		sc_rr_addf(rr, SC_MSG_ERROR, "no CMVP certificate in the table "
-		    "(%zu entries) covers FIPS module version %s", t->n, v);
+		    "(%zu entries) covers FIPS module version %s", tab->n, v);
 	return best;
 }
 
@@ -444,5 +431,5 @@ const struct sc_native_kind sc_native_fips_cmvp_kind = {
 	.eval = cmvp_eval,
 	.free = cmvp_free,
 	.summary = "the FIPS module's version is covered by an active CMVP "
-	    "certificate (table in the content)",
+	    "certificate (the CMVP table: --cmvp-table, else the built-in one)",
 };

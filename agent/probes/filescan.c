@@ -60,6 +60,35 @@ scanner_init(struct scanner *s, const struct sc_filescan_cb *cb)
 	s->min_len = cb->min_len ? cb->min_len : 4;
 }
 
+struct sc_filescan_state {
+	struct scanner s;
+};
+
+struct sc_filescan_state *
+sc_filescan_begin(const struct sc_filescan_cb *cb)
+{
+	struct sc_filescan_state *st = sc_xmalloc(sizeof(*st));
+
+	scanner_init(&st->s, cb);
+	return st;
+}
+
+void
+sc_filescan_feed(struct sc_filescan_state *st, const unsigned char *p,
+    size_t n)
+{
+	feed(&st->s, p, n);
+}
+
+void
+sc_filescan_end(struct sc_filescan_state *st)
+{
+	if (st == NULL)
+		return;
+	flush(&st->s);
+	free(st);
+}
+
 void
 sc_filescan_mem(const unsigned char *p, size_t n,
     const struct sc_filescan_cb *cb)

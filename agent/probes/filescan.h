@@ -47,4 +47,15 @@ int sc_filescan(struct sc_target *t, const char *path,
 void sc_filescan_mem(const unsigned char *p, size_t n,
     const struct sc_filescan_cb *cb);
 
+/*
+ * The same, fed piecewise (a section of a file read in chunks): strings
+ * that straddle two feeds are delivered whole; offsets count from the
+ * first byte fed.  end flushes the last string and frees (NULL is fine).
+ */
+struct sc_filescan_state;
+struct sc_filescan_state *sc_filescan_begin(const struct sc_filescan_cb *cb);
+void sc_filescan_feed(struct sc_filescan_state *st, const unsigned char *p,
+    size_t n);
+void sc_filescan_end(struct sc_filescan_state *st);
+
 #endif

@@ -35,3 +35,25 @@ result_of() {
 	xmllint --xpath "string(//*[local-name()='rule-result'][substring(@idref, string-length(@idref) - string-length('$2') + 1) = '$2']/*[local-name()='result'])" "$1"
 }
 validate_xccdf() { xmllint --noout --schema "$XCCDF_XSD" "$1" 2>"$TMPDIR/xmllint.err" || { cat "$TMPDIR/xmllint.err"; fail "$1 does not validate"; }; }
+
+# need_fips_provider: $prov = the cached OpenSSL FIPS provider build
+# (tests/fixtures/fips-provider.sh), built if missing; skips when it cannot be.
+need_fips_provider() {
+	fixtures=$(cd "$(dirname "$0")/../fixtures" && pwd)
+	prov=$("$fixtures/fips-provider.sh" --print-dir)
+	if [ ! -f "$prov/DONE" ]; then
+		"$fixtures/fips-provider.sh" >"$TMPDIR/build.log" 2>&1 || true
+		prov=$("$fixtures/fips-provider.sh" --print-dir)
+	fi
+	[ -f "$prov/DONE" ] || skip "FIPS provider could not be built: $(cat "$prov/FAILED" 2>/dev/null || tail -n1 "$TMPDIR/build.log")"
+}
+# fips_clean_root: $clean = a fresh FIPS fixture root (skips without a provider)
+fips_clean_root() {
+	need_fips_provider
+	clean=$TMPDIR/clean
+	sh "$fixtures/fips-root.sh" "$clean" "$prov" >/dev/null || fail "fips-root.sh failed"
+}
+# rule_messages FILE RULE: the evidence of the rule-result whose id ends in _rule_RULE
+rule_messages() {
+	xmllint --xpath "//*[local-name()='rule-result'][contains(@idref,'_rule_$2')]/*[local-name()='message']/text()" "$1" 2>/dev/null || true
+}

@@ -8,13 +8,7 @@
 # `openssl fipsinstall -verify`.
 . "$(dirname "$0")/lib.sh"
 set -e
-fixtures=$(cd "$(dirname "$0")/../fixtures" && pwd)
-prov=$("$fixtures/fips-provider.sh" --print-dir)
-if [ ! -f "$prov/DONE" ]; then
-	"$fixtures/fips-provider.sh" >"$TMPDIR/build.log" 2>&1 || true
-	prov=$("$fixtures/fips-provider.sh" --print-dir)
-fi
-[ -f "$prov/DONE" ] || skip "FIPS provider could not be built: $(cat "$prov/FAILED" 2>/dev/null || tail -n1 "$TMPDIR/build.log")"
+need_fips_provider
 command -v openssl >/dev/null || skip "no openssl command for fipsinstall"
 
 clean=$TMPDIR/clean
@@ -54,7 +48,7 @@ scan() {
 with_composites() {
 	out="$*"
 	has() { p=$1; shift; case " $* " in *" $p "*) return 0 ;; esac; return 1; }
-	for part in fips_provider_activated fips_default_properties fips_module_integrity; do
+	for part in fips_provider_activated fips_default_properties fips_module_integrity fips_module_certificate; do
 		has "$part" $* && out="$out fips_module_authentication"
 	done
 	for part in fips_provider_activated fips_default_properties fips_nonfips_providers fips_module_certificate; do

@@ -24,10 +24,10 @@ envargs=$(sed 's/^/--env /' "$root.env")
 
 # shellcheck disable=SC2086
 run --rootfs "$root" $envargs --profile xccdf_org.stigcheck_profile_stig --results "$TMPDIR/r.xml"
-expect_rc 2 "the fixture fails its four known rules"
+expect_rc 2 "the fixture fails its five known rules"
 validate_xccdf "$TMPDIR/r.xml"
 bad=$(awk '$1 == "fail" || $1 == "error" { sub("xccdf_org.stigcheck_rule_", "", $3); print $3 ":" $1 }' "$TMPDIR/out" | sort | tr '\n' ' ')
-want="fips_digital_signatures:fail fips_entropy_source:fail fips_module_certificate:fail fips_nsa_approved_crypto:fail "
+want="fips_digital_signatures:fail fips_entropy_source:fail fips_module_authentication:fail fips_module_certificate:fail fips_nsa_approved_crypto:fail "
 [ "$bad" = "$want" ] || fail "failing rules [$bad], expected [$want]"
 grep -q 'no CMVP certificate in the table' "$TMPDIR/r.xml" || fail "certificate evidence"
 grep -q 'has no jitter seed source' "$TMPDIR/r.xml" || fail "entropy evidence"

@@ -1,0 +1,48 @@
+/*
+ * native_crypto.h - the crypto inventory judged against the FIPS
+ * boundary (native_crypto.c), shared by the crypto_inventory check kind
+ * and the headline FIPS verdict.
+ *
+ * The inventory is collected on the shared walk (sc_crypto_prepare in a
+ * kind's prepare phase), built once per target after the walk and cached
+ * on the target with one judgement per entry.
+ */
+#ifndef SC_NATIVE_CRYPTO_H
+#define SC_NATIVE_CRYPTO_H
+
+#include "checks/native_fips.h"
+#include "probes/crypto_inventory.h"
+
+struct sc_crypto_judgement {
+	int inside;		/* inside a FIPS boundary */
+	int none;		/* not judged: carries no cryptography of its
+				   own, or uses an entry judged on its own */
+	int is_boundary;	/* the FIPS provider the system loads */
+	char *why;		/* evidence */
+};
+
+/* Register the inventory's walk visitor (and the FIPS analysis's). */
+void sc_crypto_prepare(struct sc_scan_ctx *ctx);
+
+/*
+ * The inventory's entries (*ents, *n, sorted by path) and a judgement for
+ * each, same index.  Empty when sc_crypto_prepare was not called before
+ * the walk.
+ */
+const struct sc_crypto_judgement *sc_crypto_judged(struct sc_scan_ctx *ctx,
+    const struct sc_crypto_entry **ents, size_t *n);
+
+/*
+ * After evaluation: the headline FIPS verdict as two target facts
+ * (SC_FIPS_VERDICT_FACT "yes", "no" or "partial"; SC_FIPS_SUMMARY_FACT the
+ * sentence).  "no": the system OpenSSL configuration does not enforce the
+ * FIPS provider.  "yes": it does, the certificate rule passed (the
+ * certificate it accepted is named), and no reachable implementation is
+ * outside the boundary.  "partial": anything between, including a
+ * certificate rule or an inventory that did not run.  Nothing when no
+ * FIPS rule ran.
+ */
+struct sc_testresult;
+void sc_crypto_headline(struct sc_testresult *tr, struct sc_target *t);
+
+#endif

@@ -1,0 +1,139 @@
+/*
+ * crypto_parse.h - the byte scanners behind the crypto inventory
+ * (crypto_inventory.h), separate so they can be tested on bytes in memory.
+ * Every input is hostile: lengths and counts are capped, offsets checked
+ * against the size given, and a malformed input yields "not recognised",
+ * never a crash.
+ *
+ *  - ELF: class, whether it is an executable (has PT_INTERP), its
+ *    DT_NEEDED names, DT_SONAME, DT_RUNPATH (or DT_RPATH), and where its
+ *    .rodata, .go.buildinfo and .gopclntab sections are.  Read through a
+ *    callback so a caller can read a few header bytes of a large file.
+ *  - strings: one printable string (as `strings` prints them) sorted into
+ *    marks: OpenSSL's version text and compiled-in directories,
+ *    LibreSSL, BoringSSL, AWS-LC (and its FIPS build), wolfSSL, a Go
+ *    package path under crypto/.
+ *  - Go build information (the .go.buildinfo blob, Go 1.18 and later):
+ *    the Go version and the build settings (GOEXPERIMENT, CGO_ENABLED,
+ *    GOFIPS140, DefaultGODEBUG).
+ *  - GODEBUG values: what fips140 is set to.
+ *  - Java security properties (java.security, or a file named by
+ *    -Djava.security.properties): the security.provider.N list in order.
+ */
+#ifndef SC_CRYPTO_PARSE_H
+#define SC_CRYPTO_PARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/mem.h"
+
+#define SC_CRYPTO_PARSE_MAX_NEEDED 256
+#define SC_CRYPTO_PARSE_MAX_STR 4096
+#define SC_CRYPTO_PARSE_MAX_PROVIDERS 64
+
+/* ---- ELF ------------------------------------------------------------------- */
+
+/* Read n bytes at off into buf; 0 when all were read, <0 otherwise. */
+typedef int (*sc_crypto_parse_read_fn)(void *ctx, uint64_t off, void *buf,
+    size_t n);
+
+struct sc_crypto_parse_section {
+	uint64_t off, size;	/* file offset and size; size 0: absent */
+};
+
+struct sc_crypto_parse_elf {
+	int bits;			/* 32 or 64 */
+	int is_exec;			/* PT_INTERP, or ET_EXEC (static) */
+	struct sc_strv needed;		/* DT_NEEDED, in order */
+	char *soname;			/* DT_SONAME, or NULL */
+	char *runpath;			/* DT_RUNPATH, else DT_RPATH, or NULL */
+	struct sc_crypto_parse_section rodata, gobuildinfo, gopclntab;
+};
+
+/*
+ * Parse an ELF file of `size` bytes.  0 on success; -1 when it is not an
+ * ELF file or is malformed (out is then cleared).  Call
+ * sc_crypto_parse_elf_clear afterwards either way.
+ */
+int sc_crypto_parse_elf(sc_crypto_parse_read_fn rd, void *ctx, uint64_t size,
+    struct sc_crypto_parse_elf *out);
+int sc_crypto_parse_elf_mem(const void *p, size_t n,
+    struct sc_crypto_parse_elf *out);
+void sc_crypto_parse_elf_clear(struct sc_crypto_parse_elf *e);
+
+/* ---- strings ----------------------------------------------------------------- */
+
+struct sc_crypto_parse_marks {
+	char *openssl_version;	/* "OpenSSL 3.0.15 3 Sep 2024" */
+	char *openssldir;	/* OPENSSLDIR: "..." */
+	char *modulesdir;	/* MODULESDIR: "..." */
+	char *libressl;		/* "LibreSSL 3.8.2" */
+	char *awslc;		/* "AWS-LC 1.2.3" or "AWS-LC FIPS 2.0.0" */
+	int awslc_fips;
+	int boringssl;		/* the string "BoringSSL" */
+	char *wolfssl;		/* "wolfSSL ..." version banner, or NULL */
+	int go_crypto;		/* a Go function name under crypto/ */
+	int node;		/* Node.js option strings (--force-fips) */
+};
+
+/* Sort one printable string into the marks (the first of a kind wins). */
+void sc_crypto_parse_string(struct sc_crypto_parse_marks *m, const char *s);
+/* All strings of a byte range (tests, small files). */
+void sc_crypto_parse_strings_mem(struct sc_crypto_parse_marks *m,
+    const void *p, size_t n);
+void sc_crypto_parse_marks_clear(struct sc_crypto_parse_marks *m);
+
+/* "OpenSSL 3.0.15 3 Sep 2024" or "OpenSSL 1.1.1w  11 Sep 2023": 1 if so. */
+int sc_crypto_parse_is_openssl_version(const char *s);
+
+/* ---- Go build information ----------------------------------------------------- */
+
+struct sc_crypto_parse_go {
+	char *version;		/* "go1.19.8" */
+	char *path;		/* main package path, or NULL */
+	char *goexperiment;	/* build GOEXPERIMENT=..., or NULL */
+	char *cgo;		/* build CGO_ENABLED=..., or NULL */
+	char *gofips140;	/* build GOFIPS140=..., or NULL */
+	char *default_godebug;	/* build DefaultGODEBUG=..., or NULL */
+	int boringcrypto;	/* GOEXPERIMENT or the version names it */
+};
+
+/*
+ * Parse the .go.buildinfo bytes (starting at "\xff Go buildinf:").  0 on
+ * success; -1 when the magic is missing or the blob is malformed; -2 for
+ * the pre-1.18 layout (pointers, not inline strings), which is not read.
+ */
+int sc_crypto_parse_go(const void *p, size_t n, struct sc_crypto_parse_go *g);
+void sc_crypto_parse_go_clear(struct sc_crypto_parse_go *g);
+
+/*
+ * The value of setting `key` in a GODEBUG string ("a=1,fips140=on"): the
+ * last one wins, as in Go.  Returns a new string or NULL.
+ */
+char *sc_crypto_parse_godebug(const char *godebug, const char *key);
+
+/* ---- Java security properties ---------------------------------------------------- */
+
+struct sc_crypto_parse_java {
+	/* providers[i] is security.provider.(i+1), NULL where unset */
+	char *providers[SC_CRYPTO_PARSE_MAX_PROVIDERS];
+};
+
+/*
+ * Apply a properties file (Java's syntax: key=value, key:value or
+ * key value; # and ! comments; backslash continuations and escapes) to j:
+ * each security.provider.N sets slot N.  replace (a "==" override) clears
+ * every slot first.
+ */
+void sc_crypto_parse_java(struct sc_crypto_parse_java *j, const char *text,
+    size_t n, int replace);
+void sc_crypto_parse_java_clear(struct sc_crypto_parse_java *j);
+
+/*
+ * The file named by -Djava.security.properties in JAVA_TOOL_OPTIONS-style
+ * text: a new string, *replace set for "==".  NULL when absent.
+ */
+char *sc_crypto_parse_java_override(const char *opts, int *replace);
+
+#endif
