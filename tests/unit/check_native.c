@@ -277,8 +277,10 @@ START_TEST(test_negate_and_loop_decisions)
 		{ "xccdf_t_rule_neg", SC_RESULT_PASS, "/etc/none does not exist" },
 		{ "xccdf_t_rule_unsel", SC_RESULT_NOTSELECTED, NULL },
 		{ "xccdf_t_rule_na", SC_RESULT_NOTAPPLICABLE, "host does it" },
-		{ "xccdf_t_rule_cpe", SC_RESULT_NOTAPPLICABLE,
-		  "'cpe:/o:debian' cannot be evaluated" },
+		/* a platform that cannot be evaluated is an error (issue 14) */
+		{ "xccdf_t_rule_cpe", SC_RESULT_ERROR,
+		  "cpe:/o:debian cannot be evaluated: the content has no CPE "
+		  "dictionary" },
 		{ "xccdf_t_rule_nocheck", SC_RESULT_NOTCHECKED, "no automated check" },
 		{ "xccdf_t_rule_unchecked", SC_RESULT_NOTCHECKED, "'unchecked'" },
 		{ "xccdf_t_rule_sce", SC_RESULT_NOTCHECKED,
