@@ -60,5 +60,7 @@ xmllint --xpath "//*[local-name()='rule-result'][*[local-name()='result']='error
 grep -q "the rule's platform cannot be evaluated: platform #no_such_platform cannot be evaluated: the Benchmark has no such cpe-lang:platform" "$TMPDIR/msgs" || { cat "$TMPDIR/msgs"; fail "no reason for an undefined platform"; }
 [ "$(result_of "$TMPDIR/bad.xml.out" _rule_grub2_enable_iommu_force)" = error ] || fail "CPE name not in the dictionary: not error"
 grep -q "the rule's platform cannot be evaluated: platform #grub2: cpe:/a:example:not_in_dictionary cannot be evaluated: it is not in the CPE dictionary" "$TMPDIR/msgs" || { cat "$TMPDIR/msgs"; fail "no reason for a CPE name missing from the dictionary"; }
-[ "$(count "$TMPDIR/bad.xml.out" notapplicable)" = 0 ] || fail "unevaluable platforms became notapplicable"
+# (partition rules are notapplicable for their own reason: a root has no mounts)
+napl=$(xmllint --xpath "count(//*[local-name()='rule-result'][*[local-name()='result']='notapplicable'][*[local-name()='message'][starts-with(., 'platform ')]])" "$TMPDIR/bad.xml.out")
+[ "$napl" = 0 ] || fail "$napl unevaluable platforms became notapplicable"
 exit 0

@@ -277,6 +277,7 @@ START_TEST(test_negate_and_loop_decisions)
 		{ "xccdf_t_rule_neg", SC_RESULT_PASS, "/etc/none does not exist" },
 		{ "xccdf_t_rule_unsel", SC_RESULT_NOTSELECTED, NULL },
 		{ "xccdf_t_rule_na", SC_RESULT_NOTAPPLICABLE, "host does it" },
+		/* a platform that cannot be evaluated is an error (issue 14) */
 		{ "xccdf_t_rule_cpe", SC_RESULT_ERROR,
 		  "cpe:/o:debian cannot be evaluated: the content has no CPE "
 		  "dictionary" },

@@ -532,8 +532,9 @@ START_TEST(test_engine_end_to_end)
 	ck_assert(said(e.tr, "_rule_6", "2 items found, 2 satisfying"));
 	ck_assert_str_eq(result_of(e.tr, "_rule_7"), "error");
 	ck_assert(said(e.tr, "_rule_7", "<ind:xmlfilecontent_test> is not supported"));
-	ck_assert_str_eq(result_of(e.tr, "_rule_8"), "error");
-	ck_assert(said(e.tr, "_rule_8", "<set> is not supported"));
+	/* a <set> of one object: its items, copied */
+	ck_assert_str_eq(result_of(e.tr, "_rule_8"), "pass");
+	ck_assert(said(e.tr, "_rule_8", "/etc/a.conf:"));
 	ck_assert_str_eq(result_of(e.tr, "_rule_9"), "pass");
 	ck_assert(said(e.tr, "_rule_9", "APP_MODE=STRICT in the target's environment"));
 	ck_assert_str_eq(result_of(e.tr, "_rule_10"), "pass");

@@ -330,7 +330,7 @@ sc_oval_collect_prepare(struct sc_oval_doc *d, struct sc_oval_object *o,
 	if (o->prepared)
 		return SC_OK;
 	o->prepared = 1;
-	if (!(sc_oval_family_get(o->kind)->flags & SC_OVAL_FAM_FILES))
+	if (o->is_set || !(sc_oval_family_get(o->kind)->flags & SC_OVAL_FAM_FILES))
 		return SC_OK;
 	fp = sc_oval_collect_ent(o, "filepath");
 	p = sc_oval_collect_ent(o, "path");
@@ -411,6 +411,72 @@ sc_oval_collect_add_test(struct sc_oval_object *o, struct sc_oval_test *t)
 	o->tests[o->n_tests++] = t;
 }
 
+/* what makes an item itself, for set operations: its entities' values */
+static char *
+item_key(const struct sc_oval_item *it)
+{
+	const char *const *ents = sc_oval_family_get(it->kind)->item_ents;
+	struct sc_buf k = SC_BUF_INIT, v = SC_BUF_INIT;
+
+	sc_buf_reset(&k);
+	for (size_t e = 0; ents[e]; e++)
+		for (size_t i = 0; sc_oval_item_field(it, ents[e], i, &v) > 0; i++)
+			sc_buf_addf(&k, "%s=%s%c", ents[e], v.data, '\x1f');
+	sc_buf_free(&v);
+	return sc_buf_detach(&k);
+}
+
+static void
+collect_set(struct sc_oval_doc *d, struct sc_oval_object *o)
+{
+	struct sc_strv other = SC_STRV_INIT, seen = SC_STRV_INIT;
+
+	for (size_t r = 0; r < o->n_set_refs; r++) {
+		struct sc_oval_object *ref = o->set_refs[r];
+
+		sc_oval_collect(d, ref);
+		if (ref->flag == SC_OVAL_FLAG_ERROR) {
+			sc_oval_collect_error(o, "set member %s could not be "
+			    "collected", ref->id);
+			goto out;
+		}
+		if (ref->truncated) {
+			sc_oval_collect_error(o, "set member %s has more items than "
+			    "a document keeps", ref->id);
+			goto out;
+		}
+	}
+	for (size_t i = 0; o->n_set_refs == 2 && i < o->set_refs[1]->n_items; i++)
+		sc_strv_push_owned(&other, item_key(o->set_refs[1]->items[i]));
+	for (size_t r = 0; r < o->n_set_refs; r++) {
+		struct sc_oval_object *ref = o->set_refs[r];
+
+		if (r == 1 && o->set_op != SC_OVAL_SET_UNION)
+			break;
+		for (size_t i = 0; i < ref->n_items; i++) {
+			const struct sc_oval_item *it = ref->items[i];
+			char *key;
+
+			if (it->status != SC_OVAL_STATUS_EXISTS)
+				continue;
+			key = item_key(it);
+			if (sc_strv_find(&seen, key) >= 0 ||
+			    (o->set_op == SC_OVAL_SET_INTERSECTION &&
+			    sc_strv_find(&other, key) < 0) ||
+			    (o->set_op == SC_OVAL_SET_COMPLEMENT &&
+			    sc_strv_find(&other, key) >= 0)) {
+				free(key);
+				continue;
+			}
+			sc_strv_push_owned(&seen, key);
+			sc_oval_collect_emit(d, o, sc_oval_item_copy(it));
+		}
+	}
+out:
+	sc_strv_free(&other);
+	sc_strv_free(&seen);
+}
+
 void
 sc_oval_collect(struct sc_oval_doc *d, struct sc_oval_object *o)
 {
@@ -421,7 +487,9 @@ sc_oval_collect(struct sc_oval_doc *d, struct sc_oval_object *o)
 		return;
 	}
 	o->collecting = 1;
-	if (o->walk) {
+	if (o->is_set) {
+		collect_set(d, o);
+	} else if (o->walk) {
 		if (!d->rt->walked)
 			sc_oval_collect_error(o, "its items are needed before the walk of "
 			    "the target ran (a variable of a recursive object)");
@@ -432,6 +500,8 @@ sc_oval_collect(struct sc_oval_doc *d, struct sc_oval_object *o)
 	o->collected = 1;
 	if (o->had_error)
 		o->flag = SC_OVAL_FLAG_ERROR;
+	else if (o->not_applicable)
+		o->flag = SC_OVAL_FLAG_NOT_APPLICABLE;
 	else
 		o->flag = o->n_found > 0 ? SC_OVAL_FLAG_COMPLETE :
 		    SC_OVAL_FLAG_DOES_NOT_EXIST;
@@ -494,11 +564,29 @@ void
 sc_oval_collect_describe(const struct sc_oval_object *o, struct sc_buf *out)
 {
 	const struct sc_oval_family *f = sc_oval_family_get(o->kind);
+	static const char *const ops[] = { "union", "intersection",
+		"complement" };
 
+	if (o->is_set) {
+		sc_buf_addf(out, "the %s of", ops[o->set_op]);
+		for (size_t i = 0; i < o->n_set_refs; i++)
+			sc_buf_addf(out, "%s %s", i ? " and" : "", o->set_refs[i]->id);
+		sc_buf_addf(out, " has no item%s", o->n_filters ?
+		    " that passes the filters" : "");
+		return;
+	}
 	if (f->describe_none != NULL)
 		f->describe_none(o, out);
 	else
 		sc_buf_adds(out, "nothing was collected");
+}
+
+void
+sc_oval_collect_not_applicable(struct sc_oval_object *o, const char *why)
+{
+	o->not_applicable = 1;
+	if (o->messages.n < MAX_OBJECT_MESSAGES)
+		sc_strv_push(&o->messages, why);
 }
 
 int

@@ -65,6 +65,13 @@ void sc_oval_collect_error(struct sc_oval_object *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
+ * The object's family does not apply to this target (its flag becomes
+ * not applicable, and why is kept as the object's message).
+ */
+void sc_oval_collect_not_applicable(struct sc_oval_object *o,
+    const char *why);
+
+/*
  * An item of o was made: pass it through o's filters, keep it (up to the
  * document's limit) and feed o's tests.  Takes ownership of it.
  */

@@ -37,6 +37,9 @@ prep_object(struct sc_oval_doc *d, struct sc_oval_object *o,
 		if ((r = prep_entities(d, o->filters[i].state->ents,
 		    o->filters[i].state->n_ents, err)) < 0)
 			return r;
+	for (size_t i = 0; i < o->n_set_refs; i++)
+		if ((r = prep_object(d, o->set_refs[i], err)) < 0)
+			return r;
 	return sc_oval_collect_prepare(d, o, err);
 }
 
@@ -430,6 +433,11 @@ test_summary(struct sc_oval_test *t, struct sc_buf *b)
 	switch (o->flag) {
 	case SC_OVAL_FLAG_ERROR:
 		sc_buf_adds(b, "the object could not be collected");
+		for (size_t i = 0; i < o->messages.n; i++)
+			sc_buf_addf(b, "%s %s", i ? ";" : ":", o->messages.v[i]);
+		return;
+	case SC_OVAL_FLAG_NOT_APPLICABLE:
+		sc_buf_adds(b, "not applicable");
 		for (size_t i = 0; i < o->messages.n; i++)
 			sc_buf_addf(b, "%s %s", i ? ";" : ":", o->messages.v[i]);
 		return;

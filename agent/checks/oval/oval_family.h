@@ -43,7 +43,9 @@ struct sc_target;
 	X(DPKGINFO, dpkginfo)                                           \
 	X(RPMINFO, rpminfo)                                             \
 	X(VARIABLE, variable)                                           \
-	X(UNAME, uname)
+	X(UNAME, uname)                                                 \
+	X(PARTITION, partition)                                         \
+	X(SYSCTL, sysctl)
 
 enum sc_oval_kind {
 #define SC_OVAL_FAM_ENUM(U, l) SC_OVAL_KIND_##U,

@@ -43,6 +43,36 @@ sc_oval_item_free(struct sc_oval_item *it)
 	free(it);
 }
 
+static char *
+dup_or_null(const char *s)
+{
+	return s ? sc_xstrdup(s) : NULL;
+}
+
+struct sc_oval_item *
+sc_oval_item_copy(const struct sc_oval_item *it)
+{
+	struct sc_oval_item *c = sc_xcalloc(1, sizeof(*c));
+
+	*c = *it;
+	c->id = 0;
+	c->message = dup_or_null(it->message);
+	c->path = dup_or_null(it->path);
+	c->name = dup_or_null(it->name);
+	c->pattern = dup_or_null(it->pattern);
+	c->text = dup_or_null(it->text);
+	c->line_text = dup_or_null(it->line_text);
+	c->note = dup_or_null(it->note);
+	c->subs = it->n_subs ? sc_xcalloc(it->n_subs, sizeof(char *)) : NULL;
+	for (size_t i = 0; i < it->n_subs; i++)
+		c->subs[i] = sc_xstrdup(it->subs[i]);
+	memset(&c->vnames, 0, sizeof(c->vnames));
+	memset(&c->vvals, 0, sizeof(c->vvals));
+	for (size_t i = 0; i < it->vnames.n; i++)
+		sc_oval_item_set(c, it->vnames.v[i], it->vvals.v[i]);
+	return c;
+}
+
 void
 sc_oval_item_filepath(const struct sc_oval_item *it, struct sc_buf *out)
 {

@@ -56,6 +56,8 @@ struct sc_oval_item {
 
 struct sc_oval_item *sc_oval_item_new(enum sc_oval_kind kind);
 void sc_oval_item_free(struct sc_oval_item *it);
+/* A copy of it, not yet kept (id 0). */
+struct sc_oval_item *sc_oval_item_copy(const struct sc_oval_item *it);
 
 /* path + "/" + name (the filepath), or path for a directory item. */
 void sc_oval_item_filepath(const struct sc_oval_item *it, struct sc_buf *out);

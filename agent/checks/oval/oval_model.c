@@ -584,6 +584,74 @@ check_object_shape(struct sc_oval_object *o, const char *owner,
 }
 
 static int
+parse_filter(struct sc_oval_doc *d, xmlNodePtr c, struct sc_oval_object *o,
+    size_t *cap_f, const char *owner, struct sc_err *err)
+{
+	char *act = sc_xml_attr(c, "action"), *ref = text_of(c);
+	struct sc_oval_filter *f;
+	int r;
+
+	SC_GROW(o->filters, *cap_f, o->n_filters + 1);
+	f = &o->filters[o->n_filters++];
+	f->exclude = act == NULL || strcmp(act, "exclude") == 0;
+	if (act && strcmp(act, "include") != 0 && strcmp(act, "exclude") != 0)
+		r = sc_err_set(err, SC_ERR_PARSE,
+		    "%s: filter action '%s' is not valid", owner, act);
+	else
+		r = get_state(d, ref, &f->state, err);
+	free(act);
+	free(ref);
+	return r;
+}
+
+static int
+parse_set(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_object *o,
+    size_t *cap_f, const char *owner, struct sc_err *err)
+{
+	char *op = sc_xml_attr(n, "set_operator");
+	int r = SC_OK;
+
+	o->is_set = 1;
+	if (op == NULL || strcmp(op, "UNION") == 0)
+		o->set_op = SC_OVAL_SET_UNION;
+	else if (strcmp(op, "INTERSECTION") == 0)
+		o->set_op = SC_OVAL_SET_INTERSECTION;
+	else if (strcmp(op, "COMPLEMENT") == 0)
+		o->set_op = SC_OVAL_SET_COMPLEMENT;
+	else
+		r = sc_err_set(err, SC_ERR_PARSE, "%s: set_operator '%s' is not "
+		    "valid", owner, op);
+	free(op);
+	for (xmlNodePtr c = n->children; r == SC_OK && c; c = c->next) {
+		if (is_def(c, "set")) {
+			r = sc_err_set(err, SC_ERR_UNSUPPORTED,
+			    "%s: a nested <set> is not supported", owner);
+		} else if (is_def(c, "filter")) {
+			r = parse_filter(d, c, o, cap_f, owner, err);
+		} else if (is_def(c, "object_reference")) {
+			char *ref = text_of(c);
+
+			if (o->n_set_refs == 2)
+				r = sc_err_set(err, SC_ERR_PARSE, "%s: a <set> has at "
+				    "most two object_reference", owner);
+			else
+				r = get_object(d, ref, &o->set_refs[o->n_set_refs++],
+				    err);
+			if (r < 0 && o->n_set_refs > 0 &&
+			    o->set_refs[o->n_set_refs - 1] == NULL)
+				o->n_set_refs--;
+			free(ref);
+		}
+	}
+	if (r == SC_OK && (o->n_set_refs == 0 ||
+	    (o->set_op != SC_OVAL_SET_UNION && o->n_set_refs != 2)))
+		r = sc_err_set(err, SC_ERR_PARSE, "%s: <set> needs %s", owner,
+		    o->set_op == SC_OVAL_SET_UNION ? "an object_reference" :
+		    "two object_reference");
+	return r;
+}
+
+static int
 parse_object(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_object *o,
     struct sc_err *err)
 {
@@ -605,27 +673,12 @@ parse_object(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_object *o,
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (is_def(c, "set")) {
-			r = sc_err_set(err, SC_ERR_UNSUPPORTED,
-			    "%s: <set> is not supported", owner.data);
-			goto out;
+			if ((r = parse_set(d, c, o, &cap_f, owner.data, err)) < 0)
+				goto out;
+			continue;
 		}
 		if (is_def(c, "filter")) {
-			char *act = sc_xml_attr(c, "action"), *ref = text_of(c);
-			struct sc_oval_filter *f;
-
-			SC_GROW(o->filters, cap_f, o->n_filters + 1);
-			f = &o->filters[o->n_filters++];
-			f->exclude = act == NULL || strcmp(act, "exclude") == 0;
-			if (act && strcmp(act, "include") != 0 &&
-			    strcmp(act, "exclude") != 0)
-				r = sc_err_set(err, SC_ERR_PARSE,
-				    "%s: filter action '%s' is not valid",
-				    owner.data, act);
-			else
-				r = get_state(d, ref, &f->state, err);
-			free(act);
-			free(ref);
-			if (r < 0)
+			if ((r = parse_filter(d, c, o, &cap_f, owner.data, err)) < 0)
 				goto out;
 			continue;
 		}
@@ -635,8 +688,16 @@ parse_object(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_object *o,
 			goto out;
 	}
 	if ((r = parse_entities(d, n, o->kind, 0, owner.data, &o->ents, &o->n_ents,
-	    err)) < 0 || (r = check_object_shape(o, owner.data, err)) < 0)
+	    err)) < 0 || (!o->is_set &&
+	    (r = check_object_shape(o, owner.data, err)) < 0))
 		goto out;
+	for (size_t i = 0; i < o->n_set_refs; i++)
+		if (o->set_refs[i]->kind != o->kind) {
+			r = sc_err_set(err, SC_ERR_PARSE, "%s: set member %s is "
+			    "another kind of object", owner.data,
+			    o->set_refs[i]->id);
+			goto out;
+		}
 	for (size_t i = 0; i < o->n_filters; i++)
 		if (o->filters[i].state->kind != o->kind) {
 			r = sc_err_set(err, SC_ERR_PARSE,

@@ -24,6 +24,8 @@
  *     recurse_file_system, multiline, singleline, ignore_case); filter;
  *   state entities with operation, datatype, var_ref, var_check,
  *     entity_check and check_existence;
+ *   objects made of a <set> (UNION, INTERSECTION, COMPLEMENT of one or
+ *     two object_references, with filters; not nested sets);
  *   variables: constant, external (bound by XCCDF check-export), local with
  *     literal, object, variable, concat, substring, begin, end, split,
  *     regex_capture, escape_regex, unique and count components.
@@ -103,6 +105,8 @@ struct sc_oval_filter {
 	struct sc_oval_state *state;
 };
 
+enum { SC_OVAL_SET_UNION, SC_OVAL_SET_INTERSECTION, SC_OVAL_SET_COMPLEMENT };
+
 struct sc_oval_object {
 	char *id, *version, *comment;
 	enum sc_oval_kind kind;
@@ -113,6 +117,11 @@ struct sc_oval_object {
 	struct sc_oval_filter *filters;
 	size_t n_filters;
 	struct sc_regex *pattern_re;	/* textfilecontent54: the pattern */
+	/* <set>: items of one or two objects combined, then filtered */
+	int is_set;
+	int set_op;			/* SC_OVAL_SET_* */
+	struct sc_oval_object *set_refs[2];
+	size_t n_set_refs;
 
 	/* per scan */
 	struct sc_oval_doc *doc;
@@ -124,6 +133,7 @@ struct sc_oval_object {
 	int collected, collecting;
 	enum sc_oval_flag flag;
 	int had_error;
+	int not_applicable;		/* the family does not apply here */
 	struct sc_strv messages;
 	struct sc_oval_item **items;	/* kept for results and variables */
 	size_t n_items, cap_items;
