@@ -10,6 +10,7 @@
 #include "checks/engine.h"
 #include "util/mem.h"
 #include "walk/walk.h"
+#include "xccdf/evidence.h"
 #include "xccdf/score.h"
 
 #define SCE_SYSTEM "http://open-scap.org/page/SCE"
@@ -66,9 +67,10 @@ platform_applies(const struct sc_strv *pl, struct sc_buf *why)
 	 */
 	for (i = 0; i < pl->n; i++) {
 		if (sc_cpe_never_applies(pl->v[i]))
-			sc_buf_addf(why, "%splatform %s: the rule does not apply "
-			    "to this kind of system", why->len ? "; " : "",
-			    pl->v[i]);
+			sc_buf_addf(why, "%sthe requirement is met outside the "
+			    "container, by the host, the runtime or the "
+			    "orchestrator (the rule's platform %s is one no "
+			    "container has)", why->len ? "; " : "", pl->v[i]);
 		else
 			sc_buf_addf(why, "%splatform '%s' cannot be evaluated "
 			    "(stigcheck has no CPE dictionary support)",
@@ -202,6 +204,7 @@ static void
 finish(struct sc_rule_result *rr, const struct sc_policy *policy)
 {
 	link_check(rr, policy);
+	sc_evidence_compose(rr);
 	rr->time = time(NULL);
 }
 
@@ -276,10 +279,8 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 		sc_buf_reset(&why);
 		if (!applicable(b, it, &why)) {
 			rr->result = SC_RESULT_NOTAPPLICABLE;
-			sc_rr_add(rr, SC_MSG_INFO, why.data);
-			if (it->rationale && it->rationale[0])
-				sc_rr_addf(rr, SC_MSG_INFO, "rationale: %s",
-				    it->rationale);
+			/* the rationale follows (sc_evidence_compose) */
+			sc_evidence_lead(rr, "Not applicable: %s", why.data);
 			finish(rr, policy);
 			continue;
 		}
@@ -388,11 +389,24 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 			rr->result = SC_RESULT_ERROR;
 			sc_rr_add(rr, SC_MSG_ERROR, e2.msg[0] ? e2.msg :
 			    "the check could not be evaluated");
-		} else if (pend[i].negate) {
-			if (rr->result == SC_RESULT_PASS)
-				rr->result = SC_RESULT_FAIL;
-			else if (rr->result == SC_RESULT_FAIL)
-				rr->result = SC_RESULT_PASS;
+			if (rr->led)
+				sc_evidence_lead(rr, "Error, the rule could not "
+				    "be decided: %s", e2.msg[0] ? e2.msg :
+				    "the check could not be evaluated");
+		} else if (pend[i].negate && (rr->result == SC_RESULT_PASS ||
+		    rr->result == SC_RESULT_FAIL)) {
+			int was_pass = rr->result == SC_RESULT_PASS;
+
+			rr->result = was_pass ? SC_RESULT_FAIL : SC_RESULT_PASS;
+			if (rr->led) {
+				char *old = sc_xstrdup(rr->msgs[0].text);
+
+				sc_evidence_lead(rr, "%s (the rule's check is "
+				    "negated, and it %s): %s", was_pass ?
+				    "Finding" : "Pass", was_pass ? "passed" :
+				    "failed", old);
+				free(old);
+			}
 		}
 		finish(rr, policy);
 	}
