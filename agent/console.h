@@ -5,6 +5,11 @@
  * order, then totals and the default score.  Not-selected rules are not
  * listed.  Colour only when asked or when stdout is a terminal.  Quiet:
  * totals only.  Verbose: each rule's evidence messages below it.
+ *
+ * The totals line ends with the open findings by DISA category (failed
+ * rules of severity high, medium, low: CAT I, II, III).  On a terminal
+ * (isatty) long titles are cut to its width (TIOCGWINSZ, else COLUMNS,
+ * else 80) with "..."; written to a file or a pipe, never.
  */
 #ifndef SC_CONSOLE_H
 #define SC_CONSOLE_H
@@ -19,6 +24,11 @@ struct sc_console_opts {
 	int verbose;
 };
 
+/* Columns of the terminal f is, or 0 when f is not a terminal. */
+int sc_console_width(FILE *f);
+/* Failed rules by category: cat[0] CAT I (high), [1] II, [2] III. */
+void sc_console_cat_counts(const struct sc_testresult *tr,
+    unsigned long cat[3]);
 void sc_console_print(FILE *f, const struct sc_testresult *tr,
     const struct sc_console_opts *o);
 
