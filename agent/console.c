@@ -3,7 +3,10 @@
  */
 #include "console.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #define C_RESET "\033[0m"
 
@@ -26,13 +29,64 @@ color_of(enum sc_result r)
 	}
 }
 
+int
+sc_console_width(FILE *f)
+{
+	struct winsize ws;
+	const char *c;
+	long n;
+
+	if (f == NULL || !isatty(fileno(f)))
+		return 0;
+	if (ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	/* a terminal that does not say its size: the shell's COLUMNS */
+	if ((c = getenv("COLUMNS")) != NULL && (n = strtol(c, NULL, 10)) > 0 &&
+	    n < 10000)
+		return (int)n;
+	return 80;
+}
+
+/* Print title in at most room columns (UTF-8 aware; "..." when cut). */
+static void
+put_title(FILE *f, const char *title, int room)
+{
+	size_t n = strlen(title), cut;
+
+	if (room <= 0 || n <= (size_t)room) {
+		fputs(title, f);
+		return;
+	}
+	cut = room > 3 ? (size_t)room - 3 : 0;
+	while (cut > 0 && ((unsigned char)title[cut] & 0xC0) == 0x80)
+		cut--;
+	fprintf(f, "%.*s...", (int)cut, title);
+}
+
+void
+sc_console_cat_counts(const struct sc_testresult *tr, unsigned long cat[3])
+{
+	cat[0] = cat[1] = cat[2] = 0;
+	for (size_t i = 0; i < tr->n_rr; i++) {
+		if (tr->rr[i].result != SC_RESULT_FAIL)
+			continue;
+		if (tr->rr[i].severity == SC_SEV_HIGH)
+			cat[0]++;
+		else if (tr->rr[i].severity == SC_SEV_MEDIUM)
+			cat[1]++;
+		else if (tr->rr[i].severity == SC_SEV_LOW)
+			cat[2]++;
+	}
+}
+
 void
 sc_console_print(FILE *f, const struct sc_testresult *tr,
     const struct sc_console_opts *o)
 {
 	unsigned long counts[SC_RESULT__COUNT];
+	unsigned long cat[3];
 	size_t i, j;
-	int first = 1;
+	int first = 1, width = sc_console_width(f);
 
 	if (!o->quiet) {
 		for (i = 0; i < tr->n_rr; i++) {
@@ -47,8 +101,18 @@ sc_console_print(FILE *f, const struct sc_testresult *tr,
 				    sc_result_name(rr->result), C_RESET);
 			else
 				fprintf(f, "%-13s", sc_result_name(rr->result));
-			fprintf(f, " %-7s %s  %s\n", sc_severity_name(rr->severity),
-			    rr->idref, title);
+			fprintf(f, " %-7s %s  ", sc_severity_name(rr->severity),
+			    rr->idref);
+			/* on a terminal, the title ends at its right edge */
+			if (width > 0) {
+				int used = 13 + 1 + 7 + 1 + (int)strlen(rr->idref) + 2;
+
+				put_title(f, title, width - used > 8 ?
+				    width - used : 8);
+			} else {
+				fputs(title, f);
+			}
+			fputc('\n', f);
 			if (o->verbose) {
 				for (j = 0; j < rr->n_msgs; j++)
 					fprintf(f, "      %s\n", rr->msgs[j].text);
@@ -71,7 +135,10 @@ sc_console_print(FILE *f, const struct sc_testresult *tr,
 	for (i = 0; i < tr->n_scores; i++)
 		if (strcmp(tr->scores[i].system, "urn:xccdf:scoring:default") == 0)
 			fprintf(f, "; score %.1f%%", tr->scores[i].score);
-	fprintf(f, "\n");
+	/* what STIG users count: open findings by category */
+	sc_console_cat_counts(tr, cat);
+	fprintf(f, "; open findings CAT I %lu, CAT II %lu, CAT III %lu\n",
+	    cat[0], cat[1], cat[2]);
 	/* the headline FIPS verdict, when a FIPS rule ran */
 	if (sc_testresult_fact(tr, "urn:stigcheck:fact:fips:summary"))
 		fprintf(f, "%s\n", sc_testresult_fact(tr,

@@ -7,6 +7,11 @@
  * totals, then the id of each failing rule on its own line (for scripts:
  * `stigcheck -q ... | tail -n +2`).  Verbose: each rule's evidence
  * messages below it.
+ *
+ * The totals line ends with the open findings by DISA category (failed
+ * rules of severity high, medium, low: CAT I, II, III).  On a terminal
+ * (isatty) long titles are cut to its width (TIOCGWINSZ, else COLUMNS,
+ * else 80) with "..."; written to a file or a pipe, never.
  */
 #ifndef SC_CONSOLE_H
 #define SC_CONSOLE_H
@@ -21,6 +26,11 @@ struct sc_console_opts {
 	int verbose;
 };
 
+/* Columns of the terminal f is, or 0 when f is not a terminal. */
+int sc_console_width(FILE *f);
+/* Failed rules by category: cat[0] CAT I (high), [1] II, [2] III. */
+void sc_console_cat_counts(const struct sc_testresult *tr,
+    unsigned long cat[3]);
 void sc_console_print(FILE *f, const struct sc_testresult *tr,
     const struct sc_console_opts *o);
 

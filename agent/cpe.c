@@ -169,8 +169,9 @@ eval_name(struct sc_cpe *cpe, const char *name, struct sc_buf *why)
 	int r;
 
 	if (sc_cpe_never_applies(name)) {
-		sc_buf_addf(why, "%s: the rule does not apply to this kind of "
-		    "system", name);
+		sc_buf_addf(why, "the requirement is met outside the "
+		    "container, by the host, the runtime or the orchestrator "
+		    "(the rule's platform %s is one no container has)", name);
 		return 0;
 	}
 	if (dict == NULL) {

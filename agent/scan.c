@@ -13,6 +13,7 @@
 #include "cpe.h"
 #include "util/mem.h"
 #include "walk/walk.h"
+#include "xccdf/evidence.h"
 #include "xccdf/score.h"
 
 #define SCE_SYSTEM "http://open-scap.org/page/SCE"
@@ -255,6 +256,7 @@ static void
 finish(struct sc_rule_result *rr, const struct sc_policy *policy)
 {
 	link_check(rr, policy);
+	sc_evidence_compose(rr);
 	rr->time = time(NULL);
 }
 
@@ -331,17 +333,15 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 		k = (size_t)(applicable(cpe, b, it, &why) + 1);
 		if (k == 0) {
 			rr->result = SC_RESULT_ERROR;
-			sc_rr_addf(rr, SC_MSG_ERROR, "the rule's platform cannot be "
-			    "evaluated: %s", why.data);
+			sc_evidence_lead(rr, "Error, the rule's platform cannot "
+			    "be evaluated: %s", why.data);
 			finish(rr, policy);
 			continue;
 		}
 		if (k == 1) {
 			rr->result = SC_RESULT_NOTAPPLICABLE;
-			sc_rr_add(rr, SC_MSG_INFO, why.data);
-			if (it->rationale && it->rationale[0])
-				sc_rr_addf(rr, SC_MSG_INFO, "rationale: %s",
-				    it->rationale);
+			/* the rationale follows (sc_evidence_compose) */
+			sc_evidence_lead(rr, "Not applicable: %s", why.data);
 			finish(rr, policy);
 			continue;
 		}
@@ -450,11 +450,24 @@ sc_scan_run(struct sc_content *content, struct sc_target *target,
 			rr->result = SC_RESULT_ERROR;
 			sc_rr_add(rr, SC_MSG_ERROR, e2.msg[0] ? e2.msg :
 			    "the check could not be evaluated");
-		} else if (pend[i].negate) {
-			if (rr->result == SC_RESULT_PASS)
-				rr->result = SC_RESULT_FAIL;
-			else if (rr->result == SC_RESULT_FAIL)
-				rr->result = SC_RESULT_PASS;
+			if (rr->led)
+				sc_evidence_lead(rr, "Error, the rule could not "
+				    "be decided: %s", e2.msg[0] ? e2.msg :
+				    "the check could not be evaluated");
+		} else if (pend[i].negate && (rr->result == SC_RESULT_PASS ||
+		    rr->result == SC_RESULT_FAIL)) {
+			int was_pass = rr->result == SC_RESULT_PASS;
+
+			rr->result = was_pass ? SC_RESULT_FAIL : SC_RESULT_PASS;
+			if (rr->led) {
+				char *old = sc_xstrdup(rr->msgs[0].text);
+
+				sc_evidence_lead(rr, "%s (the rule's check is "
+				    "negated, and it %s): %s", was_pass ?
+				    "Finding" : "Pass", was_pass ? "passed" :
+				    "failed", old);
+				free(old);
+			}
 		}
 		finish(rr, policy);
 	}

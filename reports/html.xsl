@@ -218,6 +218,13 @@
       </div>
       <div class="card score">
         <h2>Score</h2>
+        <!-- what STIG users count: open findings (failed rules) by DISA
+             category, CAT I/II/III from severity high/medium/low -->
+        <div class="cats" id="open-findings" title="Open findings: failed rules by DISA category (CAT I high, CAT II medium, CAT III low)">
+          <div class="high"><b id="open-cat1"><xsl:call-template name="count"><xsl:with-param name="r" select="'fail'"/><xsl:with-param name="s" select="'high'"/></xsl:call-template></b>CAT I open</div>
+          <div class="medium"><b id="open-cat2"><xsl:call-template name="count"><xsl:with-param name="r" select="'fail'"/><xsl:with-param name="s" select="'medium'"/></xsl:call-template></b>CAT II open</div>
+          <div class="low"><b id="open-cat3"><xsl:call-template name="count"><xsl:with-param name="r" select="'fail'"/><xsl:with-param name="s" select="'low'"/></xsl:call-template></b>CAT III open</div>
+        </div>
         <xsl:variable name="def" select="$tr/x:score[@system = 'urn:xccdf:scoring:default'][1]"/>
         <xsl:variable name="flat" select="$tr/x:score[@system = 'urn:xccdf:scoring:flat'][1]"/>
         <xsl:if test="$flat and $flat/@maximum = 0">

@@ -59,6 +59,7 @@ struct sc_rule_result {
 	struct sc_message *msgs;
 	size_t n_msgs, cap_msgs;
 	unsigned long dropped;		/* messages over the cap */
+	int led;			/* msgs[0] is the reason (evidence.h) */
 
 	/* the check used (copied: results outlive engines) */
 	char *check_system;

@@ -9,6 +9,7 @@
 
 #include "util/fsutil.h"
 #include "util/mem.h"
+#include "xccdf/evidence.h"
 
 static const char *msg_sev[] = { "info", "warning", "error" };
 
@@ -51,11 +52,11 @@ add_rule_result(xmlNodePtr trn, xmlNsPtr ns, const struct sc_rule_result *rr)
 		}
 	}
 	if (rr->n_msgs > 0 || rr->dropped > 0) {
-		enum sc_msg_sev sev;
-		char *text = sc_rr_evidence(rr, &sev);
+		char *text = sc_rr_evidence(rr, NULL);
 		xmlNodePtr m = add_text(n, ns, "message", text);
 
-		set_attr(m, "severity", msg_sev[sev]);
+		/* the result's severity: no "error" on a notchecked rule */
+		set_attr(m, "severity", msg_sev[sc_evidence_severity(rr)]);
 		free(text);
 	}
 	if (rr->check_system) {

@@ -46,9 +46,9 @@ manual_evaluate(void *state, struct sc_scan_ctx *ctx, void *job,
 	(void)err;
 	rr->result = SC_RESULT_NOTCHECKED;
 	if (text[0] == '\0')
-		sc_rr_add(rr, SC_MSG_INFO, "manual review required");
+		sc_rr_add(rr, SC_MSG_INFO, "Review procedure: none given in the content");
 	else
-		sc_rr_addf(rr, SC_MSG_INFO, "manual review required: %.*s%s",
+		sc_rr_addf(rr, SC_MSG_INFO, "Review procedure: %.*s%s",
 		    MANUAL_TEXT_MAX, text,
 		    strlen(text) > MANUAL_TEXT_MAX ? "..." : "");
 	return SC_OK;

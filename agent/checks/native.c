@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "checks/native_fips.h"
+#include "xccdf/evidence.h"
 #include "util/mem.h"
 
 static int parse_test(xmlNodePtr n, const struct sc_native_kind **kp,
@@ -336,14 +337,29 @@ any_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 		SC_RESULT_UNKNOWN, SC_RESULT_NOTCHECKED, SC_RESULT_NOTAPPLICABLE };
 	struct any_test *a = p;
 	enum sc_result got[64];
-	size_t n = a->n < 64 ? a->n : 64;
+	size_t n = a->n < 64 ? a->n : 64, first[65];
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		first[i] = rr->n_msgs;
 		got[i] = a->tests[i].kind->eval(a->tests[i].test, ctx, rr);
+	}
+	first[n] = rr->n_msgs;
 	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
 		for (size_t i = 0; i < n; i++)
-			if (got[i] == order[k])
+			if (got[i] == order[k]) {
+				/* which branch decided, for the reason line */
+				const char *last = NULL;
+
+				for (size_t m = first[i]; m < first[i + 1] &&
+				    m < rr->n_msgs; m++)
+					if (!sc_evidence_is_absent(rr->msgs[m].text))
+						last = rr->msgs[m].text;
+				sc_rr_addf(rr, SC_MSG_INFO, "alternative %zu of %zu "
+				    "decided (%s)%s%s", i + 1, n,
+				    sc_result_name(order[k]), last ? ": " : "",
+				    last ? last : "");
 				return order[k];
+			}
 	return SC_RESULT_ERROR;
 }
 
@@ -480,33 +496,131 @@ fail:
 	return r;
 }
 
+/*
+ * The decisive tests' summaries (the last non-absent message each test
+ * added), at most three, joined with "; ".
+ */
+static void
+decisive_summary(const struct sc_rule_result *rr, const size_t *start,
+    const enum sc_result *got, size_t n, enum sc_result decided,
+    struct sc_buf *out)
+{
+	size_t shown = 0, more = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *last = NULL;
+
+		if (got[i] != decided)
+			continue;
+		for (size_t m = start[i]; m < start[i + 1] && m < rr->n_msgs; m++)
+			if (!sc_evidence_is_absent(rr->msgs[m].text))
+				last = rr->msgs[m].text;
+		if (last == NULL)
+			continue;
+		if (shown == 3) {
+			more++;
+			continue;
+		}
+		sc_buf_addf(out, "%s%s", shown ? "; " : "", last);
+		shown++;
+	}
+	if (more)
+		sc_buf_addf(out, "; and %zu more", more);
+}
+
+/* Move the decisive tests' messages (from base on) before the others. */
+static void
+decisive_first(struct sc_rule_result *rr, const size_t *start,
+    const enum sc_result *got, size_t n, enum sc_result decided)
+{
+	size_t base = start[0], end = start[n] < rr->n_msgs ? start[n] :
+	    rr->n_msgs, k = 0;
+	struct sc_message *tmp;
+
+	if (end <= base)
+		return;
+	tmp = sc_xcalloc(end - base, sizeof(*tmp));
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++)
+			if ((got[i] == decided) == (pass == 0))
+				for (size_t m = start[i]; m < start[i + 1] &&
+				    m < end; m++)
+					tmp[k++] = rr->msgs[m];
+	memcpy(&rr->msgs[base], tmp, k * sizeof(*tmp));
+	free(tmp);
+}
+
+/*
+ * Lead with the reason: which tests decided and what they found; an
+ * <outcome> that restates the result says why (a way to log on found:
+ * a person reviews; nothing found: not applicable).
+ */
+static void
+lead(struct sc_rule_result *rr, const struct job *j, const struct sc_buf *sum,
+    enum sc_result decided, enum sc_result res)
+{
+	const struct sc_buf b = *sum;
+
+	if (decided == SC_RESULT_FAIL && res == SC_RESULT_NOTCHECKED)
+		sc_evidence_lead(rr, "Manual review: the target has what this "
+		    "requirement covers (%s), so a person reviews it with the "
+		    "procedure below", b.data);
+	else if (decided == SC_RESULT_PASS && res == SC_RESULT_NOTAPPLICABLE)
+		sc_evidence_lead(rr, "Not applicable: the target has nothing "
+		    "this requirement covers (%zu test%s, none found any)",
+		    j->n, j->n == 1 ? "" : "s");
+	else if (decided == SC_RESULT_PASS)
+		sc_evidence_lead(rr, "%s: %s%zu test%s passed, none found a "
+		    "violation", res == SC_RESULT_PASS ? "Pass" :
+		    sc_result_name(res), j->n == 1 ? "the " : "all ", j->n,
+		    j->n == 1 ? "" : "s");
+	else if (decided == SC_RESULT_FAIL)
+		sc_evidence_lead(rr, "%s: %s", res == SC_RESULT_FAIL ?
+		    "Finding" : sc_result_name(res), b.data[0] ? b.data :
+		    "a test failed");
+	else
+		sc_evidence_lead(rr, "%s: %s",
+		    decided == SC_RESULT_ERROR ? "Error, the rule could not be "
+		    "decided" : decided == SC_RESULT_NOTAPPLICABLE ?
+		    "Not applicable" : decided == SC_RESULT_NOTCHECKED ?
+		    "Manual review" : sc_result_name(decided),
+		    b.data[0] ? b.data : sc_result_name(decided));
+}
+
 static int
 native_evaluate(void *state, struct sc_scan_ctx *ctx, void *p,
     struct sc_rule_result *rr, struct sc_err *err)
 {
 	struct job *j = p;
-	enum sc_result res = SC_RESULT_PASS;
+	enum sc_result res = SC_RESULT_PASS, decided;
+	size_t *start = sc_xcalloc(j->n + 1, sizeof(*start));
+	enum sc_result *got = sc_xcalloc(j->n + 1, sizeof(*got));
+	struct sc_buf sum = SC_BUF_INIT;
 
 	(void)state;
 	(void)err;
 	/* the AND of one test is that test (notapplicable stays so) */
 	for (size_t i = 0; i < j->n; i++) {
-		enum sc_result r = j->tests[i].kind->eval(j->tests[i].test, ctx,
-		    rr);
-		res = i == 0 ? r : sc_result_and(res, r);
+		start[i] = rr->n_msgs;
+		got[i] = j->tests[i].kind->eval(j->tests[i].test, ctx, rr);
+		res = i == 0 ? got[i] : sc_result_and(res, got[i]);
 	}
-	if (res == SC_RESULT_PASS && j->on_pass >= 0 &&
-	    outcome_results[j->on_pass] != res) {
+	start[j->n] = rr->n_msgs;
+	decided = res;
+	if (res == SC_RESULT_PASS && j->on_pass >= 0)
 		res = outcome_results[j->on_pass];
-		sc_rr_addf(rr, SC_MSG_INFO, "the checks passed, so the rule is %s",
-		    sc_result_name(res));
-	} else if (res == SC_RESULT_FAIL && j->on_fail >= 0 &&
-	    outcome_results[j->on_fail] != res) {
+	else if (res == SC_RESULT_FAIL && j->on_fail >= 0)
 		res = outcome_results[j->on_fail];
-		sc_rr_addf(rr, SC_MSG_INFO, "the checks failed, so the rule is %s",
-		    sc_result_name(res));
+	sc_buf_reset(&sum);
+	if (decided != SC_RESULT_PASS) {
+		decisive_summary(rr, start, got, j->n, decided, &sum);
+		decisive_first(rr, start, got, j->n, decided);
 	}
+	lead(rr, j, &sum, decided, res);
 	rr->result = res;
+	sc_buf_free(&sum);
+	free(start);
+	free(got);
 	return SC_OK;
 }
 

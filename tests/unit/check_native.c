@@ -200,7 +200,7 @@ START_TEST(test_and_and_errors)
 	/* outcome restates the meaning of pass and fail */
 	EXPECT("<sc:file path=\"/etc/shadow\"/><sc:outcome pass=\"notapplicable\""
 	    " fail=\"notchecked\"/>", SC_RESULT_NOTAPPLICABLE,
-	    "the checks passed, so the rule is notapplicable");
+	    "Not applicable: the target has nothing this requirement covers");
 	EXPECT("<sc:file path=\"/etc/none\"/><sc:outcome pass=\"notapplicable\""
 	    " fail=\"notchecked\"/>", SC_RESULT_NOTCHECKED,
 	    "/etc/none does not exist");
@@ -289,7 +289,7 @@ START_TEST(test_negate_and_loop_decisions)
 		  "urn:unknown:system is not supported" },
 		{ "xccdf_t_rule_complex", SC_RESULT_ERROR, "complex-check" },
 		{ "xccdf_t_rule_manual", SC_RESULT_NOTCHECKED,
-		  "manual review required: Ask the owner." },
+		  "Review procedure: Ask the owner." },
 		{ "xccdf_t_rule_alt", SC_RESULT_PASS, "/etc/passwd" },
 	};
 
