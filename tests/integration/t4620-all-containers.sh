@@ -4,6 +4,7 @@
 # out --formats arf` give, per container, NAME.xml and NAME.arf.xml with
 # the rule results `--container NAME` gives, and summary.json lists all
 # five with the identity podman reports and the counts of NAME.xml.
+# One container that cannot be scanned does not stop the others.
 # Containers of other users of this machine may run too: they are scanned
 # and listed as well, and not judged here.
 . "$(dirname "$0")/lib.sh"
@@ -99,6 +100,25 @@ assert c["outputs"] == [name + ".xml", name + ".arf.xml"], c["outputs"]
 assert isinstance(c["score"], float) and 0 <= c["score"] <= 100, c["score"]
 PY
 done
+
+# one container that cannot be done (its results file cannot be written)
+# is reported, and the others are scanned
+bad=$TMPDIR/fleet2
+mkdir -p "$bad/$PODMAN_PREFIX-five.xml"
+run --all-containers --output-dir "$bad"
+expect_rc 2 "one container failing"
+grep -q "^stigcheck: $PODMAN_PREFIX-five: " "$TMPDIR/err" || { cat "$TMPDIR/err"; fail "no error line for the failing container"; }
+for n in $names; do
+	[ "$n" = "$PODMAN_PREFIX-five" ] && continue
+	[ -s "$bad/$n.xml" ] || fail "$n not scanned after another container failed"
+done
+python3 - "$bad/summary.json" "$PODMAN_PREFIX-five" "$PODMAN_PREFIX-plain" <<'PY' || fail "summary.json of the failed run"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+by = {c["name"]: c for c in doc["containers"]}
+assert by[sys.argv[2]]["error"], by[sys.argv[2]]
+assert by[sys.argv[3]]["error"] is None, by[sys.argv[3]]
+PY
 
 # options that do not go together
 run --all-containers
