@@ -4,7 +4,7 @@
 # from the image; a corrupted blob is refused; nothing is left behind.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/../fixtures/targets.sh"
-[ "$(id -u)" = 0 ] || skip "needs root: image files keep their owners"
+[ "$(id -u)" = 0 ] || skip "needs root (the fixture trees hold other users' files and device nodes)"
 
 exp=$TMPDIR/expected
 busybox_root "$exp"

@@ -5,7 +5,7 @@
 # archive whose own members escape.  The private directory is removed.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/../fixtures/targets.sh"
-[ "$(id -u)" = 0 ] || skip "needs root: image files keep their owners"
+[ "$(id -u)" = 0 ] || skip "needs root (the fixture trees hold other users' files and device nodes)"
 
 outside=$TMPDIR/outside	# what a naive extractor would write into
 mkdir "$outside"

@@ -282,6 +282,56 @@ START_TEST(test_back_up_from_deep_directories)
 }
 END_TEST
 
+/* The table grows past its first size and keeps every entry; a later
+ * entry for an inode replaces the earlier one. */
+START_TEST(test_inodes_table)
+{
+	struct sc_inodes *tab = sc_inodes_new();
+	struct sc_inode_meta m;
+	const struct sc_inode_meta *g;
+	struct stat st;
+	unsigned long i;
+
+	memset(&m, 0, sizeof(m));
+	m.mtime.tv_nsec = UTIME_OMIT;
+	for (i = 1; i <= 5000; i++) {
+		m.mode = S_IFREG | 0644;
+		m.uid = i;
+		sc_inodes_set(tab, 7, (ino_t)(i * 4096), &m);
+	}
+	m.uid = 42;
+	m.mode = S_IFCHR | 0600;
+	m.rdev_major = 1;
+	m.rdev_minor = 5;
+	sc_inodes_set(tab, 7, 4096 * 10, &m);
+	ck_assert_uint_eq(sc_inodes_count(tab), 5000);
+	for (i = 1; i <= 5000; i++) {
+		g = sc_inodes_get(tab, 7, (ino_t)(i * 4096));
+		ck_assert_ptr_nonnull(g);
+		ck_assert_uint_eq(g->uid, i == 10 ? 42 : i);
+	}
+	ck_assert_ptr_null(sc_inodes_get(tab, 8, 4096));	/* other device */
+	ck_assert_ptr_null(sc_inodes_get(tab, 7, 4097));
+	ck_assert_ptr_null(sc_inodes_get(NULL, 7, 4096));
+	memset(&st, 0, sizeof(st));
+	st.st_dev = 7;
+	st.st_ino = 4096 * 10;
+	st.st_size = 99;
+	st.st_mtime = 5;
+	ck_assert_int_eq(sc_inodes_apply(tab, &st), 1);
+	ck_assert(S_ISCHR(st.st_mode));
+	ck_assert_uint_eq(st.st_uid, 42);
+	ck_assert_uint_eq(major(st.st_rdev), 1);
+	ck_assert_uint_eq(minor(st.st_rdev), 5);
+	ck_assert_int_eq(st.st_size, 0);	/* a stand-in has no content */
+	ck_assert_int_eq(st.st_mtime, 5);	/* no mtime recorded: kept */
+	st.st_ino = 4097;
+	ck_assert_int_eq(sc_inodes_apply(tab, &st), 0);
+	sc_inodes_free(tab);
+	sc_inodes_free(NULL);
+}
+END_TEST
+
 /* security.capability is recorded, not set (no privilege needed) */
 START_TEST(test_file_capabilities)
 {
@@ -597,6 +647,7 @@ extract_suite(void)
 	tcase_add_test(tc, test_files_dirs_links_owners);
 	tcase_add_test(tc, test_back_up_from_deep_directories);
 	tcase_add_test(tc, test_devices_as_entries);
+	tcase_add_test(tc, test_inodes_table);
 	tcase_add_test(tc, test_file_capabilities);
 	tcase_add_test(tc, test_whiteouts_and_opaque);
 	tcase_add_test(tc, test_replacement);
