@@ -30,7 +30,7 @@
     var match = 0, visible = 0;
     for (var i = 0; i < rules.length; i++) {
       var b = rules[i];
-      /* booleans: a box's value missing from the set is undefined, and
+      /* booleans: the value of an unchecked box is missing from the set (undefined), and
        * undefined === false would never hide the row */
       var ok = rs[b.getAttribute("data-r")] === true &&
         ss[b.getAttribute("data-s")] === true &&
