@@ -78,22 +78,27 @@ platform_applies(const struct sc_strv *pl, struct sc_buf *why)
 	return 0;
 }
 
+/*
+ * Outermost first, so the message names the highest cause; every level
+ * counts (a fixed-size chain used to ignore groups above the 64th).  The
+ * depth is bounded by the XML parser's nesting limit.
+ */
+static int
+chain_applies(const struct sc_item *x, struct sc_buf *why)
+{
+	if (x == NULL)
+		return 1;
+	return chain_applies(x->parent, why) &&
+	    platform_applies(&x->platforms, why);
+}
+
 static int
 applicable(const struct sc_benchmark *b, const struct sc_item *it,
     struct sc_buf *why)
 {
 	if (!platform_applies(&b->platforms, why))
 		return 0;
-	/* outermost first, so the message names the highest cause */
-	const struct sc_item *chain[64];
-	size_t n = 0;
-
-	for (const struct sc_item *x = it; x && n < 64; x = x->parent)
-		chain[n++] = x;
-	while (n > 0)
-		if (!platform_applies(&chain[--n]->platforms, why))
-			return 0;
-	return 1;
+	return chain_applies(it, why);
 }
 
 static struct engine_slot *

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "checks/native_fips.h"
+#include "util/limits.h"
 #include "util/mem.h"
 
 static int parse_test(xmlNodePtr n, const struct sc_native_kind **kp,
@@ -310,6 +311,14 @@ any_parse(xmlNodePtr n, void **out, struct sc_err *err)
 		return sc_err_set(err, SC_ERR_PARSE,
 		    "<any>: needs at least two tests");
 	}
+	if (a->n > SC_LIMIT_ANY_BRANCHES) {
+		size_t count = a->n;
+
+		any_free(a);
+		return sc_err_set(err, SC_ERR_TOOBIG,
+		    "<any>: %zu tests, over the cap of %u", count,
+		    (unsigned)SC_LIMIT_ANY_BRANCHES);
+	}
 	*out = a;
 	return SC_OK;
 }
@@ -334,8 +343,8 @@ any_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 		SC_RESULT_INFORMATIONAL, SC_RESULT_FAIL, SC_RESULT_ERROR,
 		SC_RESULT_UNKNOWN, SC_RESULT_NOTCHECKED, SC_RESULT_NOTAPPLICABLE };
 	struct any_test *a = p;
-	enum sc_result got[64];
-	size_t n = a->n < 64 ? a->n : 64;
+	enum sc_result got[SC_LIMIT_ANY_BRANCHES];
+	size_t n = a->n;	/* any_parse refuses more than the cap */
 
 	for (size_t i = 0; i < n; i++)
 		got[i] = a->tests[i].kind->eval(a->tests[i].test, ctx, rr);

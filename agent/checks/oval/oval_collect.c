@@ -169,6 +169,7 @@ struct text_ctx {
 	struct sc_oval_object *o;
 	const char *dir, *name, *pattern;
 	char *filepath;
+	int secret;			/* a password file: redact its items */
 };
 
 static int
@@ -194,6 +195,7 @@ text_match(void *p, const struct sc_text_match *tm)
 	it->path = sc_xstrdup(c->dir);
 	it->name = sc_xstrdup(c->name);
 	it->pattern = sc_xstrdup(c->pattern);
+	it->secret = c->secret;
 	it->instance = tm->instance;
 	it->line = tm->line;
 	it->text = sc_xstrndup(tm->subject + tm->m->start[0],
@@ -223,6 +225,7 @@ collect_text(struct sc_oval_doc *d, struct sc_oval_object *o, const char *dir,
 	struct sc_buf buf = SC_BUF_INIT;
 	struct sc_err err = SC_ERR_INIT;
 	struct text_ctx c;
+	struct stat st;
 	int r;
 
 	memset(&c, 0, sizeof(c));
@@ -232,13 +235,15 @@ collect_text(struct sc_oval_doc *d, struct sc_oval_object *o, const char *dir,
 	c.name = name;
 	c.filepath = sc_probe_file_join(dir, name);
 	r = sc_target_read_file(d->rt->target, c.filepath, SC_TARGET_READ_MAX, &buf,
-	    NULL, &err);
+	    &st, &err);
 	if (r == SC_ERR_NOTFOUND || r == SC_ERR_NOTREG)
 		goto out;	/* not a regular file: nothing to match */
 	if (r < 0) {
 		object_error(o, "%s", err.msg);
 		goto out;
 	}
+	/* redaction is decided here, by the file read, not by its spelling */
+	c.secret = sc_probe_file_is_secret(d->rt->target, c.filepath, &st);
 	o->n_located++;
 	if (o->pattern_re != NULL) {
 		c.pattern = pe->value;

@@ -194,6 +194,8 @@ secret_file(const struct sc_oval_item *it)
 
 	if (it->kind != SC_OVAL_KIND_TEXTFILECONTENT54)
 		return 0;
+	if (it->secret)
+		return 1;
 	sc_buf_reset(&fp);
 	sc_oval_item_filepath(it, &fp);
 	r = sc_redact_is_secret_path(fp.data);
@@ -207,6 +209,10 @@ shown_line(const struct sc_oval_item *it, const char *line, struct sc_buf *out)
 {
 	struct sc_buf fp = SC_BUF_INIT;
 
+	if (secret_file(it)) {
+		sc_redact_text(out, line, strlen(line), 1);
+		return;
+	}
 	sc_buf_reset(&fp);
 	sc_oval_item_filepath(it, &fp);
 	sc_redact_line(out, fp.data, line, strlen(line));
@@ -402,16 +408,19 @@ sc_oval_item_to_xml(const struct sc_oval_item *it, xmlNodePtr parent)
 		child(n, ns, "pattern", it->pattern, NULL);
 		snprintf(num, sizeof(num), "%lu", it->instance);
 		child(n, ns, "instance", num, "int");
-		if (secret) {
+		/* every line of a multi-line match; hashes by shape anywhere */
+		sc_buf_reset(&b);
+		sc_redact_text(&b, it->text, strlen(it->text), secret);
+		child(n, ns, "text", b.data, NULL);
+		for (size_t i = 0; i < it->n_subs; i++) {
 			sc_buf_reset(&b);
-			sc_redact_password_field(&b, it->text, strlen(it->text));
-			child(n, ns, "text", b.data, NULL);
-		} else {
-			child(n, ns, "text", it->text, NULL);
+			if (secret)
+				sc_buf_adds(&b, "[redacted]");
+			else
+				sc_redact_text(&b, it->subs[i],
+				    strlen(it->subs[i]), 0);
+			child(n, ns, "subexpression", b.data, NULL);
 		}
-		for (size_t i = 0; i < it->n_subs; i++)
-			child(n, ns, "subexpression", secret ? "[redacted]" :
-			    it->subs[i], NULL);
 		break;
 	case SC_OVAL_KIND_FILEHASH58:
 		child(n, ns, "hash_type", it->hash_type, NULL);
