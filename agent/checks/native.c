@@ -21,6 +21,7 @@ static const struct sc_native_kind *const kinds[] = {
 	&sc_native_tree_kind,
 	&sc_native_accounts_kind,
 	&sc_native_packages_kind,
+	&sc_native_programs_kind,
 	&sc_native_package_sources_kind,
 	&sc_native_any_kind,
 	&sc_native_ca_bundle_kind,
