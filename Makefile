@@ -35,6 +35,12 @@ ifeq ($(SANITIZE),1)
   SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
   OPT       := -O1
 endif
+# libFuzzer builds (make fuzz): clang, every object instrumented for it.
+ifeq ($(FUZZ),1)
+  SAN_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+               -fno-sanitize-recover=all
+  OPT       := -O1
+endif
 
 WARN       := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
               -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
@@ -93,6 +99,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 UNIT_HELP  := $(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c))
 UNIT_HOBJ  := $(UNIT_HELP:%.c=$(BUILD)/obj/%.o)
 
+.PHONY: fuzz fuzz-bins
 .PHONY: all deps check check-unit check-integration check-asan check-clang \
         check-valgrind demo bench install uninstall clean unit-bins srg-table
 
@@ -212,6 +219,27 @@ check-valgrind: all unit-bins
 	@SHARED=$(SHARED) VALGRIND=1 tests/run-unit.sh $(UNIT_BIN)
 	@STIGCHECK=$(abspath $(PROG)) BUILD=$(abspath $(BUILD)) SHARED=$(SHARED) \
 	  VALGRIND=1 tests/run-integration.sh
+
+# ---- fuzzing (docs/fuzzing.md) -----------------------------------------------------
+#
+#   make fuzz [FUZZ_SECONDS=N]   build every tests/fuzz/fuzz_*.c harness with
+#                                clang, libFuzzer, ASan and UBSan (in
+#                                build/fuzz), run each for N seconds (10) on
+#                                a copy of its seed corpus, one line each.
+FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN    := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_SECONDS ?= 10
+
+$(BUILD)/fuzz/%: $(BUILD)/obj/tests/fuzz/%.o $(BUILTIN_O) $(ASSETS_O) $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(ALL_LDLIBS)
+
+fuzz-bins: $(FUZZ_BIN)
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang FUZZ=1 fuzz-bins
+	@tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
 
 # ---- demo, bench, install ------------------------------------------------------------
 

@@ -166,29 +166,13 @@ const struct sc_native_kind sc_native_packages_kind = {
  *	link counts: it is the tool).  Unlike a fixed path list this finds
  *	/usr/local/bin/telnet, and it needs no package database.
  */
-struct prog_test {
-	struct sc_strv forbid;
-	char *what;
-};
-
+/* a <programs> test is a pkg_test whose `missing` is unused */
 static const char *const prog_attrs[] = { "forbid", "what", NULL };
-
-static void
-prog_free(void *p)
-{
-	struct prog_test *t = p;
-
-	if (t == NULL)
-		return;
-	sc_strv_free(&t->forbid);
-	free(t->what);
-	free(t);
-}
 
 static int
 prog_parse(xmlNodePtr n, void **out, struct sc_err *err)
 {
-	struct prog_test *t = sc_xcalloc(1, sizeof(*t));
+	struct pkg_test *t = sc_xcalloc(1, sizeof(*t));
 	char *v = sc_xml_attr(n, "forbid");
 
 	for (char *tok = strtok(v, ", \t\n"); tok; tok = strtok(NULL, ", \t\n"))
@@ -196,7 +180,7 @@ prog_parse(xmlNodePtr n, void **out, struct sc_err *err)
 			sc_strv_push(&t->forbid, tok);
 	free(v);
 	if (t->forbid.n == 0) {
-		prog_free(t);
+		pkg_free(t);
 		return sc_err_set(err, SC_ERR_PARSE,
 		    "<programs>: forbid names no program");
 	}
@@ -229,7 +213,7 @@ search_dirs(struct sc_target *t, struct sc_strv *dirs)
 static enum sc_result
 prog_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 {
-	struct prog_test *t = p;
+	struct pkg_test *t = p;
 	struct sc_strv dirs = SC_STRV_INIT;
 	struct sc_buf path = SC_BUF_INIT;
 	struct stat dst, st;
@@ -300,7 +284,7 @@ const struct sc_native_kind sc_native_programs_kind = {
 	.parse = prog_parse,
 	.prepare = NULL,
 	.eval = prog_eval,
-	.free = prog_free,
+	.free = pkg_free,
 	.summary = "no program of these names on the target's PATH directories",
 };
 

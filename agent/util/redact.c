@@ -29,7 +29,8 @@ crypt_char(char c)
 /*
  * Length of a crypt(3) hash starting at s ("$id$...": $1$, $2b$, $5$,
  * $6$, $y$, $gy$, $7$, $sha1$, ...), or 0.  The id is 1 to 8 of [0-9a-z],
- * the rest runs over crypt characters, '$', '=' and ','.
+ * the rest runs over crypt characters, '$' and '=' (not ',', which
+ * separates the old hashes of opasswd).
  */
 static size_t
 crypt_len(const char *s, size_t n)
@@ -47,8 +48,7 @@ crypt_len(const char *s, size_t n)
 	i++;
 	if (i >= n || !(crypt_char(s[i]) || s[i] == '$'))
 		return 0;
-	while (i < n && (crypt_char(s[i]) || s[i] == '$' || s[i] == '=' ||
-	    s[i] == ','))
+	while (i < n && (crypt_char(s[i]) || s[i] == '$' || s[i] == '='))
 		i++;
 	return i >= 8 ? i : 0;
 }
