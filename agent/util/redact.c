@@ -109,7 +109,8 @@ sc_redact_password_field(struct sc_buf *out, const char *line, size_t n)
 	if (c2 == NULL)
 		c2 = end;
 	flen = (size_t)(c2 - f);
-	sc_buf_add(out, line, (size_t)(f - line));
+	/* a hand-edited line may carry a hash in its first field too */
+	add_shape_redacted(out, line, (size_t)(f - line));
 	for (k = 0; k < flen && (f[k] == '!' || f[k] == '*'); k++)
 		;
 	if (k == flen || (flen == 1 && f[0] == 'x')) {

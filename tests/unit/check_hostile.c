@@ -660,6 +660,11 @@ START_TEST(test_redact_opasswd)
 	ck_assert_msg(strstr(b.data, "OLDHASH") == NULL &&
 	    strstr(b.data, "abcdefghijklm") == NULL, "%s", b.data);
 	ck_assert_msg(strncmp(b.data, "alice:", 6) == 0, "%s", b.data);
+	/* a hash in the first field of a non-canonical line (found by
+	 * fuzz_accounts) */
+	sc_buf_reset(&b);
+	sc_redact_text(&b, "bob2!$y$j9T$abc$def:1::", 23, 1);
+	ck_assert_msg(!sc_redact_has_crypt_hash(b.data, b.len), "%s", b.data);
 	/* any file: a crypt hash by its shape */
 	sc_buf_reset(&b);
 	sc_redact_line(&b, "/etc/motd", "pw is $6$rounds=5000$salt$HASHHASH ok",
