@@ -35,15 +35,43 @@ ifeq ($(SANITIZE),1)
   SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
   OPT       := -O1
 endif
+# libFuzzer builds (make fuzz): clang, every object instrumented for it.
+ifeq ($(FUZZ),1)
+  SAN_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+               -fno-sanitize-recover=all
+  OPT       := -O1
+endif
 
 WARN       := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
               -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
-CPPFLAGS   += -D_GNU_SOURCE -DSTIGCHECK_VERSION='"$(VERSION)"' -Iagent -I. -I$(BUILD)/gen
+
+# Hardening (docs/security.md): stack protector, fortified libc calls
+# (level 3: gcc >= 12 and glibc >= 2.33 check sizes known only at run
+# time; not with the sanitizers, which intercept the same calls, nor
+# without optimisation, which fortification needs), position-independent
+# executable, full RELRO with immediate binding.
+HARDEN_CFLAGS  := -fstack-protector-strong -fPIE
+HARDEN_CPPFLAGS:= $(if $(SAN_FLAGS)$(filter -O0,$(OPT) $(CFLAGS)),,-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=3)
+HARDEN_LDFLAGS := -pie -Wl,-z,relro,-z,now
+
+# What the build needs is kept apart from CPPFLAGS, CFLAGS, LDFLAGS and
+# LDLIBS, so that `make CFLAGS=...` (which replaces a variable outright)
+# adds to the build instead of dropping the pkg-config flags.  The user's
+# flags come last and win.
+CPPFLAGS   ?=
 CFLAGS     ?=
-CFLAGS     += -std=c11 -g $(OPT) $(WARN) $(SAN_FLAGS) \
+LDFLAGS    ?=
+LDLIBS     ?=
+SC_CPPFLAGS:= -D_GNU_SOURCE -DSTIGCHECK_VERSION='"$(VERSION)"' -Iagent -I. -I$(BUILD)/gen \
+              $(HARDEN_CPPFLAGS)
+SC_CFLAGS  := -std=c11 -g $(OPT) $(WARN) $(SAN_FLAGS) $(HARDEN_CFLAGS) \
               $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LDFLAGS    += $(SAN_FLAGS)
-LDLIBS     += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+SC_LDFLAGS := $(SAN_FLAGS) $(HARDEN_LDFLAGS)
+SC_LDLIBS  := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CPPFLAGS = $(SC_CPPFLAGS) $(CPPFLAGS)
+ALL_CFLAGS   = $(SC_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS  = $(SC_LDFLAGS) $(LDFLAGS)
+ALL_LDLIBS   = $(SC_LDLIBS) $(LDLIBS)
 TEST_LIBS  := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 TEST_CFLAGS:= $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
 
@@ -76,6 +104,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 UNIT_HELP  := $(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c))
 UNIT_HOBJ  := $(UNIT_HELP:%.c=$(BUILD)/obj/%.o)
 
+.PHONY: fuzz fuzz-bins
 .PHONY: all deps check check-unit check-integration check-asan check-clang \
         check-valgrind demo bench install uninstall clean unit-bins srg-table
 
@@ -90,19 +119,19 @@ Q          := $(if $(V),,@)
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/obj/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The commit and date the binary was built from, for --version (only main.o
 # carries them, so a new commit does not rebuild the library).
 GIT_COMMIT := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 BUILD_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 BUILD_DATE_MDOC := $(shell LC_ALL=C date -u -d '$(BUILD_DATE)' '+%B %-d, %Y' 2>/dev/null)
-$(BUILD)/obj/agent/main.o: CPPFLAGS += -DSTIGCHECK_COMMIT='"$(GIT_COMMIT)"' \
+$(BUILD)/obj/agent/main.o: SC_CPPFLAGS += -DSTIGCHECK_COMMIT='"$(GIT_COMMIT)"' \
                                        -DSTIGCHECK_BUILD_DATE='"$(BUILD_DATE)"'
 
 $(LIB): $(LIB_OBJ)
@@ -116,12 +145,12 @@ $(LIB): $(LIB_OBJ)
 $(CONTENTC): $(BUILD)/obj/content/compiler/contentc.o $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
 $(CLIDOC): $(BUILD)/obj/tools/clidoc.o $(BUILTIN_O) $(ASSETS_O) $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
 $(MANPAGE): docs/stigcheck.1.in $(CLIDOC)
 	@mkdir -p $(dir $@)
@@ -145,7 +174,7 @@ $(BUILTIN_C): $(BENCH_XML) $(CONTENTC)
 $(BUILTIN_O): $(BUILTIN_C)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(ASSETS_C): $(REPORT_FILES) $(CONTENTC)
 	@mkdir -p $(dir $@)
@@ -155,7 +184,7 @@ $(ASSETS_C): $(REPORT_FILES) $(CONTENTC)
 $(ASSETS_O): $(ASSETS_C)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # Regenerate the GPOS SRG id table from DISA's files (see reports/tools/srg-table.xsl).
 SRG_XCCDF  ?= $(SHARED)/data/disa/U_GPOS_SRG_V3R3_Manual-xccdf.xml
@@ -168,12 +197,12 @@ srg-table:
 
 $(PROG): $(BUILD)/obj/agent/main.o $(BUILTIN_O) $(ASSETS_O) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UNIT_HOBJ) $(BUILTIN_O) $(ASSETS_O) $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS) $(TEST_LIBS)
 
 unit-bins: $(UNIT_BIN) $(PROG) $(MANPAGE) $(COMPLETION)
 
@@ -214,6 +243,27 @@ check-valgrind: all unit-bins
 	@STIGCHECK=$(abspath $(PROG)) BUILD=$(abspath $(BUILD)) SHARED=$(SHARED) \
 	  VALGRIND=1 tests/run-integration.sh \
 	  $(if $(VALGRIND_ALL),,$(shell sed -n 's/^\(t[0-9]*\)-.*/\1/p' tests/valgrind.list))
+
+# ---- fuzzing (docs/fuzzing.md) -----------------------------------------------------
+#
+#   make fuzz [FUZZ_SECONDS=N]   build every tests/fuzz/fuzz_*.c harness with
+#                                clang, libFuzzer, ASan and UBSan (in
+#                                build/fuzz), run each for N seconds (10) on
+#                                a copy of its seed corpus, one line each.
+FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN    := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_SECONDS ?= 10
+
+$(BUILD)/fuzz/%: $(BUILD)/obj/tests/fuzz/%.o $(BUILTIN_O) $(ASSETS_O) $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(ALL_LDLIBS)
+
+fuzz-bins: $(FUZZ_BIN)
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang FUZZ=1 fuzz-bins
+	@tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
 
 # ---- demo, bench, install ------------------------------------------------------------
 

@@ -81,23 +81,34 @@ platform_applies(struct sc_cpe *cpe, const struct sc_strv *pl,
 	return any_e ? -1 : 0;
 }
 
+/*
+ * Outermost first, so the message names the highest cause; every level
+ * counts (a fixed-size chain used to ignore groups above the 64th).  The
+ * depth is bounded by the XML parser's nesting limit.  1 applicable, 0
+ * not, -1 cannot be evaluated.
+ */
+static int
+chain_applies(struct sc_cpe *cpe, const struct sc_item *x, struct sc_buf *why)
+{
+	int r;
+
+	if (x == NULL)
+		return 1;
+	if ((r = chain_applies(cpe, x->parent, why)) != 1)
+		return r;
+	return platform_applies(cpe, &x->platforms, why);
+}
+
 /* 1 applicable, 0 not, -1 cannot be evaluated (outermost cause first) */
 static int
 applicable(struct sc_cpe *cpe, const struct sc_benchmark *b,
     const struct sc_item *it, struct sc_buf *why)
 {
-	const struct sc_item *chain[64];
-	size_t n = 0;
 	int r;
 
 	if ((r = platform_applies(cpe, &b->platforms, why)) != 1)
 		return r;
-	for (const struct sc_item *x = it; x && n < 64; x = x->parent)
-		chain[n++] = x;
-	while (n > 0)
-		if ((r = platform_applies(cpe, &chain[--n]->platforms, why)) != 1)
-			return r;
-	return 1;
+	return chain_applies(cpe, it, why);
 }
 
 int

@@ -4,9 +4,11 @@
 #include "xccdf/policy.h"
 #include "util/limits.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/map.h"
 #include "util/mem.h"
 
 #define MAX_EXTENDS SC_LIMIT_PROFILE_EXTENDS
@@ -23,46 +25,75 @@ struct sc_policy {
 	const char **value;		/* resolved Value text */
 	const char **refine_sel;	/* refine-value selector */
 	const char **set_value;		/* set-value text */
+	/* cluster-id -> first item index + 1; next_in_cluster links the rest
+	 * (index + 1, 0 ends), so a select costs its cluster, not all items */
+	struct sc_map clusters;
+	size_t *next_in_cluster;
 };
+
+static void
+index_clusters(struct sc_policy *p)
+{
+	size_t n = p->b->n_items;
+
+	p->next_in_cluster = sc_xcalloc(n + 1, sizeof(size_t));
+	/* from the last item back, so each list runs in document order */
+	for (size_t i = n; i-- > 0;) {
+		const char *cid = p->b->items[i]->cluster_id;
+
+		if (cid == NULL)
+			continue;
+		p->next_in_cluster[i] = (size_t)(uintptr_t)sc_map_get(
+		    &p->clusters, cid);
+		sc_map_put(&p->clusters, cid, (void *)(uintptr_t)(i + 1));
+	}
+}
+
+/* First item of cluster cid as index + 1 (0: none); then next_in_cluster. */
+static size_t
+cluster_first(const struct sc_policy *p, const char *cid)
+{
+	return (size_t)(uintptr_t)sc_map_get(&p->clusters, cid);
+}
 
 static void
 apply_select(struct sc_policy *p, const char *idref, int on)
 {
 	const struct sc_item *it = sc_bench_find(p->b, idref);
-	size_t i;
 
 	if (it != NULL) {
 		p->selected[it->index] = (char)on;
 		return;
 	}
 	/* not an item id: a cluster-id selects every item of the cluster */
-	for (i = 0; i < p->b->n_items; i++) {
-		const struct sc_item *c = p->b->items[i];
-		if (c->cluster_id && strcmp(c->cluster_id, idref) == 0)
-			p->selected[i] = (char)on;
-	}
+	for (size_t k = cluster_first(p, idref); k; k = p->next_in_cluster[k - 1])
+		p->selected[k - 1] = (char)on;
 }
 
 static void
+refine_one(struct sc_policy *p, size_t i, const struct sc_refine_rule *rr)
+{
+	if (rr->severity >= 0)
+		p->severity[i] = (signed char)rr->severity;
+	if (rr->role >= 0)
+		p->role[i] = (signed char)rr->role;
+	if (rr->weight >= 0)
+		p->weight[i] = rr->weight;
+	if (rr->selector)
+		p->selector[i] = rr->selector;
+}
+
+/* The item with this id, and every item of the cluster with this id. */
+static void
 apply_refine_rule(struct sc_policy *p, const struct sc_refine_rule *rr)
 {
-	size_t i;
+	const struct sc_item *it = sc_bench_find(p->b, rr->idref);
 
-	for (i = 0; i < p->b->n_items; i++) {
-		const struct sc_item *it = p->b->items[i];
-
-		if (strcmp(it->id, rr->idref) != 0 &&
-		    !(it->cluster_id && strcmp(it->cluster_id, rr->idref) == 0))
-			continue;
-		if (rr->severity >= 0)
-			p->severity[i] = (signed char)rr->severity;
-		if (rr->role >= 0)
-			p->role[i] = (signed char)rr->role;
-		if (rr->weight >= 0)
-			p->weight[i] = rr->weight;
-		if (rr->selector)
-			p->selector[i] = rr->selector;
-	}
+	if (it != NULL)
+		refine_one(p, it->index, rr);
+	for (size_t k = cluster_first(p, rr->idref); k;
+	    k = p->next_in_cluster[k - 1])
+		refine_one(p, k - 1, rr);
 }
 
 static void
@@ -131,6 +162,7 @@ sc_policy_new(struct sc_policy **out, const struct sc_benchmark *b,
 		p->role[i] = -1;
 		p->weight[i] = -1;
 	}
+	index_clusters(p);
 	if (profile_id != NULL) {
 		const struct sc_profile *pr = sc_bench_profile(b, profile_id);
 
@@ -225,6 +257,8 @@ sc_policy_free(struct sc_policy *p)
 	free(p->value);
 	free(p->refine_sel);
 	free(p->set_value);
+	sc_map_free(&p->clusters);
+	free(p->next_in_cluster);
 	free(p);
 }
 

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "checks/native_fips.h"
+#include "util/limits.h"
 #include "xccdf/evidence.h"
 #include "util/mem.h"
 
@@ -21,6 +22,7 @@ static const struct sc_native_kind *const kinds[] = {
 	&sc_native_tree_kind,
 	&sc_native_accounts_kind,
 	&sc_native_packages_kind,
+	&sc_native_programs_kind,
 	&sc_native_package_sources_kind,
 	&sc_native_any_kind,
 	&sc_native_ca_bundle_kind,
@@ -312,6 +314,14 @@ any_parse(xmlNodePtr n, void **out, struct sc_err *err)
 		return sc_err_set(err, SC_ERR_PARSE,
 		    "<any>: needs at least two tests");
 	}
+	if (a->n > SC_LIMIT_ANY_BRANCHES) {
+		size_t count = a->n;
+
+		any_free(a);
+		return sc_err_set(err, SC_ERR_TOOBIG,
+		    "<any>: %zu tests, over the cap of %u", count,
+		    (unsigned)SC_LIMIT_ANY_BRANCHES);
+	}
 	*out = a;
 	return SC_OK;
 }
@@ -336,8 +346,8 @@ any_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 		SC_RESULT_INFORMATIONAL, SC_RESULT_FAIL, SC_RESULT_ERROR,
 		SC_RESULT_UNKNOWN, SC_RESULT_NOTCHECKED, SC_RESULT_NOTAPPLICABLE };
 	struct any_test *a = p;
-	enum sc_result got[64];
-	size_t n = a->n < 64 ? a->n : 64, first[65];
+	enum sc_result got[SC_LIMIT_ANY_BRANCHES];
+	size_t n = a->n, first[SC_LIMIT_ANY_BRANCHES + 1];	/* any_parse refuses more */
 
 	for (size_t i = 0; i < n; i++) {
 		first[i] = rr->n_msgs;

@@ -95,6 +95,7 @@ extern const struct sc_native_kind sc_native_lines_kind;
 extern const struct sc_native_kind sc_native_tree_kind;
 extern const struct sc_native_kind sc_native_accounts_kind;
 extern const struct sc_native_kind sc_native_packages_kind;
+extern const struct sc_native_kind sc_native_programs_kind;
 extern const struct sc_native_kind sc_native_package_sources_kind;
 extern const struct sc_native_kind sc_native_any_kind;
 extern const struct sc_native_kind sc_native_ca_bundle_kind;

@@ -147,6 +147,81 @@ check_id(struct sc_target *t, int is_group, const char *spec,
 	return ok ? 0 : -1;
 }
 
+/* Files whose permission rules a symbolic link must not satisfy. */
+static int
+governed(const char *path)
+{
+	static const char *const files[] = { "/etc/shadow", "/etc/gshadow",
+		"/etc/passwd", "/etc/group", "/etc/sudoers", NULL };
+	size_t n = strlen(path);
+
+	for (size_t i = 0; files[i]; i++)
+		if (strcmp(path, files[i]) == 0)
+			return 1;
+	return strncmp(path, "/etc/sudoers.d/", 15) == 0 ||
+	    (n >= 11 && strcmp(path + n - 11, "openssl.cnf") == 0);
+}
+
+/* Whether link text, read in the directory of path, climbs above "/". */
+static int
+climbs_out(const char *path, const char *text)
+{
+	int depth = 0;
+	const char *p;
+
+	if (text[0] != '/')
+		for (p = path; *p; p++)	/* the link's directory's depth */
+			if (*p == '/' && p[1] != '\0' && strchr(p + 1, '/'))
+				depth++;
+	for (p = text; *p;) {
+		const char *e = strchr(p, '/');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (len == 2 && p[0] == '.' && p[1] == '.') {
+			if (--depth < 0)
+				return 1;
+		} else if (len > 0 && !(len == 1 && p[0] == '.')) {
+			depth++;
+		}
+		p += len;
+		while (*p == '/')
+			p++;
+	}
+	return 0;
+}
+
+/*
+ * A governed file that is a symbolic link: evidence names the link, its
+ * text, whether the text climbs out of the root, and what it resolves to
+ * inside the target; the permission rule fails (the file the system uses
+ * is not the one whose permissions were authored, and may be outside).
+ */
+static enum sc_result
+link_at_governed(struct file_test *t, struct sc_scan_ctx *ctx,
+    struct sc_rule_result *rr)
+{
+	struct sc_buf text = SC_BUF_INIT;
+	struct stat st;
+	int r;
+
+	if (sc_target_readlink(ctx->target, t->path, &text, NULL) < 0) {
+		sc_buf_free(&text);
+		sc_rr_addf(rr, SC_MSG_ERROR, "%s is a symbolic link that cannot "
+		    "be read", t->path);
+		return SC_RESULT_FAIL;
+	}
+	r = sc_target_stat(ctx->target, t->path, &st, NULL);
+	sc_rr_addf(rr, SC_MSG_ERROR, "%s is a symbolic link to '%s'%s; %s%s; "
+	    "its permissions are those of whatever the link reaches, not of "
+	    "%s", t->path, text.data, climbs_out(t->path, text.data) ?
+	    ", which climbs out of the target root (read in the target it "
+	    "stays inside)" : "", r == 0 ? "inside the target it resolves to a " :
+	    "inside the target it resolves to nothing", r == 0 ?
+	    sc_mode_type_word(st.st_mode) : "", t->path);
+	sc_buf_free(&text);
+	return SC_RESULT_FAIL;
+}
+
 static enum sc_result
 file_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 {
@@ -158,6 +233,11 @@ file_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 	unsigned mode, bad;
 	int r;
 
+	if (t->follow && (t->has_mode || t->owner || t->group) &&
+	    governed(t->path) &&
+	    sc_target_lstat(ctx->target, t->path, &st, NULL) == 0 &&
+	    S_ISLNK(st.st_mode) && t->exists != EXISTS_FORBIDDEN)
+		return link_at_governed(t, ctx, rr);
 	r = t->follow ? sc_target_stat(ctx->target, t->path, &st, &err) :
 	    sc_target_lstat(ctx->target, t->path, &st, &err);
 	if (r == SC_ERR_NOTFOUND) {

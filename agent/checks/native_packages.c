@@ -154,6 +154,140 @@ const struct sc_native_kind sc_native_packages_kind = {
 	.summary = "named packages are not installed (apk, dpkg, rpm)",
 };
 
+/* ---- <programs> ---------------------------------------------------------------- */
+
+/*
+ * <sc:programs forbid="telnet,ftp,..." what="clear-text login tool"/>
+ *	fails when a program of a forbidden name is on the target's PATH:
+ *	each directory of the target's own PATH (its environment) and the
+ *	standard ones (/bin, /sbin, /usr/bin, /usr/sbin, /usr/local/bin,
+ *	/usr/local/sbin) is listed, and an entry of that name that is, or
+ *	links to, an executable regular file is a finding (a busybox applet
+ *	link counts: it is the tool).  Unlike a fixed path list this finds
+ *	/usr/local/bin/telnet, and it needs no package database.
+ */
+/* a <programs> test is a pkg_test whose `missing` is unused */
+static const char *const prog_attrs[] = { "forbid", "what", NULL };
+
+static int
+prog_parse(xmlNodePtr n, void **out, struct sc_err *err)
+{
+	struct pkg_test *t = sc_xcalloc(1, sizeof(*t));
+	char *v = sc_xml_attr(n, "forbid");
+
+	for (char *tok = strtok(v, ", \t\n"); tok; tok = strtok(NULL, ", \t\n"))
+		if (strchr(tok, '/') == NULL)
+			sc_strv_push(&t->forbid, tok);
+	free(v);
+	if (t->forbid.n == 0) {
+		pkg_free(t);
+		return sc_err_set(err, SC_ERR_PARSE,
+		    "<programs>: forbid names no program");
+	}
+	t->what = sc_xml_attr(n, "what");
+	if (t->what == NULL)
+		t->what = sc_xstrdup("forbidden program");
+	*out = t;
+	return SC_OK;
+}
+
+/* The directories searched: the target's PATH, then the standard ones. */
+static void
+search_dirs(struct sc_target *t, struct sc_strv *dirs)
+{
+	static const char *const std[] = { "/bin", "/sbin", "/usr/bin",
+		"/usr/sbin", "/usr/local/bin", "/usr/local/sbin", NULL };
+	const char *path = sc_target_getenv(t, "PATH");
+	char *copy = path ? sc_xstrdup(path) : NULL, *save = NULL;
+
+	for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d;
+	    d = strtok_r(NULL, ":", &save))
+		if (d[0] == '/' && sc_strv_find(dirs, d) < 0 && dirs->n < 64)
+			sc_strv_push(dirs, d);
+	free(copy);
+	for (size_t i = 0; std[i]; i++)
+		if (sc_strv_find(dirs, std[i]) < 0)
+			sc_strv_push(dirs, std[i]);
+}
+
+static enum sc_result
+prog_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
+{
+	struct pkg_test *t = p;
+	struct sc_strv dirs = SC_STRV_INIT;
+	struct sc_buf path = SC_BUF_INIT;
+	struct stat dst, st;
+	unsigned long found = 0, searched = 0;
+	struct { dev_t dev; ino_t ino; } seen[64];
+	size_t n_seen = 0;
+
+	search_dirs(ctx->target, &dirs);
+	for (size_t i = 0; i < dirs.n; i++) {
+		size_t k;
+
+		/* /bin -> usr/bin: list one directory once */
+		if (sc_target_stat(ctx->target, dirs.v[i], &dst, NULL) < 0 ||
+		    !S_ISDIR(dst.st_mode))
+			continue;
+		for (k = 0; k < n_seen; k++)
+			if (seen[k].dev == dst.st_dev && seen[k].ino == dst.st_ino)
+				break;
+		if (k < n_seen)
+			continue;
+		if (n_seen < sizeof(seen) / sizeof(seen[0])) {
+			seen[n_seen].dev = dst.st_dev;
+			seen[n_seen].ino = dst.st_ino;
+			n_seen++;
+		}
+		searched++;
+		for (k = 0; k < t->forbid.n; k++) {
+			sc_buf_reset(&path);
+			sc_buf_addf(&path, "%s%s%s", dirs.v[i],
+			    dirs.v[i][strlen(dirs.v[i]) - 1] == '/' ? "" : "/",
+			    t->forbid.v[k]);
+			if (sc_target_stat(ctx->target, path.data, &st, NULL) < 0 ||
+			    !S_ISREG(st.st_mode) || (st.st_mode & 0111) == 0)
+				continue;
+			sc_rr_addf(rr, SC_MSG_ERROR, "%s: %s is on the PATH (%s)",
+			    path.data, t->forbid.v[k], t->what);
+			found++;
+		}
+	}
+	sc_buf_free(&path);
+	sc_buf_reset(&path);
+	for (size_t i = 0; i < dirs.n; i++)
+		sc_buf_addf(&path, "%s%s", i ? ":" : "", dirs.v[i]);
+	sc_strv_free(&dirs);
+	if (found) {
+		sc_rr_addf(rr, SC_MSG_ERROR, "%lu %s program%s on the PATH", found,
+		    t->what, found == 1 ? "" : "s");
+		sc_buf_free(&path);
+		return SC_RESULT_FAIL;
+	}
+	if (searched == 0) {
+		sc_rr_addf(rr, SC_MSG_WARNING, "none of the PATH directories (%s) "
+		    "exists: the programs cannot be looked for", path.data);
+		sc_buf_free(&path);
+		return SC_RESULT_NOTCHECKED;
+	}
+	sc_rr_addf(rr, SC_MSG_INFO, "no %s among the executables of %s "
+	    "(%lu directories; looked for %zu names)", t->what, path.data,
+	    searched, t->forbid.n);
+	sc_buf_free(&path);
+	return SC_RESULT_PASS;
+}
+
+const struct sc_native_kind sc_native_programs_kind = {
+	.name = "programs",
+	.attrs = prog_attrs,
+	.required = pkg_required,
+	.parse = prog_parse,
+	.prepare = NULL,
+	.eval = prog_eval,
+	.free = pkg_free,
+	.summary = "no program of these names on the target's PATH directories",
+};
+
 /* ---- <package_sources> ----------------------------------------------------------- */
 
 struct src_ctx {

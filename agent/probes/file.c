@@ -3,7 +3,10 @@
  */
 #include "probes/file.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "util/redact.h"
 
 const char *
 sc_probe_file_type(mode_t mode)
@@ -68,4 +71,42 @@ sc_probe_file_join(const char *dir, const char *name)
 	if (n > 0 && dir[n - 1] == '/')
 		return sc_xasprintf("%s%s", dir, name);
 	return sc_xasprintf("%s/%s", dir, name);
+}
+
+/* (dev, ino) of the target's password files, resolved once per target. */
+struct secret_ids {
+	size_t n;
+	dev_t dev[16];
+	ino_t ino[16];
+};
+
+int
+sc_probe_file_is_secret(struct sc_target *t, const char *path,
+    const struct stat *st)
+{
+	static const char key[] = "probes/file:secret-ids";
+	struct secret_ids *ids;
+
+	if (sc_redact_is_secret_path(path))
+		return 1;
+	if (t == NULL || st == NULL)
+		return 0;
+	if ((ids = sc_target_cache_get(t, key)) == NULL) {
+		const char *const *p = sc_redact_secret_paths();
+		struct stat s2;
+
+		ids = sc_xcalloc(1, sizeof(*ids));
+		for (size_t i = 0; p[i] && ids->n < 16; i++) {
+			if (sc_target_stat(t, p[i], &s2, NULL) != 0)
+				continue;
+			ids->dev[ids->n] = s2.st_dev;
+			ids->ino[ids->n] = s2.st_ino;
+			ids->n++;
+		}
+		sc_target_cache_put(t, key, ids, free);
+	}
+	for (size_t i = 0; i < ids->n; i++)
+		if (ids->dev[i] == st->st_dev && ids->ino[i] == st->st_ino)
+			return 1;
+	return 0;
 }

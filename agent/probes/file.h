@@ -33,4 +33,13 @@ void sc_probe_file_split(const char *path, char **dir, char **name);
 /* dir + "/" + name without doubling the slash; a new string. */
 char *sc_probe_file_join(const char *dir, const char *name);
 
+/*
+ * Whether the file at path (st: its stat through the target) holds
+ * password hashes: by the path's name however spelt, or because it is
+ * the same file as the target's /etc/shadow, /etc/passwd, ... (a link or
+ * hard link to one, a bind mount).  Its evidence is then redacted.
+ */
+int sc_probe_file_is_secret(struct sc_target *t, const char *path,
+    const struct stat *st);
+
 #endif

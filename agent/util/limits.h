@@ -75,6 +75,8 @@
  * arguments' counts): over it the variable is an error, not a cut list.
  */
 #define SC_LIMIT_OVAL_VALUES 10000
+/* ... and bytes of all those values together (nesting doubles lengths). */
+#define SC_LIMIT_OVAL_VALUE_BYTES (16u << 20)
 /* Items an OVAL object keeps for the results document. */
 #define SC_LIMIT_OVAL_KEPT_ITEMS 10000
 /* Branches of one native <any> test. */

@@ -16,12 +16,19 @@
 #include <sqlite3.h>
 #include <time.h>
 
+#include "checks/native.h"
+#include "checks/oval/oval_item.h"
+#include "checks/oval/oval_model.h"
+#include "probes/file.h"
+#include "util/redact.h"
+#include "checks/oval/oval_var.h"
 #include "probes/openssl_conf.h"
 #include "probes/packages.h"
 #include "util/limits.h"
 #include "target/target.h"
 #include "testutil.h"
 #include "xccdf/content.h"
+#include "xccdf/policy.h"
 #include "xccdf/result.h"
 #include "xccdf/results_read.h"
 
@@ -408,6 +415,303 @@ out:
 }
 END_TEST
 
+/* An OVAL document whose variable 3 is concat(var 2, var 2), var 2 =
+ * concat(var 1, var 1) and var 1 a constant of `n` values. */
+static xmlDocPtr
+concat_doc(int n)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	xmlDocPtr doc;
+
+	sc_buf_reset(&b);
+	sc_buf_adds(&b, "<oval_definitions xmlns='http://oval.mitre.org/"
+	    "XMLSchema/oval-definitions-5' xmlns:ind='http://oval.mitre.org/"
+	    "XMLSchema/oval-definitions-5#independent'><definitions>"
+	    "<definition id='oval:x:def:1' version='1' class='compliance'>"
+	    "<metadata><title>t</title><description>d</description></metadata>"
+	    "<criteria><criterion test_ref='oval:x:tst:1'/></criteria>"
+	    "</definition></definitions><tests>"
+	    "<ind:textfilecontent54_test id='oval:x:tst:1' version='1' "
+	    "check='all'><ind:object object_ref='oval:x:obj:1'/>"
+	    "</ind:textfilecontent54_test></tests><objects>"
+	    "<ind:textfilecontent54_object id='oval:x:obj:1' version='1'>"
+	    "<ind:filepath var_ref='oval:x:var:3'/>"
+	    "<ind:pattern operation='pattern match'>x</ind:pattern>"
+	    "<ind:instance datatype='int'>1</ind:instance>"
+	    "</ind:textfilecontent54_object></objects><variables>"
+	    "<constant_variable id='oval:x:var:1' version='1' datatype='string' "
+	    "comment='c'>");
+	for (int i = 0; i < n; i++)
+		sc_buf_addf(&b, "<value>v%d</value>", i);
+	sc_buf_adds(&b, "</constant_variable>");
+	for (int v = 2; v <= 3; v++)
+		sc_buf_addf(&b, "<local_variable id='oval:x:var:%d' version='1' "
+		    "datatype='string' comment='c'><concat>"
+		    "<variable_component var_ref='oval:x:var:%d'/>"
+		    "<variable_component var_ref='oval:x:var:%d'/>"
+		    "</concat></local_variable>", v, v - 1, v - 1);
+	sc_buf_adds(&b, "</variables></oval_definitions>");
+	doc = xmlReadMemory(b.data, (int)b.len, "concat.xml", NULL, XML_PARSE_NONET);
+	ck_assert_ptr_nonnull(doc);
+	sc_buf_free(&b);
+	return doc;
+}
+
+/*
+ * Fuzz finding 5: concat is a cross product; a 2.7 KB document drove a
+ * scan out of memory.  100 values, squared (10,000: the cap) and squared
+ * again (100,000,000): the second is an error before anything is built.
+ */
+START_TEST(test_oval_concat_cap)
+{
+	xmlDocPtr doc = concat_doc(100);
+	struct sc_oval_rt rt = { 0 };
+	struct sc_oval_doc *d = NULL;
+	struct sc_oval_def *def = NULL;
+	struct sc_err err = SC_ERR_INIT;
+	const struct sc_strv *vals;
+	enum sc_oval_flag flag;
+	struct sc_oval_var *v2, *v3;
+
+	ck_assert_int_eq(sc_oval_doc_new(&d, xmlDocGetRootElement(doc),
+	    "concat.xml", &rt, &err), 0);
+	ck_assert_msg(sc_oval_doc_def(d, "oval:x:def:1", &def, &err) == 0, "%s",
+	    err.msg);
+	v2 = sc_map_get(&d->parsed, "oval:x:var:2");
+	v3 = sc_map_get(&d->parsed, "oval:x:var:3");
+	ck_assert_ptr_nonnull(v2);
+	ck_assert_ptr_nonnull(v3);
+	ck_assert_int_eq(sc_oval_var_values(d, v2, &flag, &vals, &err), 0);
+	ck_assert_uint_eq(vals->n, 10000);
+	ck_assert_str_eq(vals->v[10000 - 1], "v99v99");
+	ck_assert_int_eq(sc_oval_var_values(d, v3, &flag, &vals, &err),
+	    SC_ERR_TOOBIG);
+	ck_assert_int_eq(flag, SC_OVAL_FLAG_ERROR);
+	ck_assert_msg(strstr(err.msg, "oval:x:var:3") != NULL &&
+	    strstr(err.msg, "10000 by 10000") != NULL, "%s", err.msg);
+	sc_oval_doc_free(d);
+	xmlFreeDoc(doc);
+}
+END_TEST
+
+/*
+ * 13.5: an <any> with more branches than the cap was evaluated on its
+ * first 64 only (a silent cut that could pass on evidence never looked
+ * at); now the check is refused when it is read.
+ */
+START_TEST(test_any_cap)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	struct sc_err err = SC_ERR_INIT;
+	xmlDocPtr doc;
+
+	for (int n = SC_LIMIT_ANY_BRANCHES; n <= SC_LIMIT_ANY_BRANCHES + 1; n++) {
+		sc_buf_reset(&b);
+		sc_buf_adds(&b, "<sc:any xmlns:sc=\"urn:stigcheck:native\">");
+		for (int i = 0; i < n; i++)
+			sc_buf_addf(&b, "<sc:file path=\"/etc/f%d\"/>", i);
+		sc_buf_adds(&b, "</sc:any>");
+		doc = xmlReadMemory(b.data, (int)b.len, "any.xml", NULL, 0);
+		sc_err_clear(&err);
+		if (n == SC_LIMIT_ANY_BRANCHES) {
+			ck_assert_int_eq(sc_native_validate(
+			    xmlDocGetRootElement(doc), &err), 0);
+		} else {
+			ck_assert_int_eq(sc_native_validate(
+			    xmlDocGetRootElement(doc), &err), SC_ERR_TOOBIG);
+			ck_assert_msg(strstr(err.msg, "over the cap") != NULL,
+			    "%s", err.msg);
+		}
+		xmlFreeDoc(doc);
+	}
+	sc_buf_free(&b);
+}
+END_TEST
+
+/*
+ * Fuzz finding 7: every select of an id that is no item scanned all items
+ * for a cluster-id, and every refine-rule scanned all items: 20,000
+ * hostile selects took 2.3 s.  With 20,000 rules, 20,000 such selects and
+ * 20,000 refine-rules, resolving the profile now takes milliseconds
+ * (checked against 0.5 s; the quadratic loop takes seconds here).
+ */
+START_TEST(test_policy_index)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	struct sc_content *c = NULL;
+	struct sc_policy *p = NULL;
+	struct sc_err err = SC_ERR_INIT;
+	const struct sc_item *r5;
+	int n = tu_under_valgrind() ? 2000 : 20000;
+	double t0, t1;
+
+	sc_buf_reset(&b);
+	sc_buf_adds(&b, "<Benchmark xmlns=\"http://checklists.nist.gov/xccdf/1.2\" "
+	    "id=\"xccdf_t_benchmark_b\"><status>draft</status><title>t</title>"
+	    "<version>1</version><Profile id=\"xccdf_t_profile_p\">"
+	    "<title>p</title>");
+	for (int i = 0; i < n; i++)
+		sc_buf_addf(&b, "<select idref=\"nothing-%d\" selected=\"true\"/>",
+		    i);
+	sc_buf_adds(&b, "<select idref=\"cl\" selected=\"false\"/>");
+	for (int i = 0; i < n; i++)
+		sc_buf_addf(&b, "<refine-rule idref=\"nothing-%d\" "
+		    "severity=\"high\"/>", i);
+	sc_buf_adds(&b, "</Profile>");
+	for (int i = 0; i < n; i++)
+		sc_buf_addf(&b, "<Rule id=\"xccdf_t_rule_r%d\" selected=\"true\"%s>"
+		    "<title>r</title></Rule>", i, i % 2 ? " cluster-id=\"cl\"" : "");
+	sc_buf_adds(&b, "</Benchmark>");
+	ck_assert_msg(sc_content_load_memory(&c, b.data, b.len, "b.xml", NULL,
+	    &err) == 0, "%s", err.msg);
+	t0 = now_s();
+	ck_assert_int_eq(sc_policy_new(&p, sc_content_benchmark(c),
+	    "xccdf_t_profile_p", &err), 0);
+	t1 = now_s();
+	printf("NOTE: profile with %d selects and %d refine-rules over %d "
+	    "rules: %.3f s\n", n + 1, n, n, t1 - t0);
+	if (!tu_under_valgrind())
+		ck_assert_msg(t1 - t0 < 0.5, "took %.2f s", t1 - t0);
+	/* the semantics are kept: the cluster is deselected, the rest not */
+	r5 = sc_bench_find(sc_content_benchmark(c), "xccdf_t_rule_r5");
+	ck_assert_ptr_nonnull(r5);
+	ck_assert(!sc_policy_rule_selected(p, r5));
+	ck_assert(sc_policy_rule_selected(p, sc_bench_find(
+	    sc_content_benchmark(c), "xccdf_t_rule_r4")));
+	sc_policy_free(p);
+	sc_content_free(c);
+	sc_buf_free(&b);
+}
+END_TEST
+
+/* An item's XML as text. */
+static char *
+item_xml(const struct sc_oval_item *it)
+{
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"system_data");
+	xmlChar *mem;
+	char *s;
+	int len;
+
+	xmlDocSetRootElement(doc, root);
+	sc_oval_item_to_xml(it, root);
+	xmlDocDumpMemory(doc, &mem, &len);
+	s = strdup((const char *)mem);
+	xmlFree(mem);
+	xmlFreeDoc(doc);
+	return s;
+}
+
+/*
+ * Fuzz finding 2a: a multi-line textfilecontent54 match on /etc/shadow
+ * was redacted on its first line only.
+ */
+START_TEST(test_redact_multiline_item)
+{
+	struct sc_oval_item *it = sc_oval_item_new(SC_OVAL_KIND_TEXTFILECONTENT54);
+	struct sc_buf b = SC_BUF_INIT;
+	char *xml;
+
+	it->status = SC_OVAL_STATUS_EXISTS;
+	it->path = strdup("/etc");
+	it->name = strdup("shadow");
+	it->pattern = strdup("(?s)root.*");
+	it->instance = 1;
+	it->line = 1;
+	it->text = strdup("root:$6$salt1$FIRSTHASHaaaaaaaa:19000::\n"
+	    "alice:$6$salt2$SECONDHASHbbbbbbb:19000::\nbob:!$y$j9T$THIRD:1::");
+	it->line_text = strdup("alice:$6$salt2$SECONDHASHbbbbbbb:19000::");
+	xml = item_xml(it);
+	ck_assert_msg(strstr(xml, "HASH") == NULL && strstr(xml, "THIRD") == NULL,
+	    "%s", xml);
+	ck_assert_msg(strstr(xml, "alice:[redacted]:19000::") != NULL, "%s", xml);
+	ck_assert_msg(strstr(xml, "bob:![redacted]:1::") != NULL, "%s", xml);
+	sc_oval_item_describe(it, NULL, NULL, 0, &b);
+	ck_assert_msg(strstr(b.data, "HASH") == NULL, "%s", b.data);
+	free(xml);
+	/* the same lines from a file whose name says nothing: by identity
+	 * (set at collection) or, failing that, by shape */
+	free(it->name);
+	it->name = strdup("innocent.conf");
+	it->secret = 0;
+	xml = item_xml(it);
+	ck_assert_msg(strstr(xml, "HASH") == NULL && strstr(xml, "THIRD") == NULL,
+	    "%s", xml);
+	free(xml);
+	sc_buf_free(&b);
+	sc_oval_item_free(it);
+}
+END_TEST
+
+/*
+ * Fuzz finding 2b: for /etc/security/opasswd the "redacted" field was the
+ * uid, and the old hashes were printed.
+ */
+START_TEST(test_redact_opasswd)
+{
+	struct sc_buf b = SC_BUF_INIT;
+
+	sc_buf_reset(&b);
+	sc_redact_line(&b, "/etc/security/opasswd",
+	    "alice:1000:3:$6$a1$OLDHASHONEaaaaa,$1$b2$OLDHASHTWO,abcdefghijklm",
+	    strlen("alice:1000:3:$6$a1$OLDHASHONEaaaaa,$1$b2$OLDHASHTWO,"
+	    "abcdefghijklm"));
+	ck_assert_msg(strstr(b.data, "OLDHASH") == NULL &&
+	    strstr(b.data, "abcdefghijklm") == NULL, "%s", b.data);
+	ck_assert_msg(strncmp(b.data, "alice:", 6) == 0, "%s", b.data);
+	/* a hash in the first field of a non-canonical line (found by
+	 * fuzz_accounts) */
+	sc_buf_reset(&b);
+	sc_redact_text(&b, "bob2!$y$j9T$abc$def:1::", 23, 1);
+	ck_assert_msg(!sc_redact_has_crypt_hash(b.data, b.len), "%s", b.data);
+	/* any file: a crypt hash by its shape */
+	sc_buf_reset(&b);
+	sc_redact_line(&b, "/etc/motd", "pw is $6$rounds=5000$salt$HASHHASH ok",
+	    strlen("pw is $6$rounds=5000$salt$HASHHASH ok"));
+	ck_assert_msg(strstr(b.data, "HASH") == NULL, "%s", b.data);
+	ck_assert_msg(strstr(b.data, "pw is [redacted] ok") != NULL, "%s", b.data);
+	/* and nothing else is touched */
+	sc_buf_reset(&b);
+	sc_redact_line(&b, "/etc/profile", "PATH=$PATH:$HOME/bin", 20);
+	ck_assert_str_eq(b.data, "PATH=$PATH:$HOME/bin");
+	sc_buf_free(&b);
+}
+END_TEST
+
+/*
+ * Fuzz finding 2c: the secret-file test compared exact strings, so
+ * "/etc/./passwd" or "/etc//shadow" were not secret; now by normal form,
+ * and by identity in the target (a link named innocently).
+ */
+START_TEST(test_redact_path_spelling_and_identity)
+{
+	char *tmp = tu_mkdtemp(), *root = tu_path(tmp, "root");
+	struct sc_target *t = NULL;
+	struct sc_err err = SC_ERR_INIT;
+	struct stat st;
+
+	ck_assert(sc_redact_is_secret_path("/etc/./passwd"));
+	ck_assert(sc_redact_is_secret_path("/etc//shadow"));
+	ck_assert(sc_redact_is_secret_path("/usr/../etc/gshadow"));
+	ck_assert(sc_redact_is_secret_path("/etc/security/./opasswd"));
+	ck_assert(!sc_redact_is_secret_path("/etc/passwd.d/x"));
+	ck_assert(!sc_redact_is_secret_path("/etc/./hosts"));
+	tu_write(root, "etc/shadow", "root:$6$s$HASH:1::\n", 0600);
+	tu_symlink(root, "etc/app.conf", "shadow");
+	tu_write(root, "etc/hosts", "127.0.0.1 localhost\n", 0644);
+	ck_assert_int_eq(sc_target_open_rootfs(&t, root, &err), 0);
+	ck_assert_int_eq(sc_target_stat(t, "/etc/app.conf", &st, &err), 0);
+	ck_assert(sc_probe_file_is_secret(t, "/etc/app.conf", &st));
+	ck_assert_int_eq(sc_target_stat(t, "/etc/hosts", &st, &err), 0);
+	ck_assert(!sc_probe_file_is_secret(t, "/etc/hosts", &st));
+	sc_target_free(t);
+	tu_rmrf(tmp);
+	free(tmp);
+	free(root);
+}
+END_TEST
+
 static Suite *
 hostile_suite(void)
 {
@@ -426,6 +730,12 @@ hostile_suite(void)
 	tcase_add_test(tc, test_osslconf_expansion_cap);
 	tcase_add_test(tc, test_rpmdb_recursive_view);
 	tcase_add_test(tc, test_rpmdb_budget);
+	tcase_add_test(tc, test_oval_concat_cap);
+	tcase_add_test(tc, test_any_cap);
+	tcase_add_test(tc, test_policy_index);
+	tcase_add_test(tc, test_redact_multiline_item);
+	tcase_add_test(tc, test_redact_opasswd);
+	tcase_add_test(tc, test_redact_path_spelling_and_identity);
 	suite_add_tcase(s, tc);
 	return s;
 }

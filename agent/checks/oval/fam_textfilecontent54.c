@@ -7,6 +7,7 @@
  * results documents.
  */
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +93,7 @@ struct text_ctx {
 	struct sc_oval_object *o;
 	const char *dir, *name, *pattern;
 	char *filepath;
+	int secret;			/* a password file: redact its items */
 };
 
 static int
@@ -118,6 +120,7 @@ text_match(void *p, const struct sc_text_match *tm)
 	it->path = sc_xstrdup(c->dir);
 	it->name = sc_xstrdup(c->name);
 	it->pattern = sc_xstrdup(c->pattern);
+	it->secret = c->secret;
 	it->instance = tm->instance;
 	it->line = tm->line;
 	it->text = sc_xstrndup(tm->subject + tm->m->start[0],
@@ -147,6 +150,7 @@ collect_text(struct sc_oval_doc *d, struct sc_oval_object *o, const char *dir,
 	struct sc_buf buf = SC_BUF_INIT;
 	struct sc_err err = SC_ERR_INIT;
 	struct text_ctx c;
+	struct stat st;
 	int r;
 
 	memset(&c, 0, sizeof(c));
@@ -156,13 +160,15 @@ collect_text(struct sc_oval_doc *d, struct sc_oval_object *o, const char *dir,
 	c.name = name;
 	c.filepath = sc_probe_file_join(dir, name);
 	r = sc_target_read_file(d->rt->target, c.filepath, SC_TARGET_READ_MAX, &buf,
-	    NULL, &err);
+	    &st, &err);
 	if (r == SC_ERR_NOTFOUND || r == SC_ERR_NOTREG)
 		goto out;	/* not a regular file: nothing to match */
 	if (r < 0) {
 		sc_oval_collect_error(o, "%s", err.msg);
 		goto out;
 	}
+	/* redaction is decided here, by the file read, not by its spelling */
+	c.secret = sc_probe_file_is_secret(d->rt->target, c.filepath, &st);
 	o->n_located++;
 	if (o->pattern_re != NULL) {
 		c.pattern = pe->value;
@@ -225,11 +231,17 @@ field(const struct sc_oval_item *it, const char *name, size_t idx,
 }
 
 /* a line of a file as evidence shows it */
+static int secret_file(const struct sc_oval_item *it);
+
 static void
 shown_line(const struct sc_oval_item *it, const char *line, struct sc_buf *out)
 {
 	struct sc_buf fp = SC_BUF_INIT;
 
+	if (secret_file(it)) {
+		sc_redact_text(out, line, strlen(line), 1);
+		return;
+	}
 	sc_buf_reset(&fp);
 	sc_oval_item_filepath(it, &fp);
 	sc_redact_line(out, fp.data, line, strlen(line));
@@ -286,6 +298,8 @@ secret_file(const struct sc_oval_item *it)
 	struct sc_buf fp = SC_BUF_INIT;
 	int r;
 
+	if (it->secret)
+		return 1;
 	sc_buf_reset(&fp);
 	sc_oval_item_filepath(it, &fp);
 	r = sc_redact_is_secret_path(fp.data);
@@ -302,19 +316,21 @@ to_xml(const struct sc_oval_item *it, xmlNodePtr n, xmlNsPtr ns)
 	sc_oval_item_xml_child(n, ns, "pattern", it->pattern, NULL);
 	snprintf(num, sizeof(num), "%lu", it->instance);
 	sc_oval_item_xml_child(n, ns, "instance", num, "int");
-	if (secret) {
-		struct sc_buf b = SC_BUF_INIT;
+	struct sc_buf b = SC_BUF_INIT;
 
+	/* every line of a multi-line match; hashes by shape anywhere */
+	sc_buf_reset(&b);
+	sc_redact_text(&b, it->text, strlen(it->text), secret);
+	sc_oval_item_xml_child(n, ns, "text", b.data, NULL);
+	for (size_t i = 0; i < it->n_subs; i++) {
 		sc_buf_reset(&b);
-		sc_redact_password_field(&b, it->text, strlen(it->text));
-		sc_oval_item_xml_child(n, ns, "text", b.data, NULL);
-		sc_buf_free(&b);
-	} else {
-		sc_oval_item_xml_child(n, ns, "text", it->text, NULL);
+		if (secret)
+			sc_buf_adds(&b, "[redacted]");
+		else
+			sc_redact_text(&b, it->subs[i], strlen(it->subs[i]), 0);
+		sc_oval_item_xml_child(n, ns, "subexpression", b.data, NULL);
 	}
-	for (size_t i = 0; i < it->n_subs; i++)
-		sc_oval_item_xml_child(n, ns, "subexpression", secret ?
-		    "[redacted]" : it->subs[i], NULL);
+	sc_buf_free(&b);
 }
 
 const struct sc_oval_family sc_fam_textfilecontent54 = {

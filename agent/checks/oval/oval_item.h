@@ -44,6 +44,7 @@ struct sc_oval_item {
 	char *pattern;
 	unsigned long instance, line;
 	char *text;			/* the match (redacted for secret files) */
+	int secret;			/* read from a password file (by identity) */
 	char **subs;			/* subexpressions */
 	size_t n_subs;
 	char *line_text;		/* the whole line, for evidence */

@@ -9,6 +9,37 @@
 
 #include "checks/oval/oval_collect.h"
 #include "checks/oval/oval_item.h"
+#include "util/limits.h"
+
+/*
+ * Components multiply values (concat is a cross product, and nesting
+ * doubles lengths): over SC_LIMIT_OVAL_VALUES values or
+ * SC_LIMIT_OVAL_VALUE_BYTES bytes a component is an error, never a cut
+ * list (a cut list could turn a fail into a pass).
+ */
+static int
+over_cap(size_t n, size_t bytes, struct sc_err *err)
+{
+	if (n > SC_LIMIT_OVAL_VALUES)
+		return sc_err_set(err, SC_ERR_TOOBIG,
+		    "a variable component yields %zu values, over the cap of %u",
+		    n, (unsigned)SC_LIMIT_OVAL_VALUES);
+	if (bytes > SC_LIMIT_OVAL_VALUE_BYTES)
+		return sc_err_set(err, SC_ERR_TOOBIG,
+		    "a variable component yields more than %u bytes of values",
+		    (unsigned)SC_LIMIT_OVAL_VALUE_BYTES);
+	return SC_OK;
+}
+
+static size_t
+strv_bytes(const struct sc_strv *v)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < v->n; i++)
+		n += strlen(v->v[i]);
+	return n;
+}
 
 static int comp_prepare(struct sc_oval_doc *d, struct sc_oval_comp *c,
     struct sc_err *err);
@@ -137,8 +168,22 @@ comp_eval(struct sc_oval_doc *d, struct sc_oval_comp *c, struct sc_strv *out,
 			enum sc_oval_flag f;
 
 			if ((r = comp_eval(d, c->args[a], &part, &f, err)) == SC_OK) {
+				size_t pb = strv_bytes(&part), ab = strv_bytes(&acc);
+
 				*flag = worse(*flag, f);
-				for (size_t i = 0; i < acc.n; i++)
+				/* n = acc.n * part.n, bytes = ab * part.n + pb * acc.n
+				 * (both operands already capped: no overflow),
+				 * checked before anything is built */
+				if (part.n != 0 && acc.n > SC_LIMIT_OVAL_VALUES /
+				    part.n)
+					r = sc_err_set(err, SC_ERR_TOOBIG,
+					    "concat of %zu by %zu values is over "
+					    "the cap of %u values", acc.n, part.n,
+					    (unsigned)SC_LIMIT_OVAL_VALUES);
+				else
+					r = over_cap(acc.n * part.n, ab * part.n +
+					    pb * acc.n, err);
+				for (size_t i = 0; r == SC_OK && i < acc.n; i++)
 					for (size_t j = 0; j < part.n; j++)
 						sc_strv_push_owned(&next, sc_xasprintf(
 						    "%s%s", acc.v[i], part.v[j]));
@@ -244,6 +289,8 @@ comp_eval(struct sc_oval_doc *d, struct sc_oval_comp *c, struct sc_strv *out,
 	default:
 		break;
 	}
+	if (r == SC_OK)
+		r = over_cap(out->n, strv_bytes(out), err);
 out:
 	sc_strv_free(&in);
 	sc_buf_free(&b);
