@@ -379,6 +379,12 @@ sc_evidence_write(const struct sc_evidence_opts *o,
 				goto out;
 		}
 	}
+	/* the private directory's lock (util/fsutil.h) is not evidence */
+	if (unlinkat(dfd, ".lock", 0) < 0 && errno != ENOENT) {
+		r = sc_err_set(err, sc_err_from_errno(errno), "cannot remove "
+		    "'%s/.lock': %s", tmp, strerror(errno));
+		goto out;
+	}
 	um = umask(0);
 	umask(um);
 	(void)fchmod(dfd, 0777 & ~um);
