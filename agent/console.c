@@ -139,8 +139,9 @@ sc_console_print(FILE *f, const struct sc_testresult *tr,
 	sc_console_cat_counts(tr, cat);
 	fprintf(f, "; open findings CAT I %lu, CAT II %lu, CAT III %lu\n",
 	    cat[0], cat[1], cat[2]);
-	/* the headline FIPS verdict, when a FIPS rule ran */
-	if (sc_testresult_fact(tr, "urn:stigcheck:fact:fips:summary"))
+	/* the headline FIPS verdict, when a FIPS rule ran (not with -q) */
+	if (!o->quiet &&
+	    sc_testresult_fact(tr, "urn:stigcheck:fact:fips:summary"))
 		fprintf(f, "%s\n", sc_testresult_fact(tr,
 		    "urn:stigcheck:fact:fips:summary"));
 	if (o->quiet)

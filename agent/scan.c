@@ -127,10 +127,14 @@ sc_scan_all_notapplicable(const struct sc_testresult *tr, struct sc_buf *why)
 			continue;
 		na++;
 		if (rr->n_msgs > 0 && sc_strv_find(&seen, rr->msgs[0].text) < 0) {
-			sc_strv_push(&seen, rr->msgs[0].text);
+			const char *t = rr->msgs[0].text;
+
+			sc_strv_push(&seen, t);
+			/* the reason line (xccdf/evidence.h), without its word */
+			if (strncmp(t, "Not applicable: ", 16) == 0)
+				t += 16;
 			if (shown++ < 3)
-				sc_buf_addf(why, "%s%s", shown > 1 ? "; " : "",
-				    rr->msgs[0].text);
+				sc_buf_addf(why, "%s%s", shown > 1 ? "; " : "", t);
 		}
 	}
 	sc_strv_free(&seen);
