@@ -105,6 +105,7 @@ UNIT_HELP  := $(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c))
 UNIT_HOBJ  := $(UNIT_HELP:%.c=$(BUILD)/obj/%.o)
 
 .PHONY: fuzz fuzz-bins
+.PHONY: check-fuzz fuzz fuzz-bins
 .PHONY: all deps check check-unit check-integration check-asan check-clang \
         check-valgrind demo bench install uninstall clean unit-bins srg-table
 
@@ -211,7 +212,7 @@ unit-bins: $(UNIT_BIN) $(PROG) $(MANPAGE) $(COMPLETION)
 check: deps
 	@tests/fixtures/fips-provider.sh || echo "fips-provider: not built; the FIPS fixture tests will skip and say why"
 	@$(MAKE) --no-print-directory all unit-bins
-	@for s in check-unit check-integration check-asan check-clang check-valgrind; do \
+	@for s in check-unit check-integration check-asan check-clang check-valgrind check-fuzz; do \
 	  t0=$$(date +%s); \
 	  $(MAKE) --no-print-directory $$s || exit 1; \
 	  echo "make check: $$s took $$(( $$(date +%s) - t0 )) s"; \
@@ -260,6 +261,10 @@ $(BUILD)/fuzz/%: $(BUILD)/obj/tests/fuzz/%.o $(BUILTIN_O) $(ASSETS_O) $(LIB)
 	$(Q)$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(ALL_LDLIBS)
 
 fuzz-bins: $(FUZZ_BIN)
+
+# make check runs each harness briefly; `make fuzz FUZZ_SECONDS=60` for real.
+check-fuzz:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(or $(CHECK_FUZZ_SECONDS),3)
 
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang FUZZ=1 fuzz-bins

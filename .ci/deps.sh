@@ -68,6 +68,10 @@ command -v go >/dev/null 2>&1 || missing="$missing golang-go"
 	missing="$missing openjdk-17-jre-headless"
 [ -x /usr/bin/python3.11 ] || missing="$missing python3"
 
+# make fuzz (part of make check): clang's libFuzzer runtime
+ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||
+	missing="$missing libclang-rt-14-dev"
+
 [ -z "$missing" ] && exit 0
 
 echo "deps: installing:$missing" >&2
