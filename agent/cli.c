@@ -25,8 +25,10 @@ static int check_keep(struct sc_cli *, const char *, struct sc_err *);
 
 const struct sc_cli_cmd sc_cli_cmds[] = {
 	{ NULL, SC_CMD_EVAL,
-	  "[--rootfs DIR | --container REF | --image PATH | --all-containers] [options] [CONTENT]",
-	  "evaluate CONTENT (default: the built-in benchmark) against a target", 0, 0 },
+	  "[--rootfs DIR | --container REF | --image PATH | --all-containers]\n"
+	  "                 [options] [CONTENT]",
+	  "evaluate CONTENT (default: the built-in benchmark) against a "
+	  "target", 0, 0 },
 	{ "info", SC_CMD_INFO, "info [options] [CONTENT]",
 	  "describe content: benchmark, profiles, rule counts", 0, 0 },
 	{ "report", SC_CMD_REPORT, "report --from RESULTS [outputs]",
@@ -34,11 +36,11 @@ const struct sc_cli_cmd sc_cli_cmds[] = {
 	{ "verify", SC_CMD_VERIFY, "verify DIR [--ca CA.pem]",
 	  "check an evidence directory's hashes, file list and signature",
 	  1, 1 },
-	{ "help", SC_CMD_HELP, "help [COMMAND]",
-	  "show the usage of stigcheck or of one command", 0, 0 },
 	{ "diff", SC_CMD_DIFF, "diff [--json FILE|-] OLD NEW",
 	  "compare two stored results: regressions, fixes, evidence changes",
 	  2, 2 },
+	{ "help", SC_CMD_HELP, "help [COMMAND]",
+	  "show the usage of stigcheck or of one command", 0, 0 },
 };
 const size_t sc_cli_ncmds = sizeof(sc_cli_cmds) / sizeof(sc_cli_cmds[0]);
 
