@@ -141,9 +141,12 @@ sc_console_print(FILE *f, const struct sc_testresult *tr,
 	    cat[0], cat[1], cat[2]);
 	/* the headline FIPS verdict, when a FIPS rule ran (not with -q) */
 	if (!o->quiet &&
-	    sc_testresult_fact(tr, "urn:stigcheck:fact:fips:summary"))
-		fprintf(f, "%s\n", sc_testresult_fact(tr,
-		    "urn:stigcheck:fact:fips:summary"));
+	    sc_testresult_fact(tr, "urn:stigcheck:fact:fips:summary")) {
+		/* cut to the terminal's width like the titles; whole in files */
+		put_title(f, sc_testresult_fact(tr,
+		    "urn:stigcheck:fact:fips:summary"), width);
+		fputc('\n', f);
+	}
 	if (o->quiet)
 		for (i = 0; i < tr->n_rr; i++)
 			if (tr->rr[i].result == SC_RESULT_FAIL)

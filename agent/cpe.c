@@ -331,7 +331,9 @@ sc_cpe_applies(struct sc_cpe *cpe, const char *idref, struct sc_buf *why)
 		if (idref[0] == '#') {
 			v->r = eval_platform(cpe, idref + 1, &b);
 		} else {
-			sc_buf_adds(&b, "platform ");
+			/* the never-applies name words its own reason */
+			if (!sc_cpe_never_applies(idref))
+				sc_buf_adds(&b, "platform ");
 			v->r = eval_name(cpe, idref, &b);
 		}
 		v->why = sc_buf_detach(&b);
