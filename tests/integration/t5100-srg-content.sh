@@ -8,7 +8,8 @@
 #   - cached authenticators (sssd/winbindd): notapplicable -> notchecked
 . "$(dirname "$0")/lib.sh"
 [ "$(id -u)" = 0 ] || skip "needs root to create root-owned fixture files"
-fixture() { rm -rf "$TMPDIR/root"; sh "$(dirname "$0")/../fixtures/basic-root.sh" "$TMPDIR/root"; root=$TMPDIR/root; }
+# (with /usr/bin, as every real root has: the clear-text tools rule searches it)
+fixture() { rm -rf "$TMPDIR/root"; sh "$(dirname "$0")/../fixtures/basic-root.sh" "$TMPDIR/root"; root=$TMPDIR/root; mkdir -p "$root/usr/bin"; }
 # scan NAME: scan $root, keep "RULE RESULT" lines sorted in $TMPDIR/NAME.
 # Under VALGRIND=1 only the first scans run under valgrind: the clean root
 # and the first mutations reach every code path the later ones do (file
