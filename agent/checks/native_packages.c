@@ -191,7 +191,11 @@ prog_parse(xmlNodePtr n, void **out, struct sc_err *err)
 	return SC_OK;
 }
 
-/* The directories searched: the target's PATH, then the standard ones. */
+/*
+ * The directories searched: the standard ones, then those of the target's
+ * PATH not among them (so the evidence names the same list for an image,
+ * whose config sets PATH, and for its unpacked tree, which has none).
+ */
 static void
 search_dirs(struct sc_target *t, struct sc_strv *dirs)
 {
@@ -200,14 +204,13 @@ search_dirs(struct sc_target *t, struct sc_strv *dirs)
 	const char *path = sc_target_getenv(t, "PATH");
 	char *copy = path ? sc_xstrdup(path) : NULL, *save = NULL;
 
+	for (size_t i = 0; std[i]; i++)
+		sc_strv_push(dirs, std[i]);
 	for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d;
 	    d = strtok_r(NULL, ":", &save))
 		if (d[0] == '/' && sc_strv_find(dirs, d) < 0 && dirs->n < 64)
 			sc_strv_push(dirs, d);
 	free(copy);
-	for (size_t i = 0; std[i]; i++)
-		if (sc_strv_find(dirs, std[i]) < 0)
-			sc_strv_push(dirs, std[i]);
 }
 
 static enum sc_result
