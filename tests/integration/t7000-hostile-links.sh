@@ -15,8 +15,8 @@ sh "$(dirname "$0")/../fixtures/basic-root.sh" "$root"
 rm -rf "$root/lib/apk" "$root/var/lib/dpkg" "$root/var/lib/rpm" "$root/usr/lib/apk"
 mkdir -p "$root/bin" "$root/usr/bin" "$root/usr/sbin"
 
-rule_msgs() {	# FILE RULE: the error messages of a rule-result
-	xmllint --xpath "//*[local-name()='rule-result'][contains(@idref,'$2')]/*[local-name()='message'][@severity='error']/text()" "$1" 2>/dev/null
+rule_msgs() {	# FILE RULE: the messages of a rule-result
+	xmllint --xpath "//*[local-name()='rule-result'][contains(@idref,'$2')]/*[local-name()='message']/text()" "$1" 2>/dev/null
 }
 no_hash() {	# files...: no crypt hash anywhere
 	if grep -E -l '\$(1|2[abxy]?|5|6|y|gy|7)\$[./0-9A-Za-z]' "$@"; then
