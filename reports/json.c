@@ -122,6 +122,11 @@ sc_json_summary(const struct sc_output_ctx *ctx)
 	json_object_set_new(doc, "score", score);
 	json_object_set_new(doc, "counts", cnt);
 	json_object_set_new(doc, "failed_by_severity", sev);
+	/* what STIG users count: open findings by DISA category */
+	json_object_set_new(doc, "open_findings", json_pack("{sI sI sI}",
+	    "cat1", (json_int_t)bysev[SC_SEV_HIGH],
+	    "cat2", (json_int_t)bysev[SC_SEV_MEDIUM],
+	    "cat3", (json_int_t)bysev[SC_SEV_LOW]));
 	json_object_set_new(doc, "rules", rules);
 	return doc;
 }

@@ -42,6 +42,9 @@ for k, n in j['counts'].items():
 fails = [t for t in rr if t[1] == 'fail']
 for lvl in ('high', 'medium', 'low'):
     assert j['failed_by_severity'][lvl] == sum(1 for t in fails if t[2] == lvl), lvl
+# open findings by category, as the console's totals line counts them
+for cat, lvl in (('cat1', 'high'), ('cat2', 'medium'), ('cat3', 'low')):
+    assert j['open_findings'][cat] == sum(1 for t in fails if t[2] == lvl), cat
 assert j['target']['name'] == 'demo-root', j['target']
 # rules carry the GPOS SRG ids the checklists map them to
 # (the CKL shows V-203629, usable password, Open: t3100)

@@ -75,6 +75,10 @@ START_TEST(test_summary)
 	    "counts"), "notselected")), 1);
 	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(doc,
 	    "failed_by_severity"), "medium")), 1);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(doc,
+	    "open_findings"), "cat2")), 1);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(doc,
+	    "open_findings"), "cat1")), 0);
 	ck_assert(json_real_value(json_object_get(doc, "score")) == 50.0);
 	rules = json_object_get(doc, "rules");
 	/* seven rules, f notselected */
