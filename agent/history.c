@@ -116,13 +116,22 @@ sc_history_store(const char *dir, const struct sc_content *c,
 
 	gmtime_r(&t, &tm);
 	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
-	for (seq = 0; seq < 100; seq++) {
+	/*
+	 * One past the highest name of this second that exists, not the first
+	 * free one: after pruning removed the oldest, a free lower number
+	 * would sort before the runs it follows.
+	 */
+	for (seq = 99; seq >= 0; seq--) {
 		free(path);
 		path = seq ? sc_xasprintf("%s/%s.%s~%02d.xml", dir, pre, stamp, seq)
 		    : sc_xasprintf("%s/%s.%s.xml", dir, pre, stamp);
-		if (lstat(path, &st) < 0 && errno == ENOENT)
+		if (!(lstat(path, &st) < 0 && errno == ENOENT))
 			break;
 	}
+	seq++;
+	free(path);
+	path = seq ? sc_xasprintf("%s/%s.%s~%02d.xml", dir, pre, stamp, seq)
+	    : sc_xasprintf("%s/%s.%s.xml", dir, pre, stamp);
 	if (seq == 100)
 		r = sc_err_set(err, SC_ERR_EXISTS, "--history '%s': too many "
 		    "runs of '%s' in one second", dir, pre);

@@ -228,16 +228,22 @@ cmd_eval(const struct sc_cli *cli, struct sc_provenance *prov,
 		goto out;
 	warn_all_notapplicable(tr);
 	sc_provenance_add_facts(prov, tr);
-	/* the outputs, the history file and the evidence: all or none */
+	/* the outputs and the history file: all or none */
 	sc_stage_begin();
 	if ((r = sc_outputs_write(&cli->out, content, tr, err)) < 0 ||
 	    (cli->history && (r = sc_history_store(cli->history, content, tr,
-	    NULL, err)) < 0) ||
-	    (r = write_evidence(cli, prov, content, tr, err)) < 0) {
+	    NULL, err)) < 0)) {
 		sc_stage_abort();
 		goto out;
 	}
 	if ((r = sc_stage_commit(err)) < 0)
+		goto out;
+	/*
+	 * The evidence directory reads its files back to hash them, so it is
+	 * written after the stage; it is built beside its destination and
+	 * renamed, so it too appears whole or not at all.
+	 */
+	if ((r = write_evidence(cli, prov, content, tr, err)) < 0)
 		goto out;
 	if (cli->history &&
 	    (r = sc_history_prune(cli->history, tr, cli->keep, err)) < 0)
