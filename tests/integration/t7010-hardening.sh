@@ -23,8 +23,10 @@ readelf -lW "$B" | grep -A1 GNU_STACK | grep -q 'RWE' && fail "$B has an executa
 # (pkg-config include paths) and stay hardened.  Checked on one object.
 cd "$(dirname "$0")/../.."
 # a make of our own: not the variables (SANITIZE=1 under check-asan) that
-# the make running this test passes down through MAKEFLAGS
-make() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make "$@"; }
+# the make running this test passes down, through MAKEFLAGS and through
+# the environment (make exports command-line variables to its recipes)
+make() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u SANITIZE -u OPT \
+	make SANITIZE= "$@"; }
 obj="$TMPDIR/b/obj/xccdf/content.o"
 make -s BUILD="$TMPDIR/b" CFLAGS=-O1 "$obj" >"$TMPDIR/make.out" 2>&1 ||
 	{ cat "$TMPDIR/make.out"; fail "make CFLAGS=-O1 does not build (lost the pkg-config flags?)"; }
