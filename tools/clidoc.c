@@ -221,6 +221,17 @@ arg_action(const char *arg)
 	return "COMPREPLY=()";
 }
 
+/* The command words (not the scan's), separated by sep. */
+static void
+put_cmd_words(FILE *fp, const char *sep)
+{
+	size_t k, i = 0;
+
+	for (k = 0; k < sc_cli_ncmds; k++)
+		if (sc_cli_cmds[k].name)
+			fprintf(fp, "%s%s", i++ ? sep : "", sc_cli_cmds[k].name);
+}
+
 static int
 gen_bash(const char *out)
 {
@@ -238,9 +249,7 @@ gen_bash(const char *out)
 	    "prev=${COMP_WORDS[COMP_CWORD-1]} cmd=scan i\n"
 	    "\tfor ((i = 1; i < COMP_CWORD; i++)); do\n"
 	    "\t\tcase ${COMP_WORDS[i]} in\n\t\t", fp);
-	for (k = 0, i = 0; k < sc_cli_ncmds; k++)
-		if (sc_cli_cmds[k].name)
-			fprintf(fp, "%s%s", i++ ? "|" : "", sc_cli_cmds[k].name);
+	put_cmd_words(fp, "|");
 	fputs(") cmd=${COMP_WORDS[i]}; break ;;\n"
 	    "\t\t-*) ;;\n\t\t*) break ;;\n\t\tesac\n\tdone\n"
 	    "\tcase $prev in\n", fp);
@@ -272,9 +281,7 @@ gen_bash(const char *out)
 	    "\t\tCOMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
 	    "\telif [[ $cmd == scan && $COMP_CWORD == 1 ]]; then\n"
 	    "\t\tCOMPREPLY=($(compgen -W '", fp);
-	for (k = 0, i = 0; k < sc_cli_ncmds; k++)
-		if (sc_cli_cmds[k].name)
-			fprintf(fp, "%s%s", i++ ? " " : "", sc_cli_cmds[k].name);
+	put_cmd_words(fp, " ");
 	fputs("' -- \"$cur\") $(compgen -f -- \"$cur\"))\n"
 	    "\telse\n\t\tCOMPREPLY=($(compgen -f -- \"$cur\"))\n\tfi\n}\n"
 	    "complete -o filenames -F _stigcheck stigcheck\n", fp);
