@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -164,6 +165,43 @@ component_id(const char *c, size_t n, const char *parent, size_t pn,
 	return 1;
 }
 
+/*
+ * The innermost component of one line of /proc/PID/cgroup
+ * ("hierarchy-id:controllers:path", END its end) naming a container.
+ */
+static int
+line_id(const char *line, const char *end, char id[SC_CONTAINER_ID_LEN + 1],
+    const char **runtime)
+{
+	const char *path, *c, *parent = "";
+	size_t pn = 0;
+	int found = 0;
+
+	path = memchr(line, ':', (size_t)(end - line));
+	if (path != NULL)
+		path = memchr(path + 1, ':', (size_t)(end - path - 1));
+	if (path == NULL)
+		return 0;
+	for (c = path + 1; c < end;) {
+		const char *ce = memchr(c, '/', (size_t)(end - c));
+		char cid[SC_CONTAINER_ID_LEN + 1];
+		const char *crt;
+
+		if (ce == NULL)
+			ce = end;
+		if (ce > c && component_id(c, (size_t)(ce - c), parent, pn,
+		    cid, &crt)) {
+			memcpy(id, cid, sizeof(cid));
+			*runtime = crt;
+			found = 1;
+		}
+		parent = c;
+		pn = (size_t)(ce - c);
+		c = ce + 1;
+	}
+	return found;
+}
+
 int
 sc_container_cgroup_id(const char *text, char id[SC_CONTAINER_ID_LEN + 1],
     const char **runtime)
@@ -172,80 +210,120 @@ sc_container_cgroup_id(const char *text, char id[SC_CONTAINER_ID_LEN + 1],
 
 	*runtime = NULL;
 	for (line = text; line && *line; line = nl ? nl + 1 : NULL) {
-		const char *path, *end, *c, *parent = "", *found = NULL;
-		size_t pn = 0;
-
 		nl = strchr(line, '\n');
-		end = nl ? nl : line + strlen(line);
-		/* hierarchy-id:controllers:path */
-		path = memchr(line, ':', (size_t)(end - line));
-		if (path != NULL)
-			path = memchr(path + 1, ':', (size_t)(end - path - 1));
-		if (path == NULL)
-			continue;
-		/* the innermost component naming a container wins */
-		for (c = path + 1; c < end;) {
-			const char *ce = memchr(c, '/', (size_t)(end - c));
-			char cid[SC_CONTAINER_ID_LEN + 1];
-			const char *crt;
-
-			if (ce == NULL)
-				ce = end;
-			if (ce > c && component_id(c, (size_t)(ce - c), parent, pn,
-			    cid, &crt)) {
-				memcpy(id, cid, sizeof(cid));
-				*runtime = crt;
-				found = c;
-			}
-			parent = c;
-			pn = (size_t)(ce - c);
-			c = ce + 1;
-		}
-		if (found != NULL)
+		if (line_id(line, nl ? nl : line + strlen(line), id, runtime))
 			return 1;
 	}
 	return 0;
 }
 
 int
-sc_container_parse_status(const char *text, struct sc_target_runtime *rt)
+sc_container_cgroup_matches(const char *text, const char *id,
+    char found[SC_CONTAINER_ID_LEN + 1])
 {
 	const char *line, *nl;
-	int have = 0;
+	int r = 0;
+
+	/* every hierarchy that names a container must name this one */
+	for (line = text; line && *line; line = nl ? nl + 1 : NULL) {
+		char cid[SC_CONTAINER_ID_LEN + 1];
+		const char *rt;
+
+		nl = strchr(line, '\n');
+		if (!line_id(line, nl ? nl : line + strlen(line), cid, &rt))
+			continue;
+		if (id == NULL || strcmp(cid, id) != 0) {
+			if (found != NULL)
+				memcpy(found, cid, sizeof(cid));
+			return -1;
+		}
+		r = 1;
+	}
+	return r;
+}
+
+/*
+ * The value of the status line whose key is KEY ("Uid:"), found only at a
+ * line start, never inside another line's value.  Name: (the process's
+ * comm, which the process writes itself) is opaque: it is skipped, and no
+ * other line can be matched inside it.  NULL when there is no such line.
+ */
+static const char *
+status_value(const char *text, const char *key)
+{
+	const char *line, *nl;
+	size_t kl = strlen(key);
+
+	for (line = text; line && *line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		if (strncmp(line, "Name:", 5) == 0)
+			continue;
+		if (strncmp(line, key, kl) == 0)
+			return line + kl;
+	}
+	return NULL;
+}
+
+/* Up to MAX numbers (in BASE) from a status value, on its own line. */
+static int
+status_nums(const char *v, int base, unsigned long long *out, int max)
+{
+	int n = 0;
+
+	while (v != NULL && n < max) {
+		char *end;
+		unsigned long long x;
+
+		while (*v == ' ' || *v == '\t')
+			v++;
+		if (!((*v >= '0' && *v <= '9') || (base == 16 &&
+		    ((*v >= 'a' && *v <= 'f') || (*v >= 'A' && *v <= 'F')))))
+			break;
+		errno = 0;
+		x = strtoull(v, &end, base);
+		if (end == v || errno != 0)
+			break;
+		out[n++] = x;
+		v = end;
+	}
+	return n;
+}
+
+int
+sc_container_parse_status(const char *text, struct sc_target_runtime *rt)
+{
+	static const char *caps[] = { "CapInh:", "CapPrm:", "CapEff:",
+		"CapBnd:", "CapAmb:" };
+	unsigned long long *capv[] = { &rt->cap_inh, &rt->cap_prm,
+		&rt->cap_eff, &rt->cap_bnd, &rt->cap_amb };
+	unsigned long long v[4];
+	size_t i;
+	int have = 0, k;
 
 	rt->no_new_privs = -1;
 	rt->seccomp = -1;
-	for (line = text; line && *line; line = nl ? nl + 1 : NULL) {
-		unsigned long a, b, c, d;
-		unsigned long long x;
-		int v;
-
-		nl = strchr(line, '\n');
-		if (sscanf(line, "Uid: %lu %lu %lu %lu", &a, &b, &c, &d) == 4) {
-			rt->uid[0] = a, rt->uid[1] = b, rt->uid[2] = c, rt->uid[3] = d;
-			have |= 1;
-		} else if (sscanf(line, "Gid: %lu %lu %lu %lu", &a, &b, &c,
-		    &d) == 4) {
-			rt->gid[0] = a, rt->gid[1] = b, rt->gid[2] = c, rt->gid[3] = d;
-			have |= 2;
-		} else if (sscanf(line, "CapInh: %llx", &x) == 1) {
-			rt->cap_inh = x;
-		} else if (sscanf(line, "CapPrm: %llx", &x) == 1) {
-			rt->cap_prm = x;
-		} else if (sscanf(line, "CapEff: %llx", &x) == 1) {
-			rt->cap_eff = x;
-			have |= 4;
-		} else if (sscanf(line, "CapBnd: %llx", &x) == 1) {
-			rt->cap_bnd = x;
-		} else if (sscanf(line, "CapAmb: %llx", &x) == 1) {
-			rt->cap_amb = x;
-		} else if (sscanf(line, "NoNewPrivs: %d", &v) == 1) {
-			rt->no_new_privs = v != 0;
-		} else if (strncmp(line, "Seccomp:", 8) == 0 &&
-		    sscanf(line, "Seccomp: %d", &v) == 1) {
-			rt->seccomp = v;
-		}
+	if (status_nums(status_value(text, "Uid:"), 10, v, 4) == 4) {
+		for (k = 0; k < 4; k++)
+			rt->uid[k] = (unsigned long)v[k];
+		have |= 1;
 	}
+	if (status_nums(status_value(text, "Gid:"), 10, v, 4) == 4) {
+		for (k = 0; k < 4; k++)
+			rt->gid[k] = (unsigned long)v[k];
+		have |= 2;
+	}
+	for (i = 0; i < sizeof(caps) / sizeof(caps[0]); i++) {
+		if (status_nums(status_value(text, caps[i]), 16, v, 1) != 1)
+			continue;
+		*capv[i] = v[0];
+		if (capv[i] == &rt->cap_eff)
+			have |= 4;
+	}
+	if (status_nums(status_value(text, "NoNewPrivs:"), 10, v, 1) == 1)
+		rt->no_new_privs = v[0] != 0;
+	if (status_nums(status_value(text, "Seccomp:"), 10, v, 1) == 1 &&
+	    v[0] <= 2)
+		rt->seccomp = (int)v[0];
 	return have == 7 ? 0 : -1;
 }
 
@@ -256,24 +334,126 @@ sc_container_parse_status(const char *text, struct sc_target_runtime *rt)
 static long
 status_field(const char *status, const char *key, int last)
 {
-	const char *p = strstr(status, key);
-	long v = -1;
+	unsigned long long v[32];
+	int n = status_nums(status_value(status, key), 10, v, 32);
 
-	if (p == NULL || (p != status && p[-1] != '\n'))
+	if (n == 0 || v[last ? n - 1 : 0] > 0x7fffffffULL)
 		return -1;
-	p += strlen(key);
-	for (;;) {
-		char *end;
-		long x = strtol(p, &end, 10);
+	return (long)v[last ? n - 1 : 0];
+}
 
-		if (end == p)
+int
+sc_container_parse_stat(const char *text, size_t len,
+    unsigned long long *start)
+{
+	const char *p = NULL, *end = text + len;
+	size_t i;
+	int field;
+
+	/* comm is "(...)" and may hold anything, ')' and newlines too: the
+	 * fields that follow it start after the LAST ')' */
+	for (i = len; i > 0; i--)
+		if (text[i - 1] == ')') {
+			p = text + i;
 			break;
-		v = x;
-		p = end;
-		if (!last)
-			break;
+		}
+	if (p == NULL)
+		return -1;
+	/* field 3 (state) follows; the start time is field 22 */
+	for (field = 3; p < end; field++) {
+		const char *tok;
+
+		if (*p != ' ')
+			return -1;
+		tok = ++p;
+		while (p < end && *p != ' ' && *p != '\n')
+			p++;
+		if (p == tok)
+			return -1;
+		if (field == 22) {
+			unsigned long long x = 0;
+			const char *q;
+
+			for (q = tok; q < p; q++) {
+				if (*q < '0' || *q > '9' || x > (~0ULL - 9) / 10)
+					return -1;
+				x = x * 10 + (unsigned long long)(*q - '0');
+			}
+			*start = x;
+			return 0;
+		}
+		if (p < end && *p == '\n')
+			return -1;
 	}
-	return v;
+	return -1;
+}
+
+/* ---- pinning: the process resolved is the process scanned --------------- */
+
+/* The start time of the process whose /proc directory is PFD. */
+static int
+read_start(int pfd, unsigned long long *start)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	int r = -1;
+
+	if (read_proc(pfd, "stat", PROC_SMALL_MAX, &b) == 0 &&
+	    sc_container_parse_stat(b.data, b.len, start) == 0)
+		r = 0;
+	sc_buf_free(&b);
+	return r;
+}
+
+/* The start time of process PID now (0 when it is gone). */
+static unsigned long long
+pid_start(long pid)
+{
+	unsigned long long start = 0;
+	char path[64];
+	int pfd;
+
+	snprintf(path, sizeof(path), "/proc/%ld", pid);
+	pfd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (pfd < 0)
+		return 0;
+	if (read_start(pfd, &start) < 0)
+		start = 0;
+	close(pfd);
+	return start;
+}
+
+/* A pidfd for PID, or -1 where the kernel (or valgrind) has none. */
+static int
+open_pidfd(long pid)
+{
+#ifdef SYS_pidfd_open
+	long fd = syscall(SYS_pidfd_open, (pid_t)pid, 0);
+
+	return fd < 0 ? -1 : (int)fd;
+#else
+	(void)pid;
+	return -1;
+#endif
+}
+
+/* The pinned process (PFD its /proc dir, PIDFD or -1) is still START. */
+static int
+check_pinned(int pfd, int pidfd, long pid, unsigned long long start,
+    struct sc_err *err)
+{
+	unsigned long long now;
+
+	if (pidfd >= 0) {
+		struct pollfd p = { pidfd, POLLIN, 0 };
+
+		if (poll(&p, 1, 0) != 0)	/* readable: it has exited */
+			goto gone;
+	}
+	if (read_start(pfd, &now) == 0 && now == start)
+		return SC_OK;
+gone:
+	return sc_err_set(err, SC_ERR_NOTFOUND, "container process %ld exited "
+	    "or was replaced", pid);
 }
 
 struct match {
@@ -379,6 +559,7 @@ by_cgroup(const char *prefix, struct sc_container_info *ci,
 	set_str(&ci->id, init->id);
 	set_str(&ci->runtime, init->runtime);
 	set_str(&ci->how, "its cgroup");
+	ci->start_time = pid_start(ci->pid);
 	r = 1;
 out:
 	free(m);
@@ -397,9 +578,37 @@ now_ms(void)
 }
 
 /*
- * Run argv (a host program from PATH) and collect stdout and stderr.
- * Returns 0 with *status set (the exit status, or -1 killed), or -1 with
- * errno (ENOENT: not installed).
+ * Wait for PID until DEADLINE (now_ms); then SIGKILL it and reap it.
+ * Returns its wait status, with *late set when it had to be killed.
+ */
+static int
+reap_by(pid_t pid, long deadline, int *late)
+{
+	int ws = 0;
+
+	for (;;) {
+		pid_t w = waitpid(pid, &ws, WNOHANG);
+		struct timespec ts = { 0, 10 * 1000000L };
+
+		if (w == pid || (w < 0 && errno != EINTR))
+			return ws;
+		if (now_ms() >= deadline)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	*late = 1;
+	kill(pid, SIGKILL);
+	while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+		;
+	return ws;
+}
+
+/*
+ * Run argv (a host program from PATH) and collect stdout and stderr.  The
+ * deadline covers reading and the wait for its exit: a program still
+ * running then is killed (SIGKILL) and reaped.  Returns 0 with *status
+ * set (the exit status, -1 killed by a signal, -2 killed at the
+ * deadline), or -1 with errno (ENOENT: not installed).
  */
 static int
 run_cli(char *const argv[], struct sc_buf *out, struct sc_buf *errout,
@@ -409,7 +618,7 @@ run_cli(char *const argv[], struct sc_buf *out, struct sc_buf *errout,
 	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, r, ws;
 	long deadline = now_ms() + SC_CONTAINER_CLI_TIMEOUT_MS;
 	pid_t pid;
-	int killed = 0, saved = 0;
+	int killed = 0, late = 0, saved = 0;
 
 	sc_buf_reset(out);
 	sc_buf_reset(errout);
@@ -436,7 +645,7 @@ run_cli(char *const argv[], struct sc_buf *out, struct sc_buf *errout,
 
 		if (left <= 0 || out->len + errout->len > CLI_OUT_MAX) {
 			kill(pid, SIGKILL);
-			killed = 1;
+			killed = left <= 0 ? 2 : 1;
 			break;
 		}
 		if (poll(p, 2, (int)left) < 0 && errno != EINTR)
@@ -457,9 +666,11 @@ run_cli(char *const argv[], struct sc_buf *out, struct sc_buf *errout,
 			}
 		}
 	}
-	while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
-		;
-	*status = killed || !WIFEXITED(ws) ? -1 : WEXITSTATUS(ws);
+	ws = reap_by(pid, deadline, &late);
+	if (late || killed == 2)
+		*status = -2;
+	else
+		*status = killed || !WIFEXITED(ws) ? -1 : WEXITSTATUS(ws);
 	r = 0;
 	goto out;
 fail:
@@ -719,13 +930,26 @@ by_name(const char *ref, struct sc_container_info *ci, struct sc_buf *tried,
 			r = 0;
 			continue;
 		}
+		if (status == -2) {
+			r = sc_err_set(err, SC_ERR_IO, "%s did not answer within "
+			    "%d s (killed)", tool, SC_CONTAINER_CLI_TIMEOUT_MS / 1000);
+			break;
+		}
 		if (status != 0) {
 			add_complaint(tried, tool, &eo, status);
 			continue;
 		}
 		r = sc_container_parse_inspect(tool, out.data, ref, ci, err);
-		if (r == SC_OK)
+		if (r == SC_OK && (ci->id == NULL ||
+		    strlen(ci->id) != SC_CONTAINER_ID_LEN ||
+		    !is_hex(ci->id, SC_CONTAINER_ID_LEN)))
+			r = sc_err_set(err, SC_ERR_PARSE, "%s gave no full "
+			    "container id for '%s'; refusing to scan process %ld",
+			    tool, ref, ci->pid);
+		else if (r == SC_OK) {
+			ci->start_time = pid_start(ci->pid);
 			r = 1;
+		}
 	}
 	free(id);
 	sc_buf_free(&out);
@@ -874,6 +1098,7 @@ sc_container_list(struct sc_container_info **out, size_t *nout,
 		set_str(&(*out)[*nout].id, init->id);
 		set_str(&(*out)[*nout].runtime, init->runtime);
 		set_str(&(*out)[*nout].how, "its cgroup");
+		(*out)[*nout].start_time = pid_start(init->pid);
 		(*nout)++;
 		free(same);
 	}
@@ -909,17 +1134,14 @@ sc_container_resolve(const char *ref, struct sc_container_info *ci,
 		    "a container id or a name");
 	sc_buf_reset(&tried);
 	if (all_digits(ref) && len <= 10) {
-		char *p = sc_xasprintf("/proc/%s", ref);
-		struct stat st;
-
-		r = stat(p, &st);
-		free(p);
-		if (r == 0) {
-			ci->pid = strtol(ref, NULL, 10);
+		ci->pid = strtol(ref, NULL, 10);
+		ci->start_time = pid_start(ci->pid);
+		if (ci->start_time != 0) {
 			set_str(&ci->how, "PID");
 			r = 1;
 			goto out;
 		}
+		ci->pid = 0;
 		sc_buf_addf(&tried, "no process %s", ref);
 	}
 	if (hex && len >= SHORT_ID) {
@@ -969,28 +1191,77 @@ proc_err(struct sc_err *err, long pid, const char *what, int e)
 	    "process %ld: %s", what, pid, strerror(e));
 }
 
-/* The process must still belong to the container it was resolved as. */
+/* The first line of a cgroup file, printable and short, for messages. */
+static void
+cgroup_line(const char *text, char *out, size_t size)
+{
+	size_t i, k = 0;
+
+	for (i = 0; text[i] != '\0' && text[i] != '\n' && k + 1 < size; i++)
+		out[k++] = text[i] >= 0x20 && text[i] < 0x7f ? text[i] : '?';
+	out[k] = '\0';
+}
+
+/* Whether process PFD has a mount namespace of its own (not the host's,
+ * as PID 1 has it where that can be read, nor the scanner's). */
+static int
+own_mount_ns(int pfd)
+{
+	struct stat me, self, init;
+
+	if (fstatat(pfd, "ns/mnt", &me, 0) < 0 ||
+	    stat("/proc/self/ns/mnt", &self) < 0)
+		return 0;
+	if (me.st_dev == self.st_dev && me.st_ino == self.st_ino)
+		return 0;
+	return stat("/proc/1/ns/mnt", &init) < 0 ||
+	    me.st_dev != init.st_dev || me.st_ino != init.st_ino;
+}
+
+/*
+ * The process must belong to the container it was resolved as: its cgroup
+ * names that full id.  A bare PID takes the id its cgroup names, or must
+ * have a mount namespace of its own (container.h).
+ */
 static int
 recheck(int pfd, struct sc_container_info *ci, struct sc_err *err)
 {
 	struct sc_buf b = SC_BUF_INIT;
-	char id[SC_CONTAINER_ID_LEN + 1];
-	const char *rt;
-	int r = SC_OK;
+	char id[SC_CONTAINER_ID_LEN + 1], line[128];
+	const char *rt = NULL;
+	int r = SC_OK, m;
 
 	if (read_proc(pfd, "cgroup", PROC_SMALL_MAX, &b) < 0) {
 		r = proc_err(err, ci->pid, "the cgroup", errno);
 		goto out;
 	}
-	if (!sc_container_cgroup_id(b.data, id, &rt))
-		goto out;	/* not named by its cgroup: nothing to compare */
-	if (ci->id != NULL && strcmp(ci->id, id) != 0) {
-		r = sc_err_set(err, SC_ERR_INVAL, "process %ld belongs to "
-		    "container %.12s, not %.12s (%s); refusing to scan it",
-		    ci->pid, id, ci->id, ci->how);
+	if (ci->id == NULL && sc_container_cgroup_id(b.data, id, &rt))
+		set_str(&ci->id, id);	/* a bare PID: its cgroup says */
+	if (ci->id == NULL) {
+		if (!own_mount_ns(pfd)) {
+			cgroup_line(b.data, line, sizeof(line));
+			r = sc_err_set(err, SC_ERR_INVAL, "process %ld is not in a "
+			    "container: its cgroup (%s) names none and it shares "
+			    "the host's mount namespace; refusing to scan it "
+			    "(scan the host with --rootfs /)", ci->pid, line);
+		}
 		goto out;
 	}
-	set_str(&ci->id, id);
+	m = sc_container_cgroup_matches(b.data, ci->id, id);
+	if (m < 0) {
+		r = sc_err_set(err, SC_ERR_INVAL, "process %ld belongs to "
+		    "container %.12s, not %.12s (%s); refusing to scan it",
+		    ci->pid, id, ci->id, ci->how ? ci->how : "?");
+		goto out;
+	}
+	if (m == 0) {
+		cgroup_line(b.data, line, sizeof(line));
+		r = sc_err_set(err, SC_ERR_INVAL, "process %ld belongs to no "
+		    "container (its cgroup is %s), not %.12s (%s); refusing to "
+		    "scan it", ci->pid, line, ci->id, ci->how ? ci->how : "?");
+		goto out;
+	}
+	(void)sc_container_cgroup_id(b.data, id, &rt);
 	if (rt != NULL && (ci->runtime == NULL || strcmp(ci->runtime, "cri") == 0))
 		set_str(&ci->runtime, rt);
 out:
@@ -1211,7 +1482,7 @@ sc_container_open_info(struct sc_target **out,
 	struct statfs sfs;
 	struct stat st;
 	char path[64];
-	int pfd = -1, rootfd = -1, r;
+	int pfd = -1, pidfd = -1, rootfd = -1, r;
 
 	*out = NULL;
 	memset(&rt, 0, sizeof(rt));
@@ -1226,7 +1497,16 @@ sc_container_open_info(struct sc_target **out,
 		r = proc_err(err, ci.pid, "the directory", errno);
 		goto out;
 	}
-	if ((r = recheck(pfd, &ci, err)) < 0)
+	/* pinned: the process resolved, still running (its pidfd where the
+	 * kernel has one), with the start time recorded when resolved */
+	pidfd = open_pidfd(ci.pid);
+	ci.start_time = resolved->start_time;
+	if (ci.start_time == 0 && read_start(pfd, &ci.start_time) < 0) {
+		r = proc_err(err, ci.pid, "the start time", errno);
+		goto out;
+	}
+	if ((r = check_pinned(pfd, pidfd, ci.pid, ci.start_time, err)) < 0 ||
+	    (r = recheck(pfd, &ci, err)) < 0)
 		goto out;
 	/* named by PID or id: ask the runtime who it is, as a name would */
 	if (wants_identity(&ci) && !(opts && opts->no_identify))
@@ -1246,6 +1526,9 @@ sc_container_open_info(struct sc_target **out,
 		r = proc_err(err, ci.pid, "the root", errno);
 		goto out;
 	}
+	if ((r = check_pinned(pfd, pidfd, ci.pid, ci.start_time, err)) < 0 ||
+	    (r = recheck(pfd, &ci, err)) < 0)
+		goto out;
 	rt.root_readonly = fstatfs(rootfd, &sfs) == 0 &&
 	    (sfs.f_flags & ST_RDONLY) != 0;
 	snprintf(path, sizeof(path), "/proc/%ld/root", ci.pid);
@@ -1260,6 +1543,9 @@ sc_container_open_info(struct sc_target **out,
 	add_facts(t, &ci, &rt);
 	if ((r = load_mounts(t, pfd, ci.pid, opts && opts->include_mounts,
 	    err)) < 0)
+		goto out;
+	/* what was read through /proc/PID is the pinned process's */
+	if ((r = check_pinned(pfd, pidfd, ci.pid, ci.start_time, err)) < 0)
 		goto out;
 	if (ci.name != NULL) {
 		sc_target_set_name(t, ci.name);
@@ -1280,6 +1566,8 @@ out:
 		close(rootfd);
 	if (pfd >= 0)
 		close(pfd);
+	if (pidfd >= 0)
+		close(pidfd);
 	sc_buf_free(&b);
 	sc_container_info_free(&ci);
 	return r;

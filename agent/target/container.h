@@ -25,8 +25,27 @@
  * When nothing resolves, the one-line error says what each step found
  * ("docker: Cannot connect to the Docker daemon...; podman: not installed").
  *
- * Then /proc/PID is opened once and the process checked again (its cgroup
- * still names the same container, so a recycled PID is not scanned), and:
+ * The process is pinned when it is resolved: its start time (field 22 of
+ * /proc/PID/stat, read after the LAST ')', so a comm holding ") " or
+ * newlines cannot shift it).  Then /proc/PID is opened once (and a pidfd
+ * where the kernel has pidfd_open; without it, ENOSYS under valgrind, the
+ * start time alone pins it) and the process checked again:
+ *  - its start time is the one recorded, after opening /proc/PID, after
+ *    opening its root and after every later read of /proc/PID (environ,
+ *    maps, mountinfo); else "container process PID exited or was
+ *    replaced";
+ *  - resolved by id or by name, its cgroup must name that full container
+ *    id: a cgroup naming another id, or none (a host process, a recycled
+ *    PID), is refused with an error naming both.  A runtime CLI must give
+ *    a full (64 hex digit) id;
+ *  - given as a bare PID, its cgroup names the container when it names
+ *    one (that id is then the container's id, required as above);
+ *    otherwise the process must be in a mount namespace other than the
+ *    host's (/proc/1) and the scanner's own, else it is not in a
+ *    container and is refused (scan the host with --rootfs /).  A
+ *    container run without a cgroup of its own (podman --cgroups=disabled)
+ *    can therefore be scanned by PID only;
+ * and then:
  *  - the target root is /proc/PID/root, opened once with O_PATH: the
  *    container's own mount namespace (its volumes and bind mounts
  *    included), resolved inside that root by target.h;
@@ -76,6 +95,8 @@ struct sc_container_info {
 	char *image_id;		/* image config digest ("sha256:...") */
 	char *image_digest;	/* image manifest digest */
 	char *how;		/* how REF was resolved, for messages */
+	unsigned long long start_time;	/* of pid (/proc/PID/stat field 22),
+					 * recorded when resolved; 0: not yet */
 };
 
 int sc_container_open(struct sc_target **out, const char *ref,
@@ -143,8 +164,26 @@ int sc_container_cgroup_id(const char *text, char id[SC_CONTAINER_ID_LEN + 1],
 int sc_container_parse_inspect(const char *tool, const char *json,
     const char *ref, struct sc_container_info *ci, struct sc_err *err);
 
-/* Parse /proc/PID/status text into rt (pid and root_readonly untouched). */
+/*
+ * Parse /proc/PID/status text into rt (pid and root_readonly untouched).
+ * Fields are read by key at line starts only; Name: is opaque.
+ */
 int sc_container_parse_status(const char *text, struct sc_target_runtime *rt);
+
+/*
+ * The start time (field 22) of /proc/PID/stat text of LEN bytes, read
+ * after the last ')' of the text.  0, or -1 when it is not there.
+ */
+int sc_container_parse_stat(const char *text, size_t len,
+    unsigned long long *start);
+
+/*
+ * Whether /proc/PID/cgroup text names container ID (full, 64 hex digits):
+ * 1 yes, 0 it names no container, -1 it names another (found, when not
+ * NULL, receives that id).
+ */
+int sc_container_cgroup_matches(const char *text, const char *id,
+    char found[SC_CONTAINER_ID_LEN + 1]);
 
 /*
  * Parse /proc/PID/uid_map or gid_map text.  Returns 1 with *out (malloc'd,

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "target/container.h"
+#include "util/mem.h"
 #include "testutil.h"
 #include "walk/walk.h"
 
@@ -233,6 +234,183 @@ START_TEST(test_resolve_errors)
 	free(path);
 	rmdir(empty);
 	free(empty);
+}
+END_TEST
+
+/* /proc/PID/stat with hostile comm values: the start time is field 22,
+ * counted after the LAST ')' */
+START_TEST(test_parse_stat)
+{
+	static const char *tail = " S 1 42 42 0 -1 4194560 100 0 0 0 1 2 0 0 "
+	    "20 0 1 0 987654321 1234567 100 18446744073709551615 1 1 0 0 0 0 "
+	    "0 0 0 0 0 0 17 1 0 0 0 0 0\n";
+	static const char *comms[] = {
+		"sleep",
+		"a) 1 2 3",
+		"a) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20",
+		"x\ny) 5 5 5",
+		")",
+		"))))",
+		"0123456789abcdef",	/* 16 bytes: longer than the kernel's */
+		"",
+		"\n",
+		"( 1 2",
+	};
+	char buf[512];
+	unsigned long long st;
+	size_t i;
+
+	for (i = 0; i < sizeof(comms) / sizeof(comms[0]); i++) {
+		int n = snprintf(buf, sizeof(buf), "4242 (%s)%s", comms[i], tail);
+
+		st = 0;
+		ck_assert_msg(sc_container_parse_stat(buf, (size_t)n, &st) == 0,
+		    "comm %zu", i);
+		ck_assert_msg(st == 987654321ULL, "comm %zu: %llu", i, st);
+	}
+	/* NUL bytes in the text do not end it early */
+	memcpy(buf, "1 (a\0b) S", 9);
+	snprintf(buf + 9, sizeof(buf) - 9, "%s", tail + 2);
+	ck_assert_int_eq(sc_container_parse_stat(buf, 9 + strlen(tail + 2),
+	    &st), 0);
+	ck_assert_uint_eq(st, 987654321ULL);
+	/* malformed: no ')', too few fields, a field on another line, not a
+	 * number, an overflow */
+	ck_assert_int_eq(sc_container_parse_stat("4242 sleep S 1", 14, &st), -1);
+	ck_assert_int_eq(sc_container_parse_stat("4242 (s) S 1 2\n", 15, &st),
+	    -1);
+	ck_assert_int_eq(sc_container_parse_stat("", 0, &st), -1);
+	snprintf(buf, sizeof(buf), "1 (s) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 "
+	    "15 16 17\n18 12345 1");
+	ck_assert_int_eq(sc_container_parse_stat(buf, strlen(buf), &st), -1);
+	snprintf(buf, sizeof(buf), "1 (s) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 "
+	    "15 16 17 18 12x45 1");
+	ck_assert_int_eq(sc_container_parse_stat(buf, strlen(buf), &st), -1);
+	snprintf(buf, sizeof(buf), "1 (s) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 "
+	    "15 16 17 18 99999999999999999999999 1");
+	ck_assert_int_eq(sc_container_parse_stat(buf, strlen(buf), &st), -1);
+	/* the real thing: this process */
+	{
+		FILE *f = fopen("/proc/self/stat", "r");
+		size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+
+		fclose(f);
+		ck_assert_int_eq(sc_container_parse_stat(buf, n, &st), 0);
+		ck_assert_uint_gt(st, 0);
+	}
+}
+END_TEST
+
+/* a hostile Name: line never shifts the fields read by key */
+START_TEST(test_status_hostile_name)
+{
+	struct sc_target_runtime rt;
+
+	memset(&rt, 0, sizeof(rt));
+	ck_assert_int_eq(sc_container_parse_status("Name:\tUid: 0 0 0 0 "
+	    "CapEff: ffffffffffffffff\nUmask:\t0022\n"
+	    "Uid:\t1000\t1000\t1000\t1000\nGid:\t7\t7\t7\t7\n"
+	    "CapEff:\t0000000000000000\nSeccomp:\t2\n", &rt), 0);
+	ck_assert_uint_eq(rt.uid[1], 1000);
+	ck_assert_uint_eq(rt.cap_eff, 0);
+	/* a Name: holding the keys and nothing else: no fields */
+	ck_assert_int_eq(sc_container_parse_status("Name:\tUid: 0 0 0 0 Gid: 0 "
+	    "0 0 0 CapEff: 0\n", &rt), -1);
+	/* the keys only at line starts: " Uid:" and "XUid:" are not Uid: */
+	ck_assert_int_eq(sc_container_parse_status(" Uid:\t0\t0\t0\t0\n"
+	    "XGid:\t0\t0\t0\t0\nCapEff:\t0\n", &rt), -1);
+}
+END_TEST
+
+/* the cgroup must name the full id it was resolved as */
+START_TEST(test_cgroup_matches)
+{
+	static const char *other =
+	    "1111111111111111111111111111111111111111111111111111111111111111";
+	char found[SC_CONTAINER_ID_LEN + 1];
+	char *two;
+
+	ck_assert_int_eq(sc_container_cgroup_matches("0::/machine.slice/libpod-"
+	    ID ".scope/container\n", ID, found), 1);
+	ck_assert_int_eq(sc_container_cgroup_matches("12:pids:/docker/" ID
+	    "\n0::/\n", ID, found), 1);
+	ck_assert_int_eq(sc_container_cgroup_matches("0::/system.slice/docker-"
+	    ID ".scope\n", ID, found), 1);
+	ck_assert_int_eq(sc_container_cgroup_matches("0::/kubepods.slice/"
+	    "cri-containerd-" ID ".scope\n", ID, found), 1);
+	ck_assert_int_eq(sc_container_cgroup_matches("0::/kubepods.slice/crio-"
+	    ID ".scope\n", ID, found), 1);
+	ck_assert_int_eq(sc_container_cgroup_matches("0::/user.slice/user-1000."
+	    "slice/user@1000.service/user.slice/libpod-" ID ".scope/container\n",
+	    ID, found), 1);	/* rootless podman */
+	/* names none: a host process */
+	ck_assert_int_eq(sc_container_cgroup_matches("0::/user.slice/user-1000."
+	    "slice/session-3.scope\n", ID, found), 0);
+	ck_assert_int_eq(sc_container_cgroup_matches("0::/machine.slice/"
+	    "libpod-conmon-" ID ".scope\n", ID, found), 0);
+	ck_assert_int_eq(sc_container_cgroup_matches("", ID, found), 0);
+	/* names another */
+	ck_assert_int_eq(sc_container_cgroup_matches("0::/docker/" "" ID "\n",
+	    other, found), -1);
+	ck_assert_str_eq(found, ID);
+	/* a prefix of the id is not the id */
+	ck_assert_int_eq(sc_container_cgroup_matches("0::/docker/" ID "\n",
+	    "4f3c2a1b0e9d", found), -1);
+	/* one hierarchy naming another container is enough to refuse */
+	two = sc_xasprintf("12:pids:/docker/%s\n11:memory:/docker/%s\n", ID,
+	    other);
+	ck_assert_int_eq(sc_container_cgroup_matches(two, ID, found), -1);
+	ck_assert_str_eq(found, other);
+	free(two);
+}
+END_TEST
+
+/* a process that is not the one resolved, or not in a container, is refused */
+START_TEST(test_pinned)
+{
+	struct sc_container_info ci;
+	struct sc_target *t = NULL;
+	struct sc_err err = SC_ERR_INIT;
+	char want[128];
+	pid_t child = fork();
+
+	ck_assert_int_ge(child, 0);
+	if (child == 0) {
+		pause();
+		_exit(0);
+	}
+	memset(&ci, 0, sizeof(ci));
+	ci.pid = child;
+	/* the start time recorded is not this process's: replaced */
+	ci.start_time = 1;
+	ck_assert_int_lt(sc_container_open_info(&t, &ci, NULL, &err), 0);
+	snprintf(want, sizeof(want), "container process %ld exited or was "
+	    "replaced", (long)child);
+	ck_assert_str_eq(err.msg, want);
+	ck_assert_ptr_null(t);
+	/* its own start time, but the host's mount namespace, no container
+	 * in its cgroup: not a container */
+	ci.start_time = 0;
+	ck_assert_int_lt(sc_container_open_info(&t, &ci, NULL, &err), 0);
+	snprintf(want, sizeof(want), "process %ld is not in a container: ",
+	    (long)child);
+	ck_assert_msg(strncmp(err.msg, want, strlen(want)) == 0, "%s", err.msg);
+	ck_assert_msg(strstr(err.msg, "shares the host's mount namespace"),
+	    "%s", err.msg);
+	/* resolved as a container its cgroup does not name */
+	ci.id = strdup(ID);
+	ci.how = strdup("podman inspect");
+	ck_assert_int_lt(sc_container_open_info(&t, &ci, NULL, &err), 0);
+	snprintf(want, sizeof(want), "process %ld belongs to no container (its "
+	    "cgroup is ", (long)child);
+	ck_assert_msg(strncmp(err.msg, want, strlen(want)) == 0, "%s", err.msg);
+	ck_assert_msg(strstr(err.msg, "not 4f3c2a1b0e9d (podman inspect)"),
+	    "%s", err.msg);
+	/* gone: exited and reaped */
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	ck_assert_int_lt(sc_container_open_info(&t, &ci, NULL, &err), 0);
+	sc_container_info_free(&ci);
 }
 END_TEST
 
@@ -681,6 +859,10 @@ container_suite(void)
 	tcase_add_test(tc, test_parse_inspect);
 	tcase_add_test(tc, test_parse_status);
 	tcase_add_test(tc, test_parse_idmap);
+	tcase_add_test(tc, test_parse_stat);
+	tcase_add_test(tc, test_status_hostile_name);
+	tcase_add_test(tc, test_cgroup_matches);
+	tcase_add_test(tc, test_pinned);
 	tcase_add_test(tc, test_resolve_errors);
 	tcase_add_loop_test(tc, test_real_container, 0, 2);
 	tcase_add_test(tc, test_userns_container);
