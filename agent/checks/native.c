@@ -342,9 +342,14 @@ any_prepare(void *p, struct sc_scan_ctx *ctx, struct sc_err *err)
 static enum sc_result
 any_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 {
+	/*
+	 * OR as OVAL has it: a pass decides; else a branch that could not
+	 * be decided (error, unknown, notchecked) does, since it might have
+	 * passed; a fail only when every branch failed.
+	 */
 	static const enum sc_result order[] = { SC_RESULT_PASS,
-		SC_RESULT_INFORMATIONAL, SC_RESULT_FAIL, SC_RESULT_ERROR,
-		SC_RESULT_UNKNOWN, SC_RESULT_NOTCHECKED, SC_RESULT_NOTAPPLICABLE };
+		SC_RESULT_INFORMATIONAL, SC_RESULT_ERROR, SC_RESULT_UNKNOWN,
+		SC_RESULT_NOTCHECKED, SC_RESULT_FAIL, SC_RESULT_NOTAPPLICABLE };
 	struct any_test *a = p;
 	enum sc_result got[SC_LIMIT_ANY_BRANCHES];
 	size_t n = a->n, first[SC_LIMIT_ANY_BRANCHES + 1];	/* any_parse refuses more */

@@ -10,7 +10,10 @@
  *                  all: every line that is not empty (or a comment, when
  *                       skip_comments) must match
  *   missing        result when the file does not exist: pass | fail |
- *                  error (default: fail for "some", pass otherwise)
+ *                  error | notchecked (default: fail for "some", pass
+ *                  otherwise); notchecked where the file's absence
+ *                  leaves the setting to a built-in default the target
+ *                  does not show
  *   skip_comments  yes | no (default): ignore lines whose first
  *                  non-blank character is '#'
  *   caseless       yes | no (default)
@@ -28,7 +31,8 @@
 #include "util/regex.h"
 
 enum { EXPECT_NONE, EXPECT_SOME, EXPECT_ALL };
-enum { MISSING_PASS, MISSING_FAIL, MISSING_ERROR, MISSING_DEFAULT };
+enum { MISSING_PASS, MISSING_FAIL, MISSING_ERROR, MISSING_NOTCHECKED,
+	MISSING_DEFAULT };
 
 struct lines_test {
 	char *path;
@@ -43,7 +47,8 @@ static const char *const attrs[] = { "path", "pattern", "expect", "missing",
 	"skip_comments", "caseless", "what", NULL };
 static const char *const required[] = { "path", "pattern", NULL };
 static const char *const expect_names[] = { "none", "some", "all", NULL };
-static const char *const missing_names[] = { "pass", "fail", "error", NULL };
+static const char *const missing_names[] = { "pass", "fail", "error",
+	"notchecked", NULL };
 static const char *const yesno[] = { "no", "yes", NULL };
 
 #define LINES_READ_MAX (64u << 20)
@@ -143,10 +148,13 @@ lines_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 	    &err);
 	if (r == SC_ERR_NOTFOUND) {
 		static const enum sc_result map[] = { SC_RESULT_PASS,
-			SC_RESULT_FAIL, SC_RESULT_ERROR };
+			SC_RESULT_FAIL, SC_RESULT_ERROR, SC_RESULT_NOTCHECKED };
 
 		sc_rr_addf(rr, t->missing == MISSING_PASS ? SC_MSG_INFO :
-		    SC_MSG_ERROR, "%s does not exist", t->path);
+		    t->missing == MISSING_NOTCHECKED ? SC_MSG_WARNING :
+		    SC_MSG_ERROR, "%s does not exist%s", t->path,
+		    t->missing == MISSING_NOTCHECKED ? ": the setting it would "
+		    "hold cannot be judged" : "");
 		sc_buf_free(&data);
 		return map[t->missing];
 	}

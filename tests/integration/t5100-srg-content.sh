@@ -3,8 +3,8 @@
 # it concerns (compared rule by rule with the clean scan).
 #   - password predicate (no_password_logon): notapplicable -> notchecked
 #   - login-service predicate (no_login_service): notapplicable -> notchecked
-#   - audit tools, system directories, login.defs UMASK, automatic logon:
-#     pass -> fail
+#   - audit tools, system directories, automatic logon: pass -> fail
+#   - login.defs UMASK: notchecked without the file, pass or fail with it
 #   - cached authenticators (sssd/winbindd): notapplicable -> notchecked
 . "$(dirname "$0")/lib.sh"
 [ "$(id -u)" = 0 ] || skip "needs root to create root-owned fixture files"
@@ -66,9 +66,11 @@ grep -q ' error$' "$TMPDIR/clean" && fail "error results on the clean root: $(gr
 for r in $PW $BOTH $REMOTE cached_authenticators_limited; do
 	grep -qx "$r notapplicable" "$TMPDIR/clean" || fail "clean: $r is not notapplicable"
 done
-for r in $TOOLS system_directories_root_controlled login_defs_umask_077 no_automatic_logon; do
+for r in $TOOLS system_directories_root_controlled no_automatic_logon; do
 	grep -qx "$r pass" "$TMPDIR/clean" || fail "clean: $r is not pass"
 done
+# no /etc/login.defs: the built-in default umask is not in the image
+grep -qx "login_defs_umask_077 notchecked" "$TMPDIR/clean" || fail "clean: login_defs_umask_077 is not notchecked"
 for r in process_umask_reviewed supported_os_version security_updates_installed; do
 	grep -qx "$r notchecked" "$TMPDIR/clean" || fail "clean: $r is not notchecked"
 done
@@ -80,14 +82,14 @@ grep -q 'Not applicable: the target has nothing this requirement covers' "$TMPDI
 fixture
 echo 'legacy:$6$salt$UGFzc3dvcmRIYXNoSW5QYXNzd2Q:1001:1001::/home/legacy:/bin/sh' >>"$root/etc/passwd"
 scan passwd_hash
-changed passwd_hash "$(to "$PW $BOTH" 'notapplicable>notchecked')"
+changed passwd_hash "$(to "$PW $BOTH" 'notapplicable>notchecked') accounts_no_usable_password:pass>fail"
 grep -q 'UGFzc3dvcmRIYXNo' "$TMPDIR/passwd_hash.xml" && fail "passwd hash leaked into the results"
 grep -q '/etc/passwd:4: legacy:\[redacted\]:1001' "$TMPDIR/passwd_hash.xml" || fail "passwd evidence missing"
 
 fixture
 echo 'guest::1002:1002::/:/bin/sh' >>"$root/etc/passwd"
 scan passwd_empty
-changed passwd_empty "$(to "$PW $BOTH" 'notapplicable>notchecked')"
+changed passwd_empty "$(to "$PW $BOTH" 'notapplicable>notchecked') accounts_no_usable_password:pass>fail"
 
 fixture
 printf 'passwd: files ldap # directory\ngroup: files\nshadow: files\n' >"$root/etc/nsswitch.conf"
@@ -152,22 +154,22 @@ changed varlib_owner "system_directories_root_controlled:pass>fail"
 fixture
 printf '# UMASK 022\nUMASK\t077\n' >"$root/etc/login.defs"
 scan umask_077
-changed umask_077 ""
+changed umask_077 "login_defs_umask_077:notchecked>pass"
 printf 'UMASK 0077\n' >"$root/etc/login.defs"
 scan umask_0077
-changed umask_0077 ""
+changed umask_0077 "login_defs_umask_077:notchecked>pass"
 printf 'UMASK  077\n' >"$root/etc/login.defs"
 scan umask_spaces
-changed umask_spaces ""
+changed umask_spaces "login_defs_umask_077:notchecked>pass"
 printf 'UMASK 077\nUMASK 022\n' >"$root/etc/login.defs"
 scan umask_last
-changed umask_last "login_defs_umask_077:pass>fail"
+changed umask_last "login_defs_umask_077:notchecked>fail"
 printf '#UMASK 077\nUMASK 022\n' >"$root/etc/login.defs"
 scan umask_022
-changed umask_022 "login_defs_umask_077:pass>fail"
+changed umask_022 "login_defs_umask_077:notchecked>fail"
 printf 'PASS_MAX_DAYS 60\n' >"$root/etc/login.defs"
 scan umask_none
-changed umask_none "login_defs_umask_077:pass>fail"
+changed umask_none "login_defs_umask_077:notchecked>fail"
 
 # ---- automatic logon ----
 for case in \

@@ -217,8 +217,11 @@ START_TEST(test_and_and_errors)
 	    "</sc:any>", SC_RESULT_PASS, "/etc/none does not exist");
 	EXPECT("<sc:any><sc:file path=\"/etc/none\"/><sc:file path=\"/etc/nada\"/>"
 	    "</sc:any>", SC_RESULT_FAIL, "/etc/nada does not exist");
+	/* a branch that could not be decided decides over a fail (OR) */
 	EXPECT("<sc:any><sc:file path=\"/etc/none\"/><sc:lines path=\"/etc/fifo\""
-	    " pattern=\"x\"/></sc:any>", SC_RESULT_FAIL, "FIFO");
+	    " pattern=\"x\"/></sc:any>", SC_RESULT_ERROR, "FIFO");
+	EXPECT("<sc:any><sc:file path=\"/etc/none\"/><sc:programs forbid=\"x\""
+	    "/></sc:any>", SC_RESULT_NOTCHECKED, "cannot be looked for");
 	EXPECT("<sc:any><sc:file path=\"/etc/shadow\"/></sc:any>", SC_RESULT_ERROR,
 	    "<any>: needs at least two tests");
 	EXPECT("<sc:any><sc:file path=\"/etc/shadow\"/><sc:file nope=\"1\"/>"
