@@ -150,11 +150,13 @@ lines_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 		static const enum sc_result map[] = { SC_RESULT_PASS,
 			SC_RESULT_FAIL, SC_RESULT_ERROR, SC_RESULT_NOTCHECKED };
 
-		sc_rr_addf(rr, t->missing == MISSING_PASS ? SC_MSG_INFO :
-		    t->missing == MISSING_NOTCHECKED ? SC_MSG_WARNING :
-		    SC_MSG_ERROR, "%s does not exist%s", t->path,
-		    t->missing == MISSING_NOTCHECKED ? ": the setting it would "
-		    "hold cannot be judged" : "");
+		if (t->missing == MISSING_NOTCHECKED)
+			sc_rr_addf(rr, SC_MSG_WARNING, "no %s in the target: what "
+			    "it would set is left to built-in defaults the "
+			    "target does not show", t->path);
+		else
+			sc_rr_addf(rr, t->missing == MISSING_PASS ? SC_MSG_INFO :
+			    SC_MSG_ERROR, "%s does not exist", t->path);
 		sc_buf_free(&data);
 		return map[t->missing];
 	}

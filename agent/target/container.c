@@ -1501,8 +1501,9 @@ sc_container_open_info(struct sc_target **out,
 	 * kernel has one), with the start time recorded when resolved */
 	pidfd = open_pidfd(ci.pid);
 	ci.start_time = resolved->start_time;
+	errno = 0;
 	if (ci.start_time == 0 && read_start(pfd, &ci.start_time) < 0) {
-		r = proc_err(err, ci.pid, "the start time", errno);
+		r = proc_err(err, ci.pid, "the start time", errno ? errno : EIO);
 		goto out;
 	}
 	if ((r = check_pinned(pfd, pidfd, ci.pid, ci.start_time, err)) < 0 ||

@@ -166,6 +166,11 @@ START_TEST(test_lines_kind)
 	    SC_RESULT_FAIL, "/etc/none does not exist");
 	EXPECT("<sc:lines path=\"/etc/none\" pattern=\"x\" missing=\"error\"/>",
 	    SC_RESULT_ERROR, "/etc/none does not exist");
+	/* a settings file whose absence leaves built-in defaults */
+	EXPECT("<sc:lines path=\"/etc/none\" pattern=\"x\" expect=\"some\""
+	    " missing=\"notchecked\"/>", SC_RESULT_NOTCHECKED,
+	    "no /etc/none in the target: what it would set is left to built-in "
+	    "defaults the target does not show");
 	/* a FIFO is never read: error, not a silent pass */
 	EXPECT("<sc:lines path=\"/etc/fifo\" pattern=\"x\"/>", SC_RESULT_ERROR,
 	    "is a FIFO, not a regular file");
