@@ -66,7 +66,8 @@ sc_oval_systemd_names(struct sc_target *t, struct sc_strv *out,
 				sc_strv_push(out, n.v[i]);
 		sc_strv_free(&n);
 	}
-	qsort(out->v, out->n, sizeof(char *), cmp_str);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(char *), cmp_str);
 	return SC_OK;
 }
 
