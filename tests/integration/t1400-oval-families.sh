@@ -134,4 +134,14 @@ for f in xxe laughs deep; do
 	esac
 done
 echo "hostile XML: no entity fetched or expanded; expansion and nesting bombs are errors"
+
+# a link whose ".." climbs above the target's root is reported as
+# resolving outside the target, never followed on the host (OpenSCAP, in
+# its chroot, would clamp it at the root instead; stigcheck says so)
+ln -s ../../../../etc/hostname "$h/root/etc/localtime"
+run --rootfs "$h/root" --results "$h/sc.xml" "$h/families-xccdf.xml"
+[ "$rc" = 0 ] || [ "$rc" = 2 ] || { cat "$TMPDIR/err"; fail "escaping link: exit $rc"; }
+[ "$(result_of "$h/sc.xml" _rule_1)" = error ] || fail "escaping link: rule 1 is not error"
+grep -q "outside the target" "$h/sc.xml" || fail "escaping link: no message saying it resolves outside the target"
+echo "a link escaping the root: error, not followed"
 exit 0
