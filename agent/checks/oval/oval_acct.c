@@ -81,8 +81,7 @@ sc_oval_acct_collect(struct sc_oval_doc *d, struct sc_oval_object *o,
 
 			if (*v == '\0' && sc_oval_family_in_list(numeric, names[i]))
 				v = "-1";
-			if (*names[i])
-				sc_oval_item_set(it, names[i], v);
+			sc_oval_item_set(it, names[i], v);
 		}
 		if (extra)
 			extra(it, f, n);

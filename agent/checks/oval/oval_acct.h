@@ -4,8 +4,8 @@
  *
  * The file is read through the target (at most SC_LIMIT_ACCOUNTS_BYTES);
  * every line whose first field the object's <username> matches becomes
- * one item of kind, its fields named by names in order (a name NULL skips
- * the field); fields in numeric (a NULL-terminated list of names) that
+ * one item of kind, its fields named by names in order (NULL-terminated;
+ * missing trailing fields are empty); fields in numeric (a NULL-terminated list of names) that
  * are empty get -1, as the C library reports them.  An absent file is no
  * item (does not exist); an unreadable one an object error.  extra, when
  * set, adds what is derived from the fields (n of them).
