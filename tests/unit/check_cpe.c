@@ -97,8 +97,8 @@ static const char ds_xml[] =
 "  <ind:object object_ref='oval:t:obj:1'/></ind:textfilecontent54_test>"
 " <ind:textfilecontent54_test id='oval:t:tst:2' version='1' check='all' check_existence='at_least_one_exists'>"
 "  <ind:object object_ref='oval:t:obj:2'/></ind:textfilecontent54_test>"
-" <ind:xmlfilecontent_test id='oval:t:tst:3' version='1' check='all'>"
-"  <ind:object object_ref='oval:t:obj:3'/></ind:xmlfilecontent_test>"
+" <ind:ldap57_test id='oval:t:tst:3' version='1' check='all'>"
+"  <ind:object object_ref='oval:t:obj:3'/></ind:ldap57_test>"
 " <lin:dpkginfo_test id='oval:t:tst:4' version='1' check='all' check_existence='at_least_one_exists'>"
 "  <lin:object object_ref='oval:t:obj:4'/></lin:dpkginfo_test>"
 " <lin:dpkginfo_test id='oval:t:tst:6' version='1' check='all' check_existence='at_least_one_exists'>"
@@ -110,8 +110,8 @@ static const char ds_xml[] =
 " <ind:textfilecontent54_object id='oval:t:obj:2' version='1'><ind:filepath>/etc/absent</ind:filepath>"
 "  <ind:pattern operation='pattern match'>.</ind:pattern><ind:instance datatype='int'>1</ind:instance>"
 " </ind:textfilecontent54_object>"
-" <ind:xmlfilecontent_object id='oval:t:obj:3' version='1'><ind:filepath>/x</ind:filepath>"
-"  <ind:xpath>/a</ind:xpath></ind:xmlfilecontent_object>"
+" <ind:ldap57_object id='oval:t:obj:3' version='1'><ind:suffix>o=x</ind:suffix>"
+"  <ind:relative_dn>cn=a</ind:relative_dn><ind:attribute>a</ind:attribute></ind:ldap57_object>"
 " <lin:dpkginfo_object id='oval:t:obj:4' version='1'><lin:name>pkg</lin:name></lin:dpkginfo_object>"
 " <lin:dpkginfo_object id='oval:t:obj:6' version='1'><lin:name>gone</lin:name></lin:dpkginfo_object>"
 "</o:objects></o:oval_definitions></ds:component>"
@@ -168,7 +168,7 @@ START_TEST(test_names)
 	ck_assert_int_eq(applies("cpe:/a:marker",
 	    "cpe:/a:marker (Marker file): OVAL definition oval:t:def:1 is true"), 1);
 	ck_assert_int_eq(applies("cpe:/a:absent", "oval:t:def:2 is false"), 0);
-	ck_assert_int_eq(applies("cpe:/a:weird", "<ind:xmlfilecontent_test> is "
+	ck_assert_int_eq(applies("cpe:/a:weird", "<ind:ldap57_test> is "
 	    "not supported"), -1);
 	ck_assert_int_eq(applies("cpe:/a:nope", "not in the CPE dictionary"), -1);
 	ck_assert_int_eq(applies("cpe:/o:notapplicable", "is one no container has"), 0);

@@ -45,7 +45,15 @@ struct sc_target;
 	X(VARIABLE, variable)                                           \
 	X(UNAME, uname)                                                 \
 	X(PARTITION, partition)                                         \
-	X(SYSCTL, sysctl)
+	X(SYSCTL, sysctl)                                               \
+	X(SYMLINK, symlink)                                             \
+	X(PASSWORD, password)                                           \
+	X(SHADOW, shadow)                                               \
+	X(XMLFILECONTENT, xmlfilecontent)                               \
+	X(SELINUXBOOLEAN, selinuxboolean)                               \
+	X(SELINUXSECURITYCONTEXT, selinuxsecuritycontext)               \
+	X(SYSTEMDUNITPROPERTY, systemdunitproperty)                     \
+	X(SYSTEMDUNITDEPENDENCY, systemdunitdependency)
 
 enum sc_oval_kind {
 #define SC_OVAL_FAM_ENUM(U, l) SC_OVAL_KIND_##U,
@@ -58,6 +66,9 @@ enum sc_oval_kind {
 #define SC_OVAL_FAM_FILES	1u	/* objects locate files (filepath, or
 					   path + filename, behaviors) */
 #define SC_OVAL_FAM_NO_OBJECT	2u	/* tests have no object (unknown) */
+#define SC_OVAL_FAM_SECRET	4u	/* the "password" entity holds a hash:
+					   states compare it, evidence and
+					   results show it redacted */
 
 struct sc_oval_family {
 	const char *ns;			/* definitions namespace */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/redact.h"
 #include "xccdf/result.h"
 
 struct sc_oval_item *
@@ -154,13 +155,38 @@ sc_oval_item_field(const struct sc_oval_item *it, const char *name,
 
 /* ---- evidence ---------------------------------------------------------------------- */
 
+/*
+ * The value of named value i as it may leave the scanner: a password
+ * hash of a SC_OVAL_FAM_SECRET family is redacted (util/redact.h: empty,
+ * "x", locked '!' and disabled '*' stay, the hash does not); into b.
+ */
+static const char *
+shown_value(const struct sc_oval_item *it, size_t i, struct sc_buf *b)
+{
+	const char *v = it->vvals.v[i];
+	char *line;
+
+	if (!(sc_oval_family_get(it->kind)->flags & SC_OVAL_FAM_SECRET) ||
+	    strcmp(it->vnames.v[i], "password") != 0)
+		return v;
+	line = sc_xasprintf("-:%s", v);
+
+	sc_buf_reset(b);
+	sc_redact_password_field(b, line, strlen(line));
+	free(line);
+	return b->len >= 2 ? b->data + 2 : "";
+}
+
 void
 sc_oval_item_named_describe(const struct sc_oval_item *it, struct sc_buf *out)
 {
+	struct sc_buf b = SC_BUF_INIT;
+
 	sc_buf_addf(out, "%s", sc_oval_family_get(it->kind)->item);
 	for (size_t i = 0; i < it->vnames.n; i++)
 		sc_buf_addf(out, "%s%s=%s", i ? ", " : " ", it->vnames.v[i],
-		    it->vvals.v[i]);
+		    shown_value(it, i, &b));
+	sc_buf_free(&b);
 }
 
 void
@@ -220,12 +246,14 @@ sc_oval_item_named_to_xml(const struct sc_oval_item *it, xmlNodePtr n,
     xmlNsPtr ns)
 {
 	const char *const *ents = sc_oval_family_get(it->kind)->item_ents;
+	struct sc_buf b = SC_BUF_INIT;
 
 	for (size_t e = 0; ents[e]; e++)
 		for (size_t i = 0; i < it->vnames.n; i++)
 			if (strcmp(it->vnames.v[i], ents[e]) == 0)
 				sc_oval_item_xml_child(n, ns, ents[e],
-				    it->vvals.v[i], NULL);
+				    shown_value(it, i, &b), NULL);
+	sc_buf_free(&b);
 }
 
 void
