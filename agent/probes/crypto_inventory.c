@@ -401,14 +401,16 @@ visit_elf(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
 	char *key = NULL;
 	int fd = -1;
 
-	if (sc_target_open_file(we->target, we->path, &fd, &st, NULL) < 0)
-		return;
 	key = sc_filecache_key(we->target, known_lib ? "elf:lib" : "elf",
-	    we->path, &st);
+	    we->path, we->st);
 	if (key && (f = sc_filecache_get(we->target, key)) != NULL) {
+		/* what opening it would have noted (the read digest) */
+		sc_target_note_meta(we->target, we->path, we->st);
 		elf_facts_apply(inv, we, f);
 		goto out;
 	}
+	if (sc_target_open_file(we->target, we->path, &fd, &st, NULL) < 0)
+		goto out;
 	f = elf_facts_read(we->name, fd, (uint64_t)we->st->st_size, known_lib);
 	elf_facts_apply(inv, we, f);
 	if (key)
@@ -417,7 +419,8 @@ visit_elf(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
 		elf_facts_free(f);
 out:
 	free(key);
-	close(fd);
+	if (fd >= 0)
+		close(fd);
 }
 
 static int
@@ -432,7 +435,9 @@ watch_fn(void *ctx, const struct sc_walk_entry *we)
 	inv->files++;
 	for (size_t i = 0; i < NLIBNAMES; i++) {
 		if (has_prefix(nm, libnames[i].prefix)) {
-			add_entry(inv, libnames[i].kind, we, libnames[i].impl);
+			add_entry(inv, libnames[i].kind, we, libnames[i].impl)->
+			    share_key = sc_filecache_key(we->target, "strings",
+			    we->path, we->st);
 			known_lib = 1;
 			break;
 		}
@@ -649,19 +654,56 @@ links_libcrypto(struct sc_crypto_inventory *inv, struct sc_target *t,
 }
 
 static void
+marks_copy(struct sc_crypto_parse_marks *to,
+    const struct sc_crypto_parse_marks *from)
+{
+	*to = *from;
+	to->openssl_version = dup_or_null(from->openssl_version);
+	to->openssldir = dup_or_null(from->openssldir);
+	to->modulesdir = dup_or_null(from->modulesdir);
+	to->libressl = dup_or_null(from->libressl);
+	to->awslc = dup_or_null(from->awslc);
+	to->wolfssl = dup_or_null(from->wolfssl);
+}
+
+static void *
+marks_dup(const struct sc_crypto_parse_marks *m)
+{
+	struct sc_crypto_parse_marks *d = sc_xmalloc(sizeof(*d));
+
+	marks_copy(d, m);
+	return d;
+}
+
+static void
+marks_free(void *p)
+{
+	sc_crypto_parse_marks_clear(p);
+	free(p);
+}
+
+static void
 lib_strings(struct sc_crypto_entry *e, struct sc_target *t)
 {
 	struct sc_filescan_cb cb = { NULL, on_string, NULL, 6 };
 	struct sc_crypto_parse_marks m;
+	const struct sc_crypto_parse_marks *cached;
 	struct sc_err err = SC_ERR_INIT;
 	const char *dot;
 
 	memset(&m, 0, sizeof(m));
 	cb.ctx = &m;
+	cached = e->share_key ? sc_filecache_get(t, e->share_key) : NULL;
+	if (cached)
+		cb.string = NULL;	/* read (for the read digest) only */
 	if (sc_filescan(t, e->path, &cb, NULL, &err) < 0) {
 		e->error = sc_xstrdup(err.msg);
 		return;
 	}
+	if (cached)
+		marks_copy(&m, cached);
+	else if (e->share_key)
+		sc_filecache_put(t, e->share_key, marks_dup(&m), marks_free);
 	if (m.awslc) {
 		free(e->impl);
 		e->impl = sc_xstrdup(m.awslc_fips ? "AWS-LC FIPS" : "AWS-LC");
@@ -900,6 +942,7 @@ sc_crypto_inventory_free(struct sc_crypto_inventory *inv)
 		free(e->module_name);
 		free(e->links);
 		sc_crypto_parse_go_clear(&e->go);
+		free(e->share_key);
 		sc_strv_free(&e->providers);
 		free(e->providers_how);
 		free(e->node_fips_flag);
