@@ -119,8 +119,8 @@ START_TEST(test_not_shared)
 		"79 52 0:40 / / rw - overlay overlay rw,lowerdir=/l,upperdir=/none\n",
 		"79 52 0:40 / / rw - overlay overlay rw,lowerdir=/l\\054x,upperdir=/upper\n",
 		/* an overlay, then something mounted on top of it */
-		"79 52 0:40 / / rw - overlay overlay rw,lowerdir=/l,upperdir=/upper\n"
-		"90 79 0:50 / / rw - tmpfs tmpfs rw\n",
+		("79 52 0:40 / / rw - overlay overlay rw,lowerdir=/l,upperdir=/upper\n"
+		"90 79 0:50 / / rw - tmpfs tmpfs rw\n"),
 		"79 52 0:40 / / rw - overlay\n",
 		"79 52 0:40 / /\n",
 	};
