@@ -5,7 +5,8 @@
 #                   sanitizer tests
 #   make demo       install missing packages, scan the built-in demo root
 #                   and write reports into build/demo/
-#   make bench      stigcheck vs OpenSCAP, side by side
+#   make bench      stigcheck vs OpenSCAP, side by side; then 20 containers
+#                   of one image against one (tests/bench/fleet.sh)
 #   make install PREFIX=/usr/local DESTDIR=
 #
 # Objects go under $(BUILD) (build/ by default; build/asan and build/clang
@@ -279,6 +280,8 @@ demo: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@tests/bench/run.sh $(abspath $(PROG)) $(SHARED)
+	@echo
+	@tests/bench/fleet.sh $(abspath $(PROG))
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/stigcheck \

@@ -17,6 +17,18 @@
  * regressions first, then the totals; --json FILE (or - for standard
  * output) writes them as a versioned document (docs/ci.md).  Status: 2
  * when anything regressed, 0 otherwise, 1 when a file cannot be read.
+ *
+ * OLD and NEW may instead be two --output-dir directories
+ * (fleetscan.h): their targets are the NAME.xml files (XCCDF results;
+ * another format's file, NAME.arf.xml, is not a target).  Targets in both
+ * are compared as above; a target only in NEW ("added") is compared with
+ * no rules, so its failing rules are regressions; one only in OLD
+ * ("gone") lists its rules as removed.  The table has one section per
+ * target and the totals; --json writes { "format": "stigcheck-diff-dirs",
+ * "version", "old", "new", "regressed", "added": [names], "gone": [names],
+ * "targets": [ { "name", "state": compared|added|gone, "regressed",
+ * "diff": the two-file document } ] }.  Status 2 when any target
+ * regressed.  One directory and one file is an error.
  */
 #ifndef SC_DIFF_H
 #define SC_DIFF_H
@@ -64,7 +76,12 @@ json_t *sc_diff_json(const struct sc_diff *d, const char *old_name,
     const struct sc_testresult *old, const char *new_name,
     const struct sc_testresult *new);
 
-/* The command: 0, 2, or 1 with err set. json may be NULL. */
+/* Two --output-dir directories: 0, 2, or 1 with err set. */
+int sc_diff_dirs_main(const char *old_dir, const char *new_dir,
+    const char *json, FILE *out, struct sc_err *err);
+
+/* The command (files or directories): 0, 2, or 1 with err set. json may
+ * be NULL. */
 int sc_diff_main(const char *old_path, const char *new_path,
     const char *json, FILE *out, struct sc_err *err);
 

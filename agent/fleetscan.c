@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "probes/filecache.h"
 #include "reports/outputs.h"
 #include "scan.h"
 #include "target/container.h"
@@ -163,7 +164,8 @@ add_file(json_t *files, const char *stem, const char *suffix)
 static int
 scan_one(struct one *o, struct sc_content *content,
     const struct sc_policy *policy, const struct sc_fleetscan_opts *opts,
-    const int *rows, size_t nrows, struct sc_err *err)
+    const int *rows, size_t nrows, struct sc_filecache *cache,
+    struct sc_err *err)
 {
 	struct sc_container_opts co = { opts->include_mounts, 1 };
 	struct sc_scan_opts so = { 0, 1 };
@@ -197,6 +199,7 @@ scan_one(struct one *o, struct sc_content *content,
 		out.path[i] = paths[i];
 	if ((r = sc_container_open_info(&t, &o->ci, &co, err)) < 0)
 		goto out;
+	sc_filecache_attach(t, cache, o->ci.pid);
 	if ((r = sc_scan_run(content, t, policy, &so, &tr, err)) < 0)
 		goto out;
 	if ((r = sc_outputs_write(&out, content, tr, err)) < 0)
@@ -249,6 +252,7 @@ sc_fleetscan_run(struct sc_content *content, const struct sc_policy *policy,
     const struct sc_fleetscan_opts *opts, struct sc_err *err)
 {
 	struct sc_container_info *cis = NULL;
+	struct sc_filecache *cache = sc_filecache_new();
 	struct one *all = NULL;
 	json_t *summary = NULL, *arr;
 	int rows[SC_OUTPUT_MAX];
@@ -296,7 +300,8 @@ sc_fleetscan_run(struct sc_content *content, const struct sc_policy *policy,
 
 		all[i].entry = entry_new(&all[i]);
 		json_array_append(arr, all[i].entry);
-		r = scan_one(&all[i], content, policy, opts, rows, nrows, &e1);
+		r = scan_one(&all[i], content, policy, opts, rows, nrows,
+		    cache, &e1);
 		if (r < 0) {
 			fprintf(stderr, "stigcheck: %s: %s\n", all[i].stem, e1.msg);
 			json_object_set_new(all[i].entry, "error",
@@ -334,6 +339,7 @@ out:
 		sc_container_info_free(&cis[i]);
 	free(cis);
 	free(all);
+	sc_filecache_free(cache);
 	json_decref(summary);
 	free(text);
 	free(path);

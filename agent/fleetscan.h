@@ -33,9 +33,12 @@
  * A container that cannot be scanned (it exited, its root is gone, an
  * output cannot be written) is reported on stderr and in summary.json,
  * and the others are scanned.  Shared between containers: the content and
- * the profile (loaded once by the caller) and the runtime CLI lookups.
- * Each container's files are walked and judged on their own: there is no
- * cross-container file cache (see docs/containers.md for measurements).
+ * the profile (loaded once by the caller), the runtime CLI lookups, and
+ * what the crypto inventory reads from files that are the same unchanged
+ * image-layer file in several containers (probes/filecache.h; a file in a
+ * container's own upper layer is read for it).  Each container's tree is
+ * still walked and judged on its own (docs/containers.md has the
+ * measurements).
  *
  * Returns the exit status: 0 when every container was scanned and none
  * has a failing or erroring rule, 2 when some has or some container could

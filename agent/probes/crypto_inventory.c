@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "probes/filecache.h"
 #include "probes/filescan.h"
 #include "probes/fips_module.h"
 #include "probes/hash.h"
@@ -189,63 +190,152 @@ version_word(const char *text)
 	return sc_xstrndup(v, strcspn(v, " "));
 }
 
-static void
-static_openssl(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
-    struct sc_crypto_parse_marks *m)
+static int
+needs_libcrypto(const struct sc_strv *needed)
 {
-	struct sc_crypto_entry *e = add_entry(inv, SC_CRYPTO_STATIC_OPENSSL,
-	    we, "OpenSSL");
+	for (size_t i = 0; i < needed->n; i++)
+		if (has_prefix(needed->v[i], "libcrypto.so"))
+			return 1;
+	return 0;
+}
 
-	e->version = version_word(m->openssl_version);
-	e->openssldir = m->openssldir ? sc_xstrdup(m->openssldir) : NULL;
-	e->modulesdir = m->modulesdir ? sc_xstrdup(m->modulesdir) : NULL;
-	e->how = sc_xasprintf("OpenSSL version text \"%s\" in .rodata and no "
-	    "DT_NEEDED libcrypto: linked statically", m->openssl_version);
+/*
+ * What one ELF file says, read from its bytes: computed once per file, or
+ * once per shared image-layer file in an --all-containers run
+ * (probes/filecache.h), then applied to the inventory.  The same apply
+ * runs either way, so a shared file gives the verdicts its own read does.
+ */
+struct elf_facts {
+	int ok;			/* an ELF file stigcheck could parse */
+	int is_exec;
+	struct sc_strv needed;
+	char *runpath;
+	int go;			/* has .go.buildinfo */
+	int go_r;		/* sc_crypto_parse_go's return */
+	struct sc_crypto_parse_go g;
+	int go_crypto;
+	int rodata;		/* .rodata was scanned for OpenSSL marks */
+	char *openssl_version, *openssldir, *modulesdir;
+};
+
+static void
+elf_facts_free(void *p)
+{
+	struct elf_facts *f = p;
+
+	if (f == NULL)
+		return;
+	sc_strv_free(&f->needed);
+	free(f->runpath);
+	sc_crypto_parse_go_clear(&f->g);
+	free(f->openssl_version);
+	free(f->openssldir);
+	free(f->modulesdir);
+	free(f);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? sc_xstrdup(s) : NULL;
+}
+
+static int
+is_node_name(const char *name)
+{
+	return strcmp(name, "node") == 0 || strcmp(name, "nodejs") == 0;
+}
+
+static void
+go_facts(struct elf_facts *f, int fd, const struct sc_crypto_parse_elf *pe)
+{
+	struct sc_crypto_parse_marks m;
+	unsigned char *buf;
+	size_t n = pe->gobuildinfo.size < GOINFO_MAX ?
+	    (size_t)pe->gobuildinfo.size : GOINFO_MAX;
+
+	f->go = 1;
+	buf = sc_xmalloc(n + 1);
+	f->go_r = fd_read(&fd, pe->gobuildinfo.off, buf, n) < 0 ? -1 :
+	    sc_crypto_parse_go(buf, n, &f->g);
+	free(buf);
+	if (f->go_r < 0)
+		return;
+	memset(&m, 0, sizeof(m));
+	if (pe->gopclntab.size)
+		scan_region(fd, pe->gopclntab.off, pe->gopclntab.size, &m);
+	f->go_crypto = m.go_crypto;
+	sc_crypto_parse_marks_clear(&m);
+}
+
+static struct elf_facts *
+elf_facts_read(const char *name, int fd, uint64_t size, int known_lib)
+{
+	struct elf_facts *f = sc_xcalloc(1, sizeof(*f));
+	struct sc_crypto_parse_elf pe;
+	struct sc_crypto_parse_marks m;
+
+	if (sc_crypto_parse_elf(fd_read, &fd, size, &pe) < 0)
+		goto out;
+	f->ok = 1;
+	f->is_exec = pe.is_exec;
+	f->needed = pe.needed;
+	memset(&pe.needed, 0, sizeof(pe.needed));
+	f->runpath = pe.runpath;
+	pe.runpath = NULL;
+	if (pe.gobuildinfo.size)
+		go_facts(f, fd, &pe);
+	/* a file that links libcrypto cannot carry it statically: skip it */
+	if (!known_lib && pe.rodata.size && !pe.gobuildinfo.size &&
+	    ((is_node_name(name) && pe.is_exec) ||
+	    !needs_libcrypto(&f->needed))) {
+		memset(&m, 0, sizeof(m));
+		scan_region(fd, pe.rodata.off, pe.rodata.size, &m);
+		f->rodata = 1;
+		f->openssl_version = dup_or_null(m.openssl_version);
+		f->openssldir = dup_or_null(m.openssldir);
+		f->modulesdir = dup_or_null(m.modulesdir);
+		sc_crypto_parse_marks_clear(&m);
+	}
+out:
+	sc_crypto_parse_elf_clear(&pe);
+	return f;
 }
 
 static void
 go_entry(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
-    int fd,
-    const struct sc_crypto_parse_elf *pe)
+    const struct elf_facts *f)
 {
-	struct sc_crypto_parse_marks m;
-	struct sc_crypto_parse_go g;
-	unsigned char *buf;
-	size_t n = pe->gobuildinfo.size < GOINFO_MAX ?
-	    (size_t)pe->gobuildinfo.size : GOINFO_MAX;
-	struct sc_crypto_entry *e;
-	int r;
+	struct sc_crypto_entry *e = add_entry(inv, SC_CRYPTO_GO, we, "Go");
+	const struct sc_crypto_parse_go *g = &f->g;
 
-	buf = sc_xmalloc(n + 1);
-	r = fd_read(&fd, pe->gobuildinfo.off, buf, n) < 0 ? -1 :
-	    sc_crypto_parse_go(buf, n, &g);
-	free(buf);
-	e = add_entry(inv, SC_CRYPTO_GO, we, "Go");
-	if (r == -2) {
+	if (f->go_r == -2) {
 		e->error = sc_xstrdup("Go build information in the layout of "
 		    "Go before 1.18 (not read)");
 		return;
 	}
-	if (r < 0) {
+	if (f->go_r < 0) {
 		e->error = sc_xstrdup(".go.buildinfo is not Go build "
 		    "information stigcheck can read");
 		return;
 	}
-	e->go = g;
-	e->version = sc_xstrdup(g.version);
-	memset(&m, 0, sizeof(m));
-	if (pe->gopclntab.size)
-		scan_region(fd, pe->gopclntab.off, pe->gopclntab.size, &m);
-	e->go_crypto = m.go_crypto;
-	sc_crypto_parse_marks_clear(&m);
+	e->go.version = dup_or_null(g->version);
+	e->go.path = dup_or_null(g->path);
+	e->go.goexperiment = dup_or_null(g->goexperiment);
+	e->go.cgo = dup_or_null(g->cgo);
+	e->go.gofips140 = dup_or_null(g->gofips140);
+	e->go.default_godebug = dup_or_null(g->default_godebug);
+	e->go.boringcrypto = g->boringcrypto;
+	e->version = sc_xstrdup(g->version);
+	e->go_crypto = f->go_crypto;
 	e->how = sc_xasprintf("Go build information in .go.buildinfo (%s); "
-	    "%s", g.version, e->go_crypto ? "crypto/ functions in .gopclntab" :
+	    "%s", g->version, e->go_crypto ? "crypto/ functions in .gopclntab" :
 	    "no crypto/ function in .gopclntab");
 }
 
 static void
 record_elf(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
-    int fd, struct sc_crypto_parse_elf *pe)
+    const struct elf_facts *f)
 {
 	struct elfrec *r;
 	char key[64];
@@ -256,69 +346,81 @@ record_elf(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
 	r->path = sc_xstrdup(we->path);
 	r->dev = we->st->st_dev;
 	r->ino = we->st->st_ino;
-	r->root = pe->is_exec && (we->st->st_mode & 0111);
+	r->root = f->is_exec && (we->st->st_mode & 0111);
 	r->parent = -1;
-	r->needed = pe->needed;
-	memset(&pe->needed, 0, sizeof(pe->needed));
-	r->runpath = pe->runpath;
-	pe->runpath = NULL;
+	for (size_t i = 0; i < f->needed.n; i++)
+		sc_strv_push(&r->needed, f->needed.v[i]);
+	r->runpath = dup_or_null(f->runpath);
 	ino_key(key, sizeof(key), r->dev, r->ino);
 	sc_map_add(&inv->by_ino, key, (void *)(uintptr_t)inv->nelf);
-	(void)fd;
 }
 
-static int
-needs_libcrypto(const struct sc_strv *needed)
+static void
+elf_facts_apply(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
+    const struct elf_facts *f)
 {
-	for (size_t i = 0; i < needed->n; i++)
-		if (has_prefix(needed->v[i], "libcrypto.so"))
-			return 1;
-	return 0;
+	int is_node = is_node_name(we->name) && f->is_exec;
+
+	if (!f->ok)
+		return;
+	record_elf(inv, we, f);
+	if (has_prefix(we->name, "python") && f->is_exec)
+		inv->has_python = 1;
+	if (f->go)
+		go_entry(inv, we, f);
+	if (!f->rodata)
+		return;
+	if (f->openssl_version && !needs_libcrypto(&f->needed)) {
+		struct sc_crypto_entry *e = add_entry(inv,
+		    SC_CRYPTO_STATIC_OPENSSL, we, "OpenSSL");
+
+		e->version = version_word(f->openssl_version);
+		e->openssldir = dup_or_null(f->openssldir);
+		e->modulesdir = dup_or_null(f->modulesdir);
+		e->how = sc_xasprintf("OpenSSL version text \"%s\" in .rodata "
+		    "and no DT_NEEDED libcrypto: linked statically",
+		    f->openssl_version);
+	}
+	if (is_node) {
+		struct sc_crypto_entry *e = add_entry(inv, SC_CRYPTO_NODE, we,
+		    "Node.js");
+
+		e->how = sc_xstrdup(f->openssl_version ? "an executable named "
+		    "node with OpenSSL linked in" : "an executable named node");
+		if (f->openssl_version)
+			e->version = version_word(f->openssl_version);
+	}
 }
 
 static void
 visit_elf(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
     int known_lib)
 {
-	struct sc_crypto_parse_elf pe;
-	struct sc_crypto_parse_marks m;
-	int fd = -1, is_node;
+	struct elf_facts *f = NULL;
+	struct stat st;
+	char *key = NULL;
+	int fd = -1;
 
-	if (sc_target_open_file(we->target, we->path, &fd, NULL, NULL) < 0)
-		return;
-	if (sc_crypto_parse_elf(fd_read, &fd, (uint64_t)we->st->st_size,
-	    &pe) < 0)
+	key = sc_filecache_key(we->target, known_lib ? "elf:lib" : "elf",
+	    we->path, we->st);
+	if (key && (f = sc_filecache_get(we->target, key)) != NULL) {
+		/* what opening it would have noted (the read digest) */
+		sc_target_note_meta(we->target, we->path, we->st);
+		elf_facts_apply(inv, we, f);
 		goto out;
-	record_elf(inv, we, fd, &pe);
-	if (has_prefix(we->name, "python") && pe.is_exec)
-		inv->has_python = 1;
-	if (pe.gobuildinfo.size)
-		go_entry(inv, we, fd, &pe);
-	is_node = (strcmp(we->name, "node") == 0 ||
-	    strcmp(we->name, "nodejs") == 0) && pe.is_exec;
-	/* a file that links libcrypto cannot carry it statically: skip it */
-	if (!known_lib && pe.rodata.size && !pe.gobuildinfo.size &&
-	    (is_node || !needs_libcrypto(&inv->elf[inv->nelf - 1].needed))) {
-		memset(&m, 0, sizeof(m));
-		scan_region(fd, pe.rodata.off, pe.rodata.size, &m);
-		if (m.openssl_version &&
-		    !needs_libcrypto(&inv->elf[inv->nelf - 1].needed))
-			static_openssl(inv, we, &m);
-		if (is_node) {
-			struct sc_crypto_entry *e = add_entry(inv,
-			    SC_CRYPTO_NODE, we, "Node.js");
-
-			e->how = sc_xstrdup(m.openssl_version ? "an executable "
-			    "named node with OpenSSL linked in" : "an executable "
-			    "named node");
-			if (m.openssl_version)
-				e->version = version_word(m.openssl_version);
-		}
-		sc_crypto_parse_marks_clear(&m);
 	}
+	if (sc_target_open_file(we->target, we->path, &fd, &st, NULL) < 0)
+		goto out;
+	f = elf_facts_read(we->name, fd, (uint64_t)we->st->st_size, known_lib);
+	elf_facts_apply(inv, we, f);
+	if (key)
+		sc_filecache_put(we->target, key, f, elf_facts_free);
+	else
+		elf_facts_free(f);
 out:
-	sc_crypto_parse_elf_clear(&pe);
-	close(fd);
+	free(key);
+	if (fd >= 0)
+		close(fd);
 }
 
 static int
@@ -333,7 +435,9 @@ watch_fn(void *ctx, const struct sc_walk_entry *we)
 	inv->files++;
 	for (size_t i = 0; i < NLIBNAMES; i++) {
 		if (has_prefix(nm, libnames[i].prefix)) {
-			add_entry(inv, libnames[i].kind, we, libnames[i].impl);
+			add_entry(inv, libnames[i].kind, we, libnames[i].impl)->
+			    share_key = sc_filecache_key(we->target, "strings",
+			    we->path, we->st);
 			known_lib = 1;
 			break;
 		}
@@ -550,19 +654,56 @@ links_libcrypto(struct sc_crypto_inventory *inv, struct sc_target *t,
 }
 
 static void
+marks_copy(struct sc_crypto_parse_marks *to,
+    const struct sc_crypto_parse_marks *from)
+{
+	*to = *from;
+	to->openssl_version = dup_or_null(from->openssl_version);
+	to->openssldir = dup_or_null(from->openssldir);
+	to->modulesdir = dup_or_null(from->modulesdir);
+	to->libressl = dup_or_null(from->libressl);
+	to->awslc = dup_or_null(from->awslc);
+	to->wolfssl = dup_or_null(from->wolfssl);
+}
+
+static void *
+marks_dup(const struct sc_crypto_parse_marks *m)
+{
+	struct sc_crypto_parse_marks *d = sc_xmalloc(sizeof(*d));
+
+	marks_copy(d, m);
+	return d;
+}
+
+static void
+marks_free(void *p)
+{
+	sc_crypto_parse_marks_clear(p);
+	free(p);
+}
+
+static void
 lib_strings(struct sc_crypto_entry *e, struct sc_target *t)
 {
 	struct sc_filescan_cb cb = { NULL, on_string, NULL, 6 };
 	struct sc_crypto_parse_marks m;
+	const struct sc_crypto_parse_marks *cached;
 	struct sc_err err = SC_ERR_INIT;
 	const char *dot;
 
 	memset(&m, 0, sizeof(m));
 	cb.ctx = &m;
+	cached = e->share_key ? sc_filecache_get(t, e->share_key) : NULL;
+	if (cached)
+		cb.string = NULL;	/* read (for the read digest) only */
 	if (sc_filescan(t, e->path, &cb, NULL, &err) < 0) {
 		e->error = sc_xstrdup(err.msg);
 		return;
 	}
+	if (cached)
+		marks_copy(&m, cached);
+	else if (e->share_key)
+		sc_filecache_put(t, e->share_key, marks_dup(&m), marks_free);
 	if (m.awslc) {
 		free(e->impl);
 		e->impl = sc_xstrdup(m.awslc_fips ? "AWS-LC FIPS" : "AWS-LC");
@@ -801,6 +942,7 @@ sc_crypto_inventory_free(struct sc_crypto_inventory *inv)
 		free(e->module_name);
 		free(e->links);
 		sc_crypto_parse_go_clear(&e->go);
+		free(e->share_key);
 		sc_strv_free(&e->providers);
 		free(e->providers_how);
 		free(e->node_fips_flag);

@@ -82,6 +82,7 @@ struct sc_crypto_entry {
 	/* Node */
 	char *node_fips_flag;	/* "--force-fips" ... from NODE_OPTIONS */
 	char *error;		/* could not be read: why */
+	char *share_key;	/* probes/filecache.h key of its strings, or NULL */
 };
 
 struct sc_crypto_inventory;

@@ -610,9 +610,9 @@ reap_by(pid_t pid, long deadline, int *late)
  * set (the exit status, -1 killed by a signal, -2 killed at the
  * deadline), or -1 with errno (ENOENT: not installed).
  */
-static int
-run_cli(char *const argv[], struct sc_buf *out, struct sc_buf *errout,
-    int *status)
+int
+sc_container_run_cli(char *const argv[], struct sc_buf *out,
+    struct sc_buf *errout, int *status)
 {
 	posix_spawn_file_actions_t fa;
 	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, r, ws;
@@ -825,7 +825,8 @@ sc_container_parse_inspect(const char *tool, const char *json,
 
 /*
  * crictl: the id of the one running container with that exact name.  As
- * run_cli; *id is NULL when there is none or several (*note says which).
+ * sc_container_run_cli; *id is NULL when there is none or several
+ * (*note says which).
  */
 static int
 crictl_id(const char *ref, struct sc_buf *out, struct sc_buf *eo,
@@ -848,7 +849,7 @@ crictl_id(const char *ref, struct sc_buf *out, struct sc_buf *eo,
 	}
 	sc_buf_addc(&re, '$');
 	argv[4] = re.data;
-	r = run_cli(argv, out, eo, status);
+	r = sc_container_run_cli(argv, out, eo, status);
 	sc_buf_free(&re);
 	if (r < 0 || *status != 0)
 		return r;
@@ -910,7 +911,7 @@ by_name(const char *ref, struct sc_container_info *ci, struct sc_buf *tried,
 		const char *note;
 
 		if (i < 3) {
-			r = run_cli(argv, &out, &eo, &status);
+			r = sc_container_run_cli(argv, &out, &eo, &status);
 		} else {
 			r = crictl_id(ref, &out, &eo, &status, &id, &note);
 			if (r == 0 && status == 0 && id == NULL) {
@@ -919,7 +920,8 @@ by_name(const char *ref, struct sc_container_info *ci, struct sc_buf *tried,
 			}
 			if (r == 0 && status == 0) {
 				cargv[2] = id;
-				r = run_cli(cargv, &out, &eo, &status);
+				r = sc_container_run_cli(cargv, &out, &eo,
+				    &status);
 			}
 		}
 		/* 127 with nothing said: exec failed after the fork (under
@@ -1003,7 +1005,8 @@ identify_with(const char *tool, struct sc_container_info *cis, size_t n)
 	for (i = 0; i < n; i++)
 		if (wants_identity(&cis[i]))
 			argv[k++] = cis[i].id;
-	if (k == 4 || run_cli(argv, &out, &eo, &status) < 0 || out.len == 0)
+	if (k == 4 || sc_container_run_cli(argv, &out, &eo, &status) < 0 ||
+	    out.len == 0)
 		goto out;
 	doc = json_loads(out.data, 0, NULL);
 	for (i = 0; json_is_array(doc) && i < json_array_size(doc); i++) {
@@ -1039,7 +1042,7 @@ identify_crictl(struct sc_container_info *ci)
 	int status;
 
 	memset(&t, 0, sizeof(t));
-	if (run_cli(argv, &out, &eo, &status) == 0 && status == 0 &&
+	if (sc_container_run_cli(argv, &out, &eo, &status) == 0 && status == 0 &&
 	    sc_container_parse_inspect("crictl", out.data, ci->id, &t,
 	    NULL) == SC_OK && t.id != NULL && strcmp(t.id, ci->id) == 0)
 		merge_identity(ci, &t);

@@ -86,6 +86,16 @@
 #define SC_CONTAINER_ID_LEN 64
 #define SC_CONTAINER_CLI_TIMEOUT_MS 20000
 
+/*
+ * Run argv (a host program from PATH, no shell, stdin /dev/null) and
+ * collect its stdout and stderr (at most 16 MiB in all), killing it after
+ * SC_CONTAINER_CLI_TIMEOUT_MS.  Returns 0 with *status set (the exit
+ * status, or -1 when killed), or -1 with errno (ENOENT: not installed).
+ */
+struct sc_buf;
+int sc_container_run_cli(char *const argv[], struct sc_buf *out,
+    struct sc_buf *errout, int *status);
+
 struct sc_container_info {
 	long pid;		/* host PID of the process scanned */
 	char *id;		/* full container id; NULL when unknown */

@@ -22,6 +22,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "target/imagedigest.h"
 #include "target/imagesave.h"
 #include "target/inodes.h"
 #include "util/fsutil.h"
@@ -993,6 +994,8 @@ sc_image_open(struct sc_target **out, const char *path,
 	sc_target_on_free(t, remove_tmp, im.tmp);
 	im.tmp = NULL;		/* the target owns it now */
 	add_facts(&im, t);
+	if (saved && im.manifest_digest == NULL)	/* imagedigest.h */
+		sc_imagedigest_add(t, path, im.config_digest);
 	if (im.ref != NULL || saved || strcmp(path, "-") == 0) {
 		sc_target_set_name(t, im.ref ? im.ref : saved ? path :
 		    im.config_digest);

@@ -75,6 +75,12 @@ split(const char *path, const char **tool)
 	return NULL;
 }
 
+const char *
+sc_imagesave_split(const char *path, const char **tool)
+{
+	return path != NULL ? split(path, tool) : NULL;
+}
+
 int
 sc_imagesave_is_ref(const char *path)
 {

@@ -37,6 +37,9 @@ struct sc_imagesave;
  * "containers-storage:" followed by a name), else 0.
  */
 int sc_imagesave_is_ref(const char *path);
+/* The image name of such a PATH, with *tool the runtime CLI ("podman",
+ * "docker"); NULL when PATH is not one. */
+const char *sc_imagesave_split(const char *path, const char **tool);
 
 /*
  * Start the runtime's save of PATH (sc_imagesave_is_ref must hold).

@@ -40,7 +40,8 @@ fi
 
 if [ -f "$deb/.complete" ] || [ -x "$deb/bin/sleep" ]; then
 	what="Debian 12 minbase ($(find "$deb" -xdev | wc -l) entries)"
-	tar -C "$deb" -cf - . | podman import - "$img" >/dev/null
+	tar -C "$deb" -cf - . | podman import - "$img" >/dev/null 2>"$work/import.err" ||
+	    { cat "$work/import.err" >&2; exit 1; }
 	cmd="/bin/sleep 100000"
 else
 	root=$work/root
@@ -49,7 +50,8 @@ else
 	mkdir -p "$root/bin"
 	cp /bin/busybox "$root/bin/busybox"
 	what="busybox root ($(find "$root" | wc -l) entries)"
-	tar -C "$root" -cf - . | podman import - "$img" >/dev/null
+	tar -C "$root" -cf - . | podman import - "$img" >/dev/null 2>"$work/import.err" ||
+	    { cat "$work/import.err" >&2; exit 1; }
 	cmd="/bin/busybox sleep 100000"
 fi
 i=0

@@ -120,6 +120,41 @@ assert by[sys.argv[2]]["error"], by[sys.argv[2]]
 assert by[sys.argv[3]]["error"] is None, by[sys.argv[3]]
 PY
 
+# two containers of one image share what the image's unchanged files say
+# (probes/filecache.h), but a file one of them changed (its overlay upper
+# layer) is judged for that container: here a libcrypto whose version text
+# is rewritten in one, and /etc/shadow made 0644 in the other
+r=$TMPDIR/rootshared
+busybox_root "$r"
+mkdir -p "$r/usr/lib"
+printf 'x\000OpenSSL 3.0.15 3 Sep 2024\000OPENSSLDIR: "/usr/lib/ssl"\000' >"$r/usr/lib/libcrypto.so.3"
+podman_image shared "$r" || fail "podman import: $(cat "$TMPDIR/podman.err")"
+podman_run "$PODMAN_PREFIX-sa" "localhost/$PODMAN_PREFIX-shared:1" /bin/busybox sleep 100000
+podman_run "$PODMAN_PREFIX-sb" "localhost/$PODMAN_PREFIX-shared:1" /bin/busybox sleep 100000
+podman exec "$PODMAN_PREFIX-sb" /bin/busybox sh -c \
+    'printf "x\000OpenSSL 1.1.1w 11 Sep 2023\000" >/usr/lib/libcrypto.so.3' ||
+    fail "podman exec: rewriting libcrypto"
+podman exec "$PODMAN_PREFIX-sa" /bin/busybox chmod 0644 /etc/shadow || fail "podman exec: chmod"
+sh_out=$TMPDIR/fleet3
+run --all-containers --output-dir "$sh_out"
+expect_rc 2 "--all-containers with two containers of one image"
+for n in "$PODMAN_PREFIX-sa" "$PODMAN_PREFIX-sb"; do
+	run --container "$n" --results "$TMPDIR/$n.xml"
+	expect_rc 2 "--container $n"
+	rule_results "$TMPDIR/$n.xml" >"$TMPDIR/want"
+	rule_results "$sh_out/$n.xml" >"$TMPDIR/got"
+	diff "$TMPDIR/want" "$TMPDIR/got" || fail "$n: --all-containers differs from --container (shared image)"
+	# the same evidence too
+	grep -o 'OpenSSL [0-9][0-9.a-z]*' "$TMPDIR/$n.xml" | sort -u >"$TMPDIR/want"
+	grep -o 'OpenSSL [0-9][0-9.a-z]*' "$sh_out/$n.xml" | sort -u >"$TMPDIR/got"
+	diff "$TMPDIR/want" "$TMPDIR/got" || fail "$n: OpenSSL versions differ from --container"
+done
+grep -q 'OpenSSL 1.1.1w' "$sh_out/$PODMAN_PREFIX-sb.xml" || fail "sb: its own libcrypto (1.1.1w) not seen"
+grep -q 'OpenSSL 1.1.1w' "$sh_out/$PODMAN_PREFIX-sa.xml" && fail "sa: sb's libcrypto judged for sa"
+grep -q 'OpenSSL 3.0.15' "$sh_out/$PODMAN_PREFIX-sa.xml" || fail "sa: the image's libcrypto (3.0.15) not seen"
+[ "$(result_of "$sh_out/$PODMAN_PREFIX-sa.xml" _rule_etc_shadow_permissions)" = fail ] || fail "sa: shadow 0644 in its upper layer"
+[ "$(result_of "$sh_out/$PODMAN_PREFIX-sb.xml" _rule_etc_shadow_permissions)" = pass ] || fail "sb: shadow of the image"
+
 # options that do not go together
 run --all-containers
 expect_rc 1 "no --output-dir"
