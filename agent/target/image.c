@@ -15,6 +15,8 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <openssl/evp.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -561,11 +563,34 @@ load_diff_ids(struct img *im, struct sc_err *err)
 
 /* ---- applying layers ------------------------------------------------------ */
 
+/*
+ * A compressed layer is decompressed (and both its digests computed) by a
+ * second thread, while this one writes the tree: the decompressed bytes
+ * pass through a ring of RING_SLOTS blocks.  The producer stops at the end
+ * of the blob, at an error (kept, and reported where the tar reader
+ * reaches it, as without the thread) or when told to.
+ */
+#define RING_SLOTS 8
+
+enum { PROD_OK, PROD_ERR, PROD_TOOBIG };
+
+struct ring {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;		/* a slot filled or emptied; state */
+	unsigned char (*slot)[BLOCK];
+	size_t len[RING_SLOTS];
+	unsigned head, count;		/* next to read, slots filled */
+	int done, stop, status;
+	char msg[512];			/* PROD_ERR: the decompressor's */
+};
+
 struct blob {
 	int fd;
 	EVP_MD_CTX *raw_md, *plain_md;
 	unsigned long long raw_n, plain_n, plain_max;
 	struct archive *dec;
+	struct ring *ring;		/* NULL: no second thread */
 	unsigned char buf[BLOCK];
 };
 
@@ -589,13 +614,202 @@ blob_raw_read(struct archive *a, void *ud, const void **buf)
 	return n;
 }
 
+/* Read the rest of the blob (trailing data), for its digest and size. */
+static void
+raw_tail(struct blob *b)
+{
+	ssize_t n;
+
+	while ((n = read(b->fd, b->buf, sizeof(b->buf))) > 0 ||
+	    (n < 0 && errno == EINTR)) {
+		if (n > 0) {
+			if (b->raw_md != NULL)
+				EVP_DigestUpdate(b->raw_md, b->buf, (size_t)n);
+			b->raw_n += (unsigned long long)n;
+		}
+	}
+}
+
+/* ---- the decompressing thread ---- */
+
+/* Hand DATA to the reader, a block at a time; 0 when told to stop. */
+static int
+ring_put(struct ring *rg, const unsigned char *data, size_t n)
+{
+	while (n > 0) {
+		size_t k = n < BLOCK ? n : BLOCK, at;
+
+		pthread_mutex_lock(&rg->mu);
+		while (rg->count == RING_SLOTS && !rg->stop)
+			pthread_cond_wait(&rg->cv, &rg->mu);
+		if (rg->stop) {
+			pthread_mutex_unlock(&rg->mu);
+			return 0;
+		}
+		at = (rg->head + rg->count) % RING_SLOTS;
+		pthread_mutex_unlock(&rg->mu);
+		/* the slot is the producer's until it is counted */
+		memcpy(rg->slot[at], data, k);
+		rg->len[at] = k;
+		pthread_mutex_lock(&rg->mu);
+		rg->count++;
+		pthread_cond_broadcast(&rg->cv);
+		pthread_mutex_unlock(&rg->mu);
+		data += k;
+		n -= k;
+	}
+	return 1;
+}
+
+static void *
+ring_produce(void *ud)
+{
+	struct blob *b = ud;
+	struct ring *rg = b->ring;
+	int status = PROD_OK, stopped = 0;
+	const void *p;
+	size_t size;
+	la_int64_t off;
+
+	for (;;) {
+		int r = archive_read_data_block(b->dec, &p, &size, &off);
+
+		if (r == ARCHIVE_EOF)
+			break;
+		if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+			status = PROD_ERR;
+			snprintf(rg->msg, sizeof(rg->msg), "%s",
+			    archive_error_string(b->dec) ?
+			    archive_error_string(b->dec) : "decompression failed");
+			break;
+		}
+		EVP_DigestUpdate(b->plain_md, p, size);
+		b->plain_n += size;
+		if (b->plain_n > b->plain_max) {
+			status = PROD_TOOBIG;
+			break;
+		}
+		if (!ring_put(rg, p, size)) {
+			stopped = 1;
+			break;
+		}
+	}
+	/* the raw digest covers every byte of the blob (blob_drain) */
+	if (!stopped && status != PROD_TOOBIG)
+		raw_tail(b);
+	pthread_mutex_lock(&rg->mu);
+	rg->status = status;
+	rg->done = 1;
+	pthread_cond_broadcast(&rg->cv);
+	pthread_mutex_unlock(&rg->mu);
+	return NULL;
+}
+
+/* Start the thread, every signal blocked in it (they are main's). */
+static int
+ring_start(struct blob *b)
+{
+	struct ring *rg = sc_xcalloc(1, sizeof(*rg));
+	sigset_t all, old;
+	int r;
+
+	rg->slot = sc_xcalloc(RING_SLOTS, sizeof(*rg->slot));
+	pthread_mutex_init(&rg->mu, NULL);
+	pthread_cond_init(&rg->cv, NULL);
+	b->ring = rg;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	r = pthread_create(&rg->th, NULL, ring_produce, b);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (r != 0) {
+		pthread_cond_destroy(&rg->cv);
+		pthread_mutex_destroy(&rg->mu);
+		free(rg->slot);
+		free(rg);
+		b->ring = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Tell the thread to stop (with DRAIN: let it read the blob to its end,
+ * the blocks discarded), join it and free the ring.  Returns the
+ * producer's PROD_* outcome; PROD_OK without a thread.
+ */
+static int
+ring_end(struct blob *b, int drain)
+{
+	struct ring *rg = b->ring;
+	int status;
+
+	if (rg == NULL)
+		return PROD_OK;
+	pthread_mutex_lock(&rg->mu);
+	while (drain && !rg->done) {
+		rg->head = (rg->head + rg->count) % RING_SLOTS;
+		rg->count = 0;
+		pthread_cond_broadcast(&rg->cv);
+		pthread_cond_wait(&rg->cv, &rg->mu);
+	}
+	rg->stop = 1;
+	pthread_cond_broadcast(&rg->cv);
+	pthread_mutex_unlock(&rg->mu);
+	pthread_join(rg->th, NULL);
+	status = rg->status;
+	pthread_cond_destroy(&rg->cv);
+	pthread_mutex_destroy(&rg->mu);
+	free(rg->slot);
+	free(rg);
+	b->ring = NULL;
+	return status;
+}
+
+/* The tar reader's side: the next block, or the producer's outcome. */
+static la_ssize_t
+ring_read(struct archive *a, void *ud, const void **buf)
+{
+	struct blob *b = ud;
+	struct ring *rg = b->ring;
+	la_ssize_t n;
+
+	pthread_mutex_lock(&rg->mu);
+	/* the block handed out last time is free now */
+	if (rg->count > 0 && rg->len[rg->head] == (size_t)-1) {
+		rg->head = (rg->head + 1) % RING_SLOTS;
+		rg->count--;
+		pthread_cond_broadcast(&rg->cv);
+	}
+	while (rg->count == 0 && !rg->done)
+		pthread_cond_wait(&rg->cv, &rg->mu);
+	if (rg->count > 0) {
+		*buf = rg->slot[rg->head];
+		n = (la_ssize_t)rg->len[rg->head];
+		rg->len[rg->head] = (size_t)-1;	/* in use until the next call */
+	} else if (rg->status == PROD_ERR) {
+		archive_set_error(a, EINVAL, "%s", rg->msg);
+		n = -1;
+	} else if (rg->status == PROD_TOOBIG) {
+		archive_set_error(a, EFBIG, "decompresses to too many bytes");
+		n = -1;
+	} else {
+		n = 0;
+	}
+	pthread_mutex_unlock(&rg->mu);
+	return n;
+}
+
 static la_ssize_t
 blob_plain_read(struct archive *a, void *ud, const void **buf)
 {
 	struct blob *b = ud;
 	size_t size;
 	la_int64_t off;
-	int r = archive_read_data_block(b->dec, buf, &size, &off);
+	int r;
+
+	if (b->ring != NULL)
+		return ring_read(a, ud, buf);
+	r = archive_read_data_block(b->dec, buf, &size, &off);
 
 	if (r == ARCHIVE_EOF)
 		return 0;
@@ -623,22 +837,16 @@ blob_drain(struct blob *b)
 	const void *p;
 	size_t size;
 	la_int64_t off;
-	ssize_t n;
 
+	if (b->ring != NULL)
+		return ring_end(b, 1) == PROD_TOOBIG ? -1 : 0;
 	while (archive_read_data_block(b->dec, &p, &size, &off) == ARCHIVE_OK) {
 		EVP_DigestUpdate(b->plain_md, p, size);
 		b->plain_n += size;
 		if (b->plain_n > b->plain_max)
 			return -1;
 	}
-	while ((n = read(b->fd, b->buf, sizeof(b->buf))) > 0 ||
-	    (n < 0 && errno == EINTR)) {
-		if (n > 0) {
-			if (b->raw_md != NULL)
-				EVP_DigestUpdate(b->raw_md, b->buf, (size_t)n);
-			b->raw_n += (unsigned long long)n;
-		}
-	}
+	raw_tail(b);
 	return 0;
 }
 
@@ -677,6 +885,10 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 		    archive_error_string(b->dec));
 		goto out;
 	}
+	/* a compressed blob is decompressed on another core meanwhile (when
+	 * no thread can start, here) */
+	if (archive_filter_code(b->dec, 0) != ARCHIVE_FILTER_NONE)
+		(void)ring_start(b);
 	tar = archive_read_new();
 	archive_read_support_format_tar(tar);
 	if (archive_read_open(tar, b, NULL, blob_plain_read, NULL) != ARCHIVE_OK) {
@@ -703,6 +915,7 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 		    "does not match the config's diff_id %s (it is %s)", what,
 		    l->diff_id, plain);
 out:
+	(void)ring_end(b, 0);	/* before plain_n is read and dec freed */
 	if (r < 0 && b->plain_n > b->plain_max)	/* whatever failed first */
 		r = sc_err_set(err, SC_ERR_TOOBIG, "%s: decompresses to more than "
 		    "%llu bytes; refused", what, b->plain_max);
