@@ -15,11 +15,15 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <openssl/evp.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/utsname.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "target/imagedigest.h"
@@ -33,6 +37,16 @@
 #define MAX_NESTING 4
 /* decompressed bytes allowed per entry beyond file data: tar headers */
 #define HEADER_BYTES 4096ULL
+
+/* the tree goes to a memory file system when one has room (docs/images.md) */
+#define MEMDIR_ENV "STIGCHECK_IMAGE_MEMDIR"
+#define MEMDIR_DEFAULT "/dev/shm"
+#define MEMDIR_PREFIX "stigcheck-tree"
+#define TMPFS_MAGIC_ 0x01021994
+/* room wanted there: this many times the layers' blob bytes, plus a margin */
+#define MEMDIR_FACTOR 4ULL
+#define MEMDIR_MARGIN (64ULL << 20)
+#define TIMING_ENV "STIGCHECK_IMAGE_TIMING"
 
 #define MT_OCI_INDEX "application/vnd.oci.image.index.v1+json"
 #define MT_DOCKER_LIST "application/vnd.docker.distribution.manifest.list.v2+json"
@@ -48,6 +62,9 @@ struct img {
 	const char *arg;	/* PATH as given */
 	char *tmp;		/* private directory */
 	int tmp_fd;
+	char *mem;		/* private directory on a memory fs; NULL: none */
+	int timing;		/* $STIGCHECK_IMAGE_TIMING: phases on stderr */
+	struct timespec t0;
 	struct sc_target *src;	/* the layout, read-only */
 	const char *format;
 	char *manifest_digest;
@@ -547,11 +564,34 @@ load_diff_ids(struct img *im, struct sc_err *err)
 
 /* ---- applying layers ------------------------------------------------------ */
 
+/*
+ * A compressed layer is decompressed (and both its digests computed) by a
+ * second thread, while this one writes the tree: the decompressed bytes
+ * pass through a ring of RING_SLOTS blocks.  The producer stops at the end
+ * of the blob, at an error (kept, and reported where the tar reader
+ * reaches it, as without the thread) or when told to.
+ */
+#define RING_SLOTS 8
+
+enum { PROD_OK, PROD_ERR, PROD_TOOBIG };
+
+struct ring {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;		/* a slot filled or emptied; state */
+	unsigned char (*slot)[BLOCK];
+	size_t len[RING_SLOTS];
+	unsigned head, count;		/* next to read, slots filled */
+	int done, stop, status;
+	char msg[512];			/* PROD_ERR: the decompressor's */
+};
+
 struct blob {
 	int fd;
 	EVP_MD_CTX *raw_md, *plain_md;
 	unsigned long long raw_n, plain_n, plain_max;
 	struct archive *dec;
+	struct ring *ring;		/* NULL: no second thread */
 	unsigned char buf[BLOCK];
 };
 
@@ -575,13 +615,202 @@ blob_raw_read(struct archive *a, void *ud, const void **buf)
 	return n;
 }
 
+/* Read the rest of the blob (trailing data), for its digest and size. */
+static void
+raw_tail(struct blob *b)
+{
+	ssize_t n;
+
+	while ((n = read(b->fd, b->buf, sizeof(b->buf))) > 0 ||
+	    (n < 0 && errno == EINTR)) {
+		if (n > 0) {
+			if (b->raw_md != NULL)
+				EVP_DigestUpdate(b->raw_md, b->buf, (size_t)n);
+			b->raw_n += (unsigned long long)n;
+		}
+	}
+}
+
+/* ---- the decompressing thread ---- */
+
+/* Hand DATA to the reader, a block at a time; 0 when told to stop. */
+static int
+ring_put(struct ring *rg, const unsigned char *data, size_t n)
+{
+	while (n > 0) {
+		size_t k = n < BLOCK ? n : BLOCK, at;
+
+		pthread_mutex_lock(&rg->mu);
+		while (rg->count == RING_SLOTS && !rg->stop)
+			pthread_cond_wait(&rg->cv, &rg->mu);
+		if (rg->stop) {
+			pthread_mutex_unlock(&rg->mu);
+			return 0;
+		}
+		at = (rg->head + rg->count) % RING_SLOTS;
+		pthread_mutex_unlock(&rg->mu);
+		/* the slot is the producer's until it is counted */
+		memcpy(rg->slot[at], data, k);
+		rg->len[at] = k;
+		pthread_mutex_lock(&rg->mu);
+		rg->count++;
+		pthread_cond_broadcast(&rg->cv);
+		pthread_mutex_unlock(&rg->mu);
+		data += k;
+		n -= k;
+	}
+	return 1;
+}
+
+static void *
+ring_produce(void *ud)
+{
+	struct blob *b = ud;
+	struct ring *rg = b->ring;
+	int status = PROD_OK, stopped = 0;
+	const void *p;
+	size_t size;
+	la_int64_t off;
+
+	for (;;) {
+		int r = archive_read_data_block(b->dec, &p, &size, &off);
+
+		if (r == ARCHIVE_EOF)
+			break;
+		if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+			status = PROD_ERR;
+			snprintf(rg->msg, sizeof(rg->msg), "%s",
+			    archive_error_string(b->dec) ?
+			    archive_error_string(b->dec) : "decompression failed");
+			break;
+		}
+		EVP_DigestUpdate(b->plain_md, p, size);
+		b->plain_n += size;
+		if (b->plain_n > b->plain_max) {
+			status = PROD_TOOBIG;
+			break;
+		}
+		if (!ring_put(rg, p, size)) {
+			stopped = 1;
+			break;
+		}
+	}
+	/* the raw digest covers every byte of the blob (blob_drain) */
+	if (!stopped && status != PROD_TOOBIG)
+		raw_tail(b);
+	pthread_mutex_lock(&rg->mu);
+	rg->status = status;
+	rg->done = 1;
+	pthread_cond_broadcast(&rg->cv);
+	pthread_mutex_unlock(&rg->mu);
+	return NULL;
+}
+
+/* Start the thread, every signal blocked in it (they are main's). */
+static int
+ring_start(struct blob *b)
+{
+	struct ring *rg = sc_xcalloc(1, sizeof(*rg));
+	sigset_t all, old;
+	int r;
+
+	rg->slot = sc_xcalloc(RING_SLOTS, sizeof(*rg->slot));
+	pthread_mutex_init(&rg->mu, NULL);
+	pthread_cond_init(&rg->cv, NULL);
+	b->ring = rg;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	r = pthread_create(&rg->th, NULL, ring_produce, b);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (r != 0) {
+		pthread_cond_destroy(&rg->cv);
+		pthread_mutex_destroy(&rg->mu);
+		free(rg->slot);
+		free(rg);
+		b->ring = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Tell the thread to stop (with DRAIN: let it read the blob to its end,
+ * the blocks discarded), join it and free the ring.  Returns the
+ * producer's PROD_* outcome; PROD_OK without a thread.
+ */
+static int
+ring_end(struct blob *b, int drain)
+{
+	struct ring *rg = b->ring;
+	int status;
+
+	if (rg == NULL)
+		return PROD_OK;
+	pthread_mutex_lock(&rg->mu);
+	while (drain && !rg->done) {
+		rg->head = (rg->head + rg->count) % RING_SLOTS;
+		rg->count = 0;
+		pthread_cond_broadcast(&rg->cv);
+		pthread_cond_wait(&rg->cv, &rg->mu);
+	}
+	rg->stop = 1;
+	pthread_cond_broadcast(&rg->cv);
+	pthread_mutex_unlock(&rg->mu);
+	pthread_join(rg->th, NULL);
+	status = rg->status;
+	pthread_cond_destroy(&rg->cv);
+	pthread_mutex_destroy(&rg->mu);
+	free(rg->slot);
+	free(rg);
+	b->ring = NULL;
+	return status;
+}
+
+/* The tar reader's side: the next block, or the producer's outcome. */
+static la_ssize_t
+ring_read(struct archive *a, void *ud, const void **buf)
+{
+	struct blob *b = ud;
+	struct ring *rg = b->ring;
+	la_ssize_t n;
+
+	pthread_mutex_lock(&rg->mu);
+	/* the block handed out last time is free now */
+	if (rg->count > 0 && rg->len[rg->head] == (size_t)-1) {
+		rg->head = (rg->head + 1) % RING_SLOTS;
+		rg->count--;
+		pthread_cond_broadcast(&rg->cv);
+	}
+	while (rg->count == 0 && !rg->done)
+		pthread_cond_wait(&rg->cv, &rg->mu);
+	if (rg->count > 0) {
+		*buf = rg->slot[rg->head];
+		n = (la_ssize_t)rg->len[rg->head];
+		rg->len[rg->head] = (size_t)-1;	/* in use until the next call */
+	} else if (rg->status == PROD_ERR) {
+		archive_set_error(a, EINVAL, "%s", rg->msg);
+		n = -1;
+	} else if (rg->status == PROD_TOOBIG) {
+		archive_set_error(a, EFBIG, "decompresses to too many bytes");
+		n = -1;
+	} else {
+		n = 0;
+	}
+	pthread_mutex_unlock(&rg->mu);
+	return n;
+}
+
 static la_ssize_t
 blob_plain_read(struct archive *a, void *ud, const void **buf)
 {
 	struct blob *b = ud;
 	size_t size;
 	la_int64_t off;
-	int r = archive_read_data_block(b->dec, buf, &size, &off);
+	int r;
+
+	if (b->ring != NULL)
+		return ring_read(a, ud, buf);
+	r = archive_read_data_block(b->dec, buf, &size, &off);
 
 	if (r == ARCHIVE_EOF)
 		return 0;
@@ -609,22 +838,16 @@ blob_drain(struct blob *b)
 	const void *p;
 	size_t size;
 	la_int64_t off;
-	ssize_t n;
 
+	if (b->ring != NULL)
+		return ring_end(b, 1) == PROD_TOOBIG ? -1 : 0;
 	while (archive_read_data_block(b->dec, &p, &size, &off) == ARCHIVE_OK) {
 		EVP_DigestUpdate(b->plain_md, p, size);
 		b->plain_n += size;
 		if (b->plain_n > b->plain_max)
 			return -1;
 	}
-	while ((n = read(b->fd, b->buf, sizeof(b->buf))) > 0 ||
-	    (n < 0 && errno == EINTR)) {
-		if (n > 0) {
-			if (b->raw_md != NULL)
-				EVP_DigestUpdate(b->raw_md, b->buf, (size_t)n);
-			b->raw_n += (unsigned long long)n;
-		}
-	}
+	raw_tail(b);
 	return 0;
 }
 
@@ -663,6 +886,10 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 		    archive_error_string(b->dec));
 		goto out;
 	}
+	/* a compressed blob is decompressed on another core meanwhile (when
+	 * no thread can start, here) */
+	if (archive_filter_code(b->dec, 0) != ARCHIVE_FILTER_NONE)
+		(void)ring_start(b);
 	tar = archive_read_new();
 	archive_read_support_format_tar(tar);
 	if (archive_read_open(tar, b, NULL, blob_plain_read, NULL) != ARCHIVE_OK) {
@@ -689,6 +916,7 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 		    "does not match the config's diff_id %s (it is %s)", what,
 		    l->diff_id, plain);
 out:
+	(void)ring_end(b, 0);	/* before plain_n is read and dec freed */
 	if (r < 0 && b->plain_n > b->plain_max)	/* whatever failed first */
 		r = sc_err_set(err, SC_ERR_TOOBIG, "%s: decompresses to more than "
 		    "%llu bytes; refused", what, b->plain_max);
@@ -843,11 +1071,50 @@ add_facts(struct img *im, struct sc_target *t)
 			(void)sc_target_putenv(t, json_string_value(v), NULL);
 }
 
+/* The private directories a scanned image's target owns. */
+struct img_dirs {
+	char *tmp, *mem;
+	int timing;
+};
+
+static double
+since(struct timespec *t0)
+{
+	struct timespec now;
+	double d;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	d = (double)(now.tv_sec - t0->tv_sec) +
+	    (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+	*t0 = now;
+	return d;
+}
+
+/* With $STIGCHECK_IMAGE_TIMING set: the time since the last phase. */
+static void
+phase(struct img *im, const char *what, size_t n)
+{
+	if (im->timing)
+		fprintf(stderr, "stigcheck: image timing: %s%.0zu %.3f s\n",
+		    what, n, since(&im->t0));
+}
+
 static void
 remove_tmp(void *ctx)
 {
-	sc_tmpdir_remove(ctx);
-	free(ctx);
+	struct img_dirs *d = ctx;
+	struct timespec t0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (d->mem != NULL)
+		sc_tmpdir_remove(d->mem);
+	sc_tmpdir_remove(d->tmp);
+	if (d->timing)
+		fprintf(stderr, "stigcheck: image timing: removal %.3f s\n",
+		    since(&t0));
+	free(d->mem);
+	free(d->tmp);
+	free(d);
 }
 
 static void
@@ -883,27 +1150,153 @@ base_name(const char *p)
 	return sc_xstrndup(p + start, len - start);
 }
 
+/* Bytes of the layers' blobs as stored (what the tree is sized from). */
+static unsigned long long
+blob_bytes(struct img *im)
+{
+	unsigned long long n = 0;
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < im->n_layers; i++)
+		if (sc_target_stat(im->src, im->layers[i].blob, &st, NULL) == 0 &&
+		    st.st_size > 0)
+			n += (unsigned long long)st.st_size;
+	return n;
+}
+
+/*
+ * The directory on a memory file system the tree goes to, or NULL (with
+ * the staging directory, on disk): $STIGCHECK_IMAGE_MEMDIR when set ("":
+ * none), else /dev/shm when it is a tmpfs with NEED bytes free and as much
+ * memory is free.
+ */
+static const char *
+memdir(unsigned long long need)
+{
+	const char *d = getenv(MEMDIR_ENV);
+	struct statfs sfs;
+	long pages = sysconf(_SC_AVPHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
+
+	if (d != NULL)
+		return *d ? d : NULL;
+	if (statfs(MEMDIR_DEFAULT, &sfs) < 0 || sfs.f_type != TMPFS_MAGIC_ ||
+	    (unsigned long long)sfs.f_bavail * (unsigned long long)sfs.f_bsize <
+	    need || pages < 0 || psize < 0 ||
+	    (unsigned long long)pages * (unsigned long long)psize < need ||
+	    access(MEMDIR_DEFAULT, W_OK | X_OK) < 0)
+		return NULL;
+	return MEMDIR_DEFAULT;
+}
+
+/*
+ * Apply every layer into a new directory "rootfs" in PARENT_FD; owners
+ * and modes go to a new side table, never to the disk.
+ */
+static int
+build_tree(struct img *im, int parent_fd, unsigned long long plain_max,
+    const struct sc_image_opts *o, int *rootfdp, struct sc_inodes **tabp,
+    struct sc_err *err)
+{
+	struct sc_extract *x = NULL;
+	struct sc_inodes *tab = NULL;
+	struct sc_inode_meta rootm;
+	struct stat rst;
+	int rootfd = -1, r = SC_OK;
+	size_t i;
+
+	*rootfdp = -1;
+	*tabp = NULL;
+	/* the root is 0755 unless a layer says otherwise ("./") */
+	if (mkdirat(parent_fd, "rootfs", 0700) < 0 ||
+	    fchmodat(parent_fd, "rootfs", 0755, 0) < 0 ||
+	    (rootfd = openat(parent_fd, "rootfs", O_PATH | O_DIRECTORY |
+	    O_NOFOLLOW | O_CLOEXEC)) < 0 || fstat(rootfd, &rst) < 0) {
+		r = sc_err_set(err, sc_err_from_errno(errno), "cannot create the "
+		    "image root for '%s': %s", im->arg, strerror(errno));
+		goto out;
+	}
+	tab = sc_inodes_new();
+	memset(&rootm, 0, sizeof(rootm));
+	rootm.mode = S_IFDIR | 0755;
+	rootm.mtime.tv_nsec = UTIME_OMIT;
+	sc_inodes_set(tab, rst.st_dev, rst.st_ino, &rootm);
+	x = sc_extract_new(rootfd, SC_EXTRACT_WHITEOUTS, o ? o->limits : NULL);
+	sc_extract_set_inodes(x, tab);
+	for (i = 0; i < im->n_layers; i++) {
+		if ((r = apply_layer(im, x, i, plain_max, err)) < 0)
+			goto out;
+		phase(im, "layer ", i + 1);
+	}
+	*rootfdp = rootfd;
+	*tabp = tab;
+	rootfd = -1;
+	tab = NULL;
+out:
+	sc_extract_free(x);
+	sc_inodes_free(tab);
+	if (rootfd >= 0)
+		close(rootfd);
+	return r;
+}
+
+/*
+ * Build the tree on a memory file system when one has room; when that
+ * fails for want of room (an I/O error: ENOSPC), or there is none, in the
+ * staging directory.  *TREE_FD is the directory holding "rootfs".
+ */
+static int
+place_tree(struct img *im, unsigned long long plain_max,
+    const struct sc_image_opts *o, int *rootfdp, struct sc_inodes **tabp,
+    struct sc_err *err)
+{
+	struct sc_err e2 = SC_ERR_INIT;
+	const char *mem = memdir(MEMDIR_FACTOR * blob_bytes(im) + MEMDIR_MARGIN);
+	int mfd, r;
+
+	if (mem != NULL && sc_tmpdir_new(mem, MEMDIR_PREFIX, &im->mem,
+	    &e2) == SC_OK) {
+		if (im->timing)
+			fprintf(stderr, "stigcheck: image timing: the tree goes "
+			    "to '%s'\n", mem);
+		mfd = open(im->mem, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		r = mfd < 0 ? sc_err_set(&e2, SC_ERR_IO, "%s", strerror(errno)) :
+		    build_tree(im, mfd, plain_max, o, rootfdp, tabp, &e2);
+		if (mfd >= 0)
+			close(mfd);
+		if (r != SC_ERR_IO) {
+			if (r < 0)
+				*err = e2;
+			return r;
+		}
+		sc_tmpdir_remove(im->mem);
+		SC_FREE(im->mem);
+		phase(im, "memory tree failed, again on disk", 0);
+	}
+	return build_tree(im, im->tmp_fd, plain_max, o, rootfdp, tabp, err);
+}
+
 int
 sc_image_open(struct sc_target **out, const char *path,
     const struct sc_image_opts *o, struct sc_err *err)
 {
 	struct img im;
-	struct sc_extract *x = NULL;
+	struct img_dirs *dirs;
 	struct sc_target *t = NULL;
 	struct sc_inodes *tab = NULL;
-	struct sc_inode_meta rootm;
-	struct stat rst;
 	unsigned long long max_total = SC_EXTRACT_MAX_TOTAL, plain_max;
 	unsigned long max_entries = SC_EXTRACT_MAX_ENTRIES;
 	struct stat st;
 	struct sc_imagesave *sv = NULL;
 	int fd = -1, rootfd = -1, r, saved = sc_imagesave_is_ref(path);
-	size_t i;
+	const char *tv = getenv(TIMING_ENV);
 
 	*out = NULL;
 	memset(&im, 0, sizeof(im));
 	im.arg = path;
 	im.tmp_fd = -1;
+	im.timing = tv != NULL && *tv != '\0';
+	clock_gettime(CLOCK_MONOTONIC, &im.t0);
 	if (o != NULL && o->limits != NULL && o->limits->max_total)
 		max_total = o->limits->max_total;
 	if (o != NULL && o->limits != NULL && o->limits->max_entries)
@@ -936,6 +1329,7 @@ sc_image_open(struct sc_target **out, const char *path,
 	} else if ((r = stage_archive(&im, fd, sv, o, err)) < 0) {
 		goto out;
 	}
+	phase(&im, "staging", 0);
 
 	if (exists(&im, "oci-layout")) {
 		im.format = S_ISDIR(st.st_mode) ? "oci-layout" : "oci-archive";
@@ -951,37 +1345,15 @@ sc_image_open(struct sc_target **out, const char *path,
 	}
 	if (r < 0 || (r = load_diff_ids(&im, err)) < 0)
 		goto out;
-
-	/* the root is 0755 unless a layer says otherwise ("./") */
-	if (mkdirat(im.tmp_fd, "rootfs", 0700) < 0 ||
-	    fchmodat(im.tmp_fd, "rootfs", 0755, 0) < 0 ||
-	    (rootfd = openat(im.tmp_fd, "rootfs", O_PATH | O_DIRECTORY |
-	    O_NOFOLLOW | O_CLOEXEC)) < 0) {
-		r = sc_err_set(err, sc_err_from_errno(errno), "cannot create the "
-		    "image root in '%s': %s", im.tmp, strerror(errno));
+	phase(&im, "manifest", 0);
+	if ((r = place_tree(&im, plain_max, o, &rootfd, &tab, err)) < 0)
 		goto out;
-	}
-	/* owners and modes go to a side table, never to the disk */
-	tab = sc_inodes_new();
-	memset(&rootm, 0, sizeof(rootm));
-	rootm.mode = S_IFDIR | 0755;
-	rootm.mtime.tv_nsec = UTIME_OMIT;
-	if (fstat(rootfd, &rst) < 0) {
-		r = sc_err_set(err, sc_err_from_errno(errno), "cannot stat the "
-		    "image root in '%s': %s", im.tmp, strerror(errno));
-		goto out;
-	}
-	sc_inodes_set(tab, rst.st_dev, rst.st_ino, &rootm);
-	x = sc_extract_new(rootfd, SC_EXTRACT_WHITEOUTS, o ? o->limits : NULL);
-	sc_extract_set_inodes(x, tab);
-	for (i = 0; i < im.n_layers; i++)
-		if ((r = apply_layer(&im, x, i, plain_max, err)) < 0)
-			goto out;
 	/* the staged archive is not needed any more */
 	sc_target_free(im.src);
 	im.src = NULL;
 	if (!S_ISDIR(st.st_mode))
 		(void)sc_rmtree_at(im.tmp_fd, "archive");
+	phase(&im, "staged archive removed", 0);
 
 	if ((r = sc_target_open_fd(&t, rootfd, SC_TARGET_IMAGE,
 	    strcmp(path, "-") == 0 ? "(standard input)" : path, err)) < 0) {
@@ -991,8 +1363,13 @@ sc_image_open(struct sc_target **out, const char *path,
 	rootfd = -1;
 	sc_target_set_inodes(t, tab);
 	tab = NULL;
-	sc_target_on_free(t, remove_tmp, im.tmp);
-	im.tmp = NULL;		/* the target owns it now */
+	/* the target owns the directories now */
+	dirs = sc_xcalloc(1, sizeof(*dirs));
+	dirs->tmp = im.tmp;
+	dirs->mem = im.mem;
+	dirs->timing = im.timing;
+	im.tmp = im.mem = NULL;
+	sc_target_on_free(t, remove_tmp, dirs);
 	add_facts(&im, t);
 	if (saved && im.manifest_digest == NULL)	/* imagedigest.h */
 		sc_imagedigest_add(t, path, im.config_digest);
@@ -1008,13 +1385,16 @@ sc_image_open(struct sc_target **out, const char *path,
 	*out = t;
 out:
 	sc_imagesave_free(sv);
-	sc_extract_free(x);
 	sc_inodes_free(tab);
 	if (rootfd >= 0)
 		close(rootfd);
 	if (fd >= 0)
 		close(fd);
 	img_free(&im);
+	if (im.mem != NULL) {
+		sc_tmpdir_remove(im.mem);
+		free(im.mem);
+	}
 	if (im.tmp != NULL) {
 		sc_tmpdir_remove(im.tmp);
 		free(im.tmp);

@@ -141,3 +141,7 @@ echo "wall: median of $runs stigcheck / $oscap_runs oscap runs, each writing XCC
 echo "cpu: user + system time (median; 10 ms resolution, a 0.00 stigcheck cpu makes that ratio 0);"
 echo "RSS: peak resident set.  Ratios: oscap wall / stigcheck wall, oscap cpu / stigcheck cpu,"
 echo "stigcheck RSS / oscap RSS.  $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
+
+# ---- --image of a ~220 MB image, against unpacking it with tar (docs/images.md) ----
+echo
+sh "$here/image.sh" "$prog"

@@ -537,6 +537,50 @@ START_TEST(test_limits)
 }
 END_TEST
 
+/*
+ * A gzip'd layer whose deflate data is damaged half-way, past the first
+ * blocks the decompressing thread hands over: one error, nothing left.
+ */
+START_TEST(test_corrupt_gzip)
+{
+	struct layer ls[1];
+	struct sc_err err = SC_ERR_INIT;
+	struct sc_image_opts o = { NULL, NULL, 0 };
+	struct sc_target *t = NULL;
+	struct tu_tar *tt;
+	unsigned char *gz, *data;
+	size_t glen, i;
+	unsigned x = 12345;
+
+	NEED_ROOT();
+	o.tmpdir = work;
+	data = malloc((1u << 20) + 1);
+	ck_assert_ptr_nonnull(data);
+	data[1u << 20] = '\0';
+	for (i = 0; i < (1u << 20); i++) {	/* compressible, not trivially */
+		x = x * 1103515245u + 12345u;
+		data[i] = (unsigned char)('a' + (x >> 16) % 4);
+	}
+	tt = tu_tar_new();
+	tu_tar_dir(tt, "etc", 0755, 0, 0);
+	tu_tar_file(tt, "etc/data", (const char *)data, 0644, 0, 0);
+	ls[0] = layer_of(tt);
+	gz = tu_gzip(ls[0].tar, ls[0].len, &glen);
+	memset(gz + glen * 6 / 10, 0xff, 4096);
+	free(ls[0].tar);
+	ls[0].tar = gz;
+	ls[0].len = glen;
+	write_index(json_pack("[o]", image(ls, 1, 0, MT_TGZ, "")));
+	ck_assert_int_lt(sc_image_open(&t, lay, &o, &err), 0);
+	ck_assert_ptr_null(t);
+	ck_assert_msg(strstr(err.msg, "layer 1") != NULL, "%s", err.msg);
+	ck_assert_msg(strchr(err.msg, '\n') == NULL, "%s", err.msg);
+	ck_assert_int_eq(n_private(), 0);
+	free(ls[0].tar);
+	free(data);
+}
+END_TEST
+
 START_TEST(test_oci_archive)
 {
 	struct layer ls[2] = { base_layer(), top_layer() };
@@ -652,6 +696,7 @@ image_suite(void)
 	tcase_add_test(tc, test_refusals);
 	tcase_add_test(tc, test_docker_archive);
 	tcase_add_test(tc, test_limits);
+	tcase_add_test(tc, test_corrupt_gzip);
 	tcase_add_test(tc, test_oci_archive);
 	tcase_add_loop_test(tc, test_runtime_save, 0, 4);
 	tcase_add_test(tc, test_runtime_names);
