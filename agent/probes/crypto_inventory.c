@@ -4,6 +4,7 @@
  */
 #include "probes/crypto_inventory.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,6 +27,7 @@ struct elfrec {
 	dev_t dev;
 	ino_t ino;
 	int root;		/* an executable */
+	const char *platform;	/* sc_crypto_parse_platform */
 	int reached;
 	long parent;		/* index of the ELF that needs it, -1 */
 	const char *via;	/* the DT_NEEDED name, in parent's list */
@@ -257,6 +259,7 @@ record_elf(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
 	r->dev = we->st->st_dev;
 	r->ino = we->st->st_ino;
 	r->root = pe->is_exec && (we->st->st_mode & 0111);
+	r->platform = sc_crypto_parse_platform(pe);
 	r->parent = -1;
 	r->needed = pe->needed;
 	memset(&pe->needed, 0, sizeof(pe->needed));
@@ -503,6 +506,7 @@ set_reach(struct sc_crypto_inventory *inv, struct sc_crypto_entry *e)
 		return;
 	}
 	e->reachable = r->reached;
+	e->platform = r->platform;
 	if (r->root)
 		e->reach_how = sc_xstrdup("an executable (PT_INTERP or ET_EXEC, "
 		    "with an execute bit)");
@@ -600,6 +604,24 @@ lib_strings(struct sc_crypto_entry *e, struct sc_target *t)
 	sc_crypto_parse_marks_clear(&m);
 }
 
+/* The platform of the ELF file at path (its header only), or NULL. */
+static const char *
+file_platform(struct sc_target *t, const char *path)
+{
+	struct sc_crypto_parse_elf pe;
+	const char *p = NULL;
+	struct stat st;
+	int fd = -1;
+
+	if (sc_target_open_file(t, path, &fd, &st, NULL) < 0)
+		return NULL;
+	if (sc_crypto_parse_elf(fd_read, &fd, (uint64_t)st.st_size, &pe) == 0)
+		p = sc_crypto_parse_platform(&pe);
+	sc_crypto_parse_elf_clear(&pe);
+	close(fd);
+	return p;
+}
+
 static void
 fips_provider(struct sc_crypto_entry *e, struct sc_target *t)
 {
@@ -616,12 +638,44 @@ fips_provider(struct sc_crypto_entry *e, struct sc_target *t)
 		e->module_name = fm.name ? sc_xstrdup(fm.name) : NULL;
 	}
 	sc_fipsmod_clear(&fm);
+	e->platform = file_platform(t, e->path);
 	e->how = sc_xasprintf("provider name \"%s\" and version \"%s\" read "
 	    "from the module; SHA-256 %s", e->module_name ? e->module_name :
 	    "(none)", e->version ? e->version : "(none)", e->sha256);
 	e->reachable = -1;
 	e->reach_how = sc_xstrdup("a provider module is loaded by libcrypto "
 	    "when a configuration names it, not by DT_NEEDED");
+}
+
+/* JAVA_VERSION="17.0.15" from HOME/release (the JDK's), or NULL. */
+static char *
+java_version(struct sc_target *t, const char *home)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	char *path = sc_xasprintf("%s/release", home), *v = NULL;
+	const char *p, *q;
+
+	if (sc_target_read_file(t, path, 64u << 10, &b, NULL, NULL) < 0)
+		goto out;
+	for (p = b.data; p && p < b.data + b.len; p = q ? q + 1 : NULL) {
+		size_t n;
+
+		q = memchr(p, '\n', (size_t)(b.data + b.len - p));
+		n = q ? (size_t)(q - p) : (size_t)(b.data + b.len - p);
+		if (n > 15 && strncmp(p, "JAVA_VERSION=\"", 14) == 0 &&
+		    p[n - 1] == '"' && n - 15 < 64) {
+			v = sc_xstrndup(p + 14, n - 15);
+			break;
+		}
+	}
+	/* a version is digits, dots, '+', '-', '_' and letters only */
+	for (size_t i = 0; v && v[i]; i++)
+		if (!isalnum((unsigned char)v[i]) && !strchr(".+-_", v[i]))
+			SC_FREE(v);
+out:
+	sc_buf_free(&b);
+	free(path);
+	return v;
 }
 
 static void
@@ -636,6 +690,7 @@ java_entry(struct sc_crypto_inventory *inv, struct sc_crypto_entry *e,
 	/* JAVA_HOME: the path without {conf,lib}/security/java.security */
 	size_t hl = strlen(e->path) - strlen("/security/java.security");
 	char *home = sc_xstrndup(e->path, hl), *java, *sl;
+	const struct elfrec *jr;
 	struct stat st;
 
 	if ((sl = strrchr(home, '/')) != NULL)
@@ -678,9 +733,13 @@ java_entry(struct sc_crypto_inventory *inv, struct sc_crypto_entry *e,
 		sc_buf_adds(&how, "; no bc-fips jar in the target");
 	}
 	e->providers_how = sc_buf_detach(&how);
-	e->how = sc_xstrdup("a Java runtime's security properties");
-	e->version = sc_xstrdup(home);
+	e->version = java_version(t, home);
+	e->how = sc_xasprintf("a Java runtime's security properties (JAVA_HOME "
+	    "%s); version %s", home, e->version ? "JAVA_VERSION in its release "
+	    "file" : "unknown (no JAVA_VERSION in its release file)");
 	java = sc_xasprintf("%s/bin/java", home);
+	if ((jr = elf_by_path(inv, java)) != NULL)
+		e->platform = jr->platform;
 	e->reachable = sc_target_stat(t, java, &st, NULL) == 0 &&
 	    S_ISREG(st.st_mode) && (st.st_mode & 0111);
 	e->reach_how = sc_xasprintf("%s %s", java, e->reachable ?

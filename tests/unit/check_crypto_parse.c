@@ -39,6 +39,23 @@ readelf_needed(const char *path, char **soname)
 	return sc_buf_detach(&b);
 }
 
+/* readelf -h's Machine, as CycloneDX names the platform. */
+static const char *
+readelf_platform(const char *path)
+{
+	char *cmd = sc_xasprintf("readelf -h '%s' | grep -q 'Machine:.*X86-64'",
+	    path);
+	int x86 = system(cmd) == 0;
+
+	free(cmd);
+	if (x86)
+		return "x86_64";
+	cmd = sc_xasprintf("readelf -h '%s' | grep -q 'Machine:.*AArch64'", path);
+	x86 = system(cmd) == 0;
+	free(cmd);
+	return x86 ? "armv8-a" : "other";
+}
+
 static const char *const host_elfs[] = {
 	"/usr/bin/ls", "/usr/bin/openssl",
 	"/usr/lib/python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so",
@@ -71,6 +88,8 @@ START_TEST(test_elf_vs_readelf)
 		else
 			ck_assert_ptr_null(e.soname);
 		ck_assert_int_eq(e.bits, 64);
+		ck_assert_str_eq(sc_crypto_parse_platform(&e),
+		    readelf_platform(host_elfs[i]));
 		ck_assert(e.rodata.size > 0);
 		if (strstr(host_elfs[i], "/bin/"))
 			ck_assert_int_eq(e.is_exec, 1);
