@@ -689,8 +689,10 @@ java_entry(struct sc_crypto_inventory *inv, struct sc_crypto_entry *e,
 	struct sc_err err = SC_ERR_INIT;
 	/* JAVA_HOME: the path without {conf,lib}/security/java.security */
 	size_t hl = strlen(e->path) - strlen("/security/java.security");
-	char *home = sc_xstrndup(e->path, hl), *java, *sl;
+	char *home = sc_xstrndup(e->path, hl), *java, *sl, *ov = NULL;
 	const struct elfrec *jr;
+	size_t ov_env = 0;
+	int replace = 0;
 	struct stat st;
 
 	if ((sl = strrchr(home, '/')) != NULL)
@@ -703,25 +705,47 @@ java_entry(struct sc_crypto_inventory *inv, struct sc_crypto_entry *e,
 	}
 	sc_crypto_parse_java(&j, b.data, b.len, 0);
 	sc_buf_addf(&how, "security.provider.N in %s", e->path);
+	/*
+	 * One java.security.properties value reaches the JVM: the last
+	 * -D wins, and the JVM reads JAVA_TOOL_OPTIONS before the command
+	 * line (JDK_JAVA_OPTIONS is prepended to it) and _JAVA_OPTIONS
+	 * after it.  The JDK honours it only when its own java.security
+	 * says security.overridePropertiesFile=true.
+	 */
 	for (size_t i = 0; envs[i]; i++) {
 		const char *v = sc_target_getenv(t, envs[i]);
-		int replace;
-		char *f = v ? sc_crypto_parse_java_override(v, &replace) : NULL;
+		int rep;
+		char *f = v ? sc_crypto_parse_java_override(v, &rep) : NULL;
 
 		if (f == NULL)
 			continue;
+		if (ov)
+			sc_buf_addf(&how, "; %s in %s is superseded by %s",
+			    ov, envs[ov_env], envs[i]);
+		free(ov);
+		ov = f;
+		ov_env = i;
+		replace = rep;
+	}
+	if (ov && !j.override_allowed) {
+		sc_buf_addf(&how, "; %s names %s (-Djava.security.properties), "
+		    "which the JDK ignores: %s does not set "
+		    "security.overridePropertiesFile=true", envs[ov_env], ov,
+		    e->path);
+	} else if (ov) {
 		sc_buf_reset(&b);
-		if (sc_target_read_file(t, f, 4u << 20, &b, NULL, &err) < 0) {
+		if (sc_target_read_file(t, ov, 4u << 20, &b, NULL, &err) < 0) {
 			sc_buf_addf(&how, "; %s names %s, which cannot be read "
-			    "(%s)", envs[i], f, err.msg);
+			    "(%s)", envs[ov_env], ov, err.msg);
 		} else {
 			sc_crypto_parse_java(&j, b.data, b.len, replace);
 			sc_buf_addf(&how, "; then %s from %s "
-			    "(-Djava.security.properties%s)", replace ?
-			    "replaced" : "overridden", f, replace ? "==" : "=");
+			    "(-Djava.security.properties%s), set in %s", replace ?
+			    "replaced" : "overridden", ov, replace ? "==" : "=",
+			    envs[ov_env]);
 		}
-		free(f);
 	}
+	free(ov);
 	for (size_t i = 0; i < SC_CRYPTO_PARSE_MAX_PROVIDERS; i++)
 		if (j.providers[i])
 			sc_strv_push(&e->providers, j.providers[i]);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "probes/filescan.h"
 
@@ -639,6 +640,8 @@ sc_crypto_parse_java(struct sc_crypto_parse_java *j, const char *t, size_t n,
 			free(j->providers[idx - 1]);
 			j->providers[idx - 1] = val;
 			val = NULL;
+		} else if (strcmp(key, "security.overridePropertiesFile") == 0) {
+			j->override_allowed = strcasecmp(val, "true") == 0;
 		}
 		free(key);
 		free(val);

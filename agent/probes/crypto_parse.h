@@ -128,13 +128,17 @@ char *sc_crypto_parse_godebug(const char *godebug, const char *key);
 struct sc_crypto_parse_java {
 	/* providers[i] is security.provider.(i+1), NULL where unset */
 	char *providers[SC_CRYPTO_PARSE_MAX_PROVIDERS];
+	/* security.overridePropertiesFile is "true" (any case), as the JDK
+	   requires before it reads -Djava.security.properties */
+	int override_allowed;
 };
 
 /*
  * Apply a properties file (Java's syntax: key=value, key:value or
  * key value; # and ! comments; backslash continuations and escapes) to j:
- * each security.provider.N sets slot N.  replace (a "==" override) clears
- * every slot first.
+ * each security.provider.N sets slot N, security.overridePropertiesFile
+ * sets override_allowed.  replace (a "==" override) clears every slot
+ * first.
  */
 void sc_crypto_parse_java(struct sc_crypto_parse_java *j, const char *text,
     size_t n, int replace);

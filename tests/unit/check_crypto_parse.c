@@ -265,6 +265,19 @@ START_TEST(test_java)
 	ck_assert_str_eq(j.providers[0], "BCFIPS");
 	ck_assert_ptr_null(j.providers[1]);
 	sc_crypto_parse_java_clear(&j);
+	/* the JDK reads overrides only with overridePropertiesFile "true" */
+	memset(&j, 0, sizeof(j));
+	sc_crypto_parse_java(&j, props, sizeof(props) - 1, 0);
+	ck_assert_int_eq(j.override_allowed, 0);
+	sc_crypto_parse_java(&j, "security.overridePropertiesFile = TRUE \n",
+	    40, 0);
+	ck_assert_int_eq(j.override_allowed, 1);
+	sc_crypto_parse_java(&j, "security.overridePropertiesFile=false\n", 38,
+	    0);
+	ck_assert_int_eq(j.override_allowed, 0);
+	sc_crypto_parse_java(&j, "security.overridePropertiesFile=yes\n", 36, 0);
+	ck_assert_int_eq(j.override_allowed, 0);
+	sc_crypto_parse_java_clear(&j);
 
 	f = sc_crypto_parse_java_override("-Xmx1g -Djava.security.properties="
 	    "/etc/java/fips.security -Dx=1", &rep);
