@@ -152,3 +152,33 @@ expect_rc 1 "broken module fact"
 expect_err_line "target fact urn:stigcheck:fact:crypto:module:1 is not a crypto module"
 [ ! -e "$TMPDIR/bad.cbom.json" ] && [ ! -e "$TMPDIR/bad.json" ] || fail "a broken module fact left an output"
 echo "ok: a broken module fact is one error line and no output"
+
+# ---- a fips.so whose version string was edited to a certified one: the table's
+# SHA-256 rejects it, and the CBOM gives it no certification level -------------------------
+edited=$TMPDIR/edited
+cp -a "$clean" "$edited"
+python3 - "$edited/usr/lib/ossl-modules/fips.so" "$ver" <<'PY'
+import sys
+p, ver = sys.argv[1], sys.argv[2].encode()
+b = bytearray(open(p, 'rb').read())
+i = b.index(b'OpenSSL FIPS Provider\0')
+j = b.index(ver + b'\0', i)
+b[j:j + len(ver)] = b'3.1.2'.ljust(len(ver), b'\0')
+open(p, 'wb').write(b)
+PY
+sed -e "s/versions: \"$ver\"/versions: \"3.1.2\"/" -e "s/^    level: \"1\"$/    level: \"1\"\n    sha256: \"$sha\"/" \
+	"$TMPDIR/cmvp.yaml" >"$TMPDIR/cmvp-312.yaml"
+grep -q "sha256: \"$sha\"" "$TMPDIR/cmvp-312.yaml" || fail "could not write the SHA-256 table"
+run --rootfs "$edited" --profile $P --cmvp-table "$TMPDIR/cmvp-312.yaml" --cbom "$TMPDIR/edited.cbom.json" --results "$TMPDIR/edited.xml"
+expect_scanned edited
+[ "$(result_of "$TMPDIR/edited.xml" _rule_fips_module_certificate)" = fail ] || fail "edited: the certificate rule does not fail"
+rule_messages "$TMPDIR/edited.xml" fips_module_certificate | grep -qF "is not a validated binary's" ||
+	fail "edited: the evidence does not say the SHA-256 is not a validated binary's"
+cbom_valid "$TMPDIR/edited.cbom.json"
+[ "$(comp "$TMPDIR/edited.cbom.json" $f .version)" = '"3.1.2"' ] || fail "edited: CBOM version"
+[ "$(comp "$TMPDIR/edited.cbom.json" $f '.hashes[0].content')" != "\"$sha\"" ] || fail "edited: the CBOM shows the validated digest"
+[ "$(comp "$TMPDIR/edited.cbom.json" $f .cryptoProperties.algorithmProperties.certificationLevel)" = null ] ||
+	fail "edited: a certification level for a module the certificate rule rejects"
+[ -z "$(prop "$TMPDIR/edited.cbom.json" $f stigcheck:certificate)" ] || fail "edited: a certificate property"
+[ "$(meta "$TMPDIR/edited.cbom.json" verdict)" = partial ] || fail "edited: CBOM verdict"
+echo "ok: an edited fips.so is rejected by SHA-256, and the CBOM certifies nothing"
