@@ -60,6 +60,26 @@ rule(const struct sc_ruleinfo *ri)
 	return o;
 }
 
+/* The headline FIPS verdict (checks/native_crypto.h), or null. */
+static json_t *
+fips(const struct sc_testresult *tr)
+{
+	const char *v = sc_testresult_fact(tr, "urn:stigcheck:fact:fips:verdict");
+	const char *c = NULL;
+
+	/* the last one, as the headline takes it */
+	for (size_t i = 0; i < tr->n_facts; i++)
+		if (strcmp(tr->facts[i].name,
+		    "urn:stigcheck:fact:fips:certificate") == 0)
+			c = tr->facts[i].value;
+	if (v == NULL)
+		return json_null();
+	return json_pack("{s:o, s:o, s:o}", "verdict", sc_ruleinfo_jstr(v),
+	    "summary", sc_ruleinfo_jstr(sc_testresult_fact(tr,
+	    "urn:stigcheck:fact:fips:summary")), "certificate",
+	    sc_ruleinfo_jstr(c));
+}
+
 json_t *
 sc_json_summary(const struct sc_output_ctx *ctx)
 {
@@ -127,6 +147,7 @@ sc_json_summary(const struct sc_output_ctx *ctx)
 	    "cat1", (json_int_t)bysev[SC_SEV_HIGH],
 	    "cat2", (json_int_t)bysev[SC_SEV_MEDIUM],
 	    "cat3", (json_int_t)bysev[SC_SEV_LOW]));
+	json_object_set_new(doc, "fips", fips(tr));
 	json_object_set_new(doc, "rules", rules);
 	return doc;
 }

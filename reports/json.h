@@ -15,6 +15,10 @@
  *     "counts": { "pass": n, "fail": n, ... every XCCDF result },
  *     "failed_by_severity": { "high": n, "medium": n, "low": n,
  *                             "info": n, "unknown": n },
+ *     "fips": null (no FIPS rule ran) or { "verdict": "yes" | "no" |
+ *              "partial", "summary": the headline sentence,
+ *              "certificate": the certificate the certificate rule
+ *              accepted, or null },
  *     "rules": [ { "id", "title", "severity", "result",
  *                  "vuln_id", "sv_id", "srg_id" (null when unmapped),
  *                  "evidence": [ lines ] } ... ] }

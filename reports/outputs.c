@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "reports/cbom.h"
 #include "reports/ckl.h"
 #include "reports/cklb.h"
 #include "reports/html.h"
@@ -93,6 +94,9 @@ const struct sc_output_fmt sc_output_fmts[] = {
 	{ "oscal-poam", "oscal-poam", "poam.json",
 	  "OSCAL 1.1.3 plan of action and milestones (JSON)", 0,
 	  write_oscal_poam },
+	{ "cbom", "cbom", "cbom.json",
+	  "CycloneDX 1.6 CBOM: the crypto inventory and the FIPS verdict", 0,
+	  sc_cbom_write },
 };
 const size_t sc_output_nfmts = sizeof(sc_output_fmts) / sizeof(sc_output_fmts[0]);
 

@@ -27,7 +27,7 @@ extern const struct sc_asset sc_report_assets[] __attribute__((weak));
 
 const char *const sc_cmvp_fields[] = { "number", "module", "vendor", "family",
 	"versions", "standard", "status", "sunset", "source", "package",
-	"sha256", NULL };
+	"sha256", "level", NULL };
 static const char *const required[] = { "number", "module", "versions",
 	"standard", "status", "source", NULL };
 static const char *const statuses[] = { "active", "historical", "revoked",
@@ -40,7 +40,7 @@ field(struct sc_cmvp_cert *c, const char *name)
 {
 	char **f[] = { &c->number, &c->module, &c->vendor, &c->family,
 		&c->versions, &c->standard, &c->status, &c->sunset, &c->source,
-		&c->package, &c->sha256 };
+		&c->package, &c->sha256, &c->level };
 
 	for (size_t i = 0; sc_cmvp_fields[i]; i++)
 		if (strcmp(sc_cmvp_fields[i], name) == 0)
@@ -75,6 +75,10 @@ sc_cmvp_check_row(struct sc_cmvp_cert *c, struct sc_err *err)
 		return sc_err_set(err, SC_ERR_PARSE, "certificate #%s: family "
 		    "'%s' is not openssl, go, java, aws-lc or wolfcrypt", num,
 		    c->family);
+	if (c->level && (strlen(c->level) != 1 || c->level[0] < '1' ||
+	    c->level[0] > '4'))
+		return sc_err_set(err, SC_ERR_PARSE, "certificate #%s: level "
+		    "'%s' is not 1, 2, 3 or 4", num, c->level);
 	c->sunset_t = 0;
 	if (c->sunset && c->sunset[0]) {
 		struct tm tm;

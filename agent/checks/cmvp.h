@@ -23,6 +23,9 @@
  *       sha256: HEX[, HEX...]     optional: SHA-256 of the validated
  *                                 binaries; when given, a module with
  *                                 another digest is not covered
+ *       level: "1"                optional: the overall security level on
+ *                                 the certificate (1-4); the CBOM's
+ *                                 certificationLevel comes from it
  *
  * A table file is hostile input: unknown keys, a missing required key, a
  * bad status or date, or no rows at all are errors naming the file and
@@ -39,6 +42,7 @@
 struct sc_cmvp_cert {
 	char *number, *module, *vendor, *family, *versions, *standard;
 	char *status, *sunset, *source, *package, *sha256;
+	char *level;		/* overall security level "1".."4", or NULL */
 	time_t sunset_t;	/* 0: unknown */
 };
 

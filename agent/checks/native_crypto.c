@@ -28,6 +28,8 @@
  *	reported (warning, not a failure) when not; evidence names the file,
  *	why, and how reachability was decided.
  */
+#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -396,6 +398,98 @@ passed(const struct sc_rule_result *rr)
 	    rr->result == SC_RESULT_INFORMATIONAL);
 }
 
+/* A JSON string; bytes that are not UTF-8 (hostile paths) as \xNN. */
+static json_t *
+jstr(const char *v)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	json_t *j;
+
+	if ((j = json_string(v)) == NULL) {
+		sc_buf_reset(&b);
+		sc_xml_safe_append(&b, v, strlen(v));
+		j = json_string(b.data);
+		sc_buf_free(&b);
+	}
+	return j ? j : json_string("");
+}
+
+/* Member k = v, when v is not NULL or empty. */
+static void
+jset(json_t *o, const char *k, const char *v)
+{
+	if (v && *v)
+		json_object_set_new(o, k, jstr(v));
+}
+
+/*
+ * One target fact per inventory entry (SC_CRYPTO_MODULE_FACT "N"), a JSON
+ * object, so writers (the CBOM) and stored results see the inventory
+ * without probing.  cert / level: the certificate the certificate rule
+ * accepted for the FIPS provider the system loads, or NULL.
+ */
+static void
+module_facts(struct sc_target *t, const struct crypto_cache *c,
+    const char *cert, const char *level)
+{
+	const struct sc_crypto_entry *e;
+	size_t n;
+
+	if (c == NULL || !c->judged)
+		return;
+	e = sc_crypto_inventory_entries(c->inv, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct sc_crypto_judgement *j = &c->j[i];
+		json_t *o = json_object();
+		char name[sizeof(SC_CRYPTO_MODULE_FACT) + 24], *text;
+
+		jset(o, "kind", sc_crypto_kind_name(e[i].kind));
+		jset(o, "path", e[i].path);
+		jset(o, "implementation", e[i].impl);
+		jset(o, "module", e[i].module_name);
+		jset(o, "version", e[i].version);
+		jset(o, "identified_by", e[i].how);
+		jset(o, "platform", e[i].platform);
+		json_object_set_new(o, "reachable", e[i].reachable < 0 ?
+		    json_null() : json_boolean(e[i].reachable));
+		jset(o, "reachability", e[i].reach_how);
+		jset(o, "boundary", j->is_boundary ? "the boundary" :
+		    j->none ? "not judged" : j->inside ? "inside" : "outside");
+		if (j->is_boundary)
+			json_object_set_new(o, "system_fips_provider",
+			    json_true());
+		jset(o, "why", j->why);
+		jset(o, "sha256", e[i].sha256);
+		jset(o, "links", e[i].links);
+		jset(o, "openssldir", e[i].openssldir);
+		jset(o, "modulesdir", e[i].modulesdir);
+		if (e[i].kind == SC_CRYPTO_JAVA) {
+			json_t *a = json_array();
+
+			for (size_t k = 0; k < e[i].providers.n; k++)
+				json_array_append_new(a,
+				    jstr(e[i].providers.v[k]));
+			json_object_set_new(o, "providers", a);
+		}
+		if (e[i].kind == SC_CRYPTO_GO && e[i].error == NULL)
+			json_object_set_new(o, "go_crypto",
+			    json_boolean(e[i].go_crypto));
+		jset(o, "node_fips_flag", e[i].node_fips_flag);
+		jset(o, "error", e[i].error);
+		if (j->is_boundary && cert) {
+			jset(o, "certificate", cert);
+			jset(o, "certification_level", level);
+		}
+		text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER |
+		    JSON_ENSURE_ASCII);
+		snprintf(name, sizeof(name), SC_CRYPTO_MODULE_FACT "%zu", i + 1);
+		if (text)
+			sc_target_add_fact(t, name, "string", text);
+		free(text);
+		json_decref(o);
+	}
+}
+
 void
 sc_crypto_headline(struct sc_testresult *tr, struct sc_target *t)
 {
@@ -409,11 +503,13 @@ sc_crypto_headline(struct sc_testresult *tr, struct sc_target *t)
 	char *why = NULL;
 	int enforced;
 
-	if (s == NULL)
-		return;		/* no FIPS rule ran */
 	cert = rule_result(tr, "_rule_fips_module_certificate");
 	ent = rule_result(tr, "_rule_fips_entropy_source");
 	cert_fact = target_fact(t, SC_FIPS_CERT_FACT);
+	module_facts(t, c, passed(cert) ? cert_fact : NULL,
+	    target_fact(t, SC_FIPS_CERT_LEVEL_FACT));
+	if (s == NULL)
+		return;		/* no FIPS rule ran */
 	enforced = sc_fips_enforced(s, &why);
 	e = c && c->judged ? sc_crypto_inventory_entries(c->inv, &n) : NULL;
 	for (size_t i = 0; e && i < n; i++)

@@ -41,7 +41,21 @@ const struct sc_crypto_judgement *sc_crypto_judged(struct sc_scan_ctx *ctx,
  * outside the boundary.  "partial": anything between, including a
  * certificate rule or an inventory that did not run.  Nothing when no
  * FIPS rule ran.
+ *
+ * Before it, when the inventory was judged: one target fact per entry,
+ * SC_CRYPTO_MODULE_FACT "1", "2", ... (in path order), whose value is a
+ * JSON object: kind, path, implementation, module, version,
+ * identified_by, platform (CycloneDX implementationPlatform), reachable
+ * (true, false, null: decided by the configuration), reachability,
+ * boundary ("inside", "outside", "not judged", or "the boundary": the
+ * FIPS provider the system configuration loads), system_fips_provider,
+ * why, sha256, links, openssldir, modulesdir, providers (Java, in
+ * order), go_crypto, node_fips_flag, error, and for the FIPS provider
+ * the system loads, when the certificate rule passed, certificate and
+ * certification_level ("fips140-3-l1"; absent when the table has no
+ * level).  Absent members are unknown.
  */
+#define SC_CRYPTO_MODULE_FACT "urn:stigcheck:fact:crypto:module:"
 struct sc_testresult;
 void sc_crypto_headline(struct sc_testresult *tr, struct sc_target *t);
 

@@ -42,6 +42,8 @@
 #define SC_FIPS_FACT "urn:stigcheck:fact:openssl:"
 /* The certificate the certificate rule accepted (only when it did). */
 #define SC_FIPS_CERT_FACT "urn:stigcheck:fact:fips:certificate"
+/* Its level as CycloneDX names it ("fips140-3-l1"), "" when unknown. */
+#define SC_FIPS_CERT_LEVEL_FACT "urn:stigcheck:fact:fips:certificate-level"
 /* The headline verdict: yes, no or partial, and the sentence. */
 #define SC_FIPS_VERDICT_FACT "urn:stigcheck:fact:fips:verdict"
 #define SC_FIPS_SUMMARY_FACT "urn:stigcheck:fact:fips:summary"

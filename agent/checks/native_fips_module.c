@@ -326,6 +326,21 @@ digest_ok(struct sc_rule_result *rr, const struct sc_cmvp_cert *c,
 	return 0;
 }
 
+/*
+ * The certificate as a CycloneDX certificationLevel: "fips140-3-l1" from
+ * standard "FIPS 140-3" and level "1"; "" when the row has no level.
+ */
+static char *
+cert_level(const struct sc_cmvp_cert *c)
+{
+	const char *std = c->standard;
+
+	if (c->level == NULL || strncmp(std, "FIPS 140-", 9) != 0 ||
+	    std[9] < '1' || std[9] > '3' || std[10] != '\0')
+		return sc_xstrdup("");
+	return sc_xasprintf("fips140-%c-l%s", std[9], c->level);
+}
+
 static enum sc_result
 cmvp_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 {
@@ -409,9 +424,14 @@ cmvp_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 			    c->number, c->standard, c->sunset_t ? " until " : "",
 			    c->sunset_t ? c->sunset : "");
 
-			if (best != SC_RESULT_PASS)
+			if (best != SC_RESULT_PASS) {
 				sc_target_add_fact(ctx->target, SC_FIPS_CERT_FACT,
 				    "string", f);
+				free(f);
+				f = cert_level(c);
+				sc_target_add_fact(ctx->target,
+				    SC_FIPS_CERT_LEVEL_FACT, "string", f);
+			}
 			free(f);
 			best = r;
 		}

@@ -4,6 +4,7 @@
  */
 #include "probes/crypto_inventory.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@ struct elfrec {
 	dev_t dev;
 	ino_t ino;
 	int root;		/* an executable */
+	const char *platform;	/* sc_crypto_parse_platform */
 	int reached;
 	long parent;		/* index of the ELF that needs it, -1 */
 	const char *via;	/* the DT_NEEDED name, in parent's list */
@@ -208,6 +210,7 @@ needs_libcrypto(const struct sc_strv *needed)
 struct elf_facts {
 	int ok;			/* an ELF file stigcheck could parse */
 	int is_exec;
+	const char *platform;	/* sc_crypto_parse_platform: a static string */
 	struct sc_strv needed;
 	char *runpath;
 	int go;			/* has .go.buildinfo */
@@ -279,6 +282,7 @@ elf_facts_read(const char *name, int fd, uint64_t size, int known_lib)
 		goto out;
 	f->ok = 1;
 	f->is_exec = pe.is_exec;
+	f->platform = sc_crypto_parse_platform(&pe);
 	f->needed = pe.needed;
 	memset(&pe.needed, 0, sizeof(pe.needed));
 	f->runpath = pe.runpath;
@@ -347,6 +351,7 @@ record_elf(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
 	r->dev = we->st->st_dev;
 	r->ino = we->st->st_ino;
 	r->root = f->is_exec && (we->st->st_mode & 0111);
+	r->platform = f->platform;
 	r->parent = -1;
 	for (size_t i = 0; i < f->needed.n; i++)
 		sc_strv_push(&r->needed, f->needed.v[i]);
@@ -607,6 +612,7 @@ set_reach(struct sc_crypto_inventory *inv, struct sc_crypto_entry *e)
 		return;
 	}
 	e->reachable = r->reached;
+	e->platform = r->platform;
 	if (r->root)
 		e->reach_how = sc_xstrdup("an executable (PT_INTERP or ET_EXEC, "
 		    "with an execute bit)");
@@ -741,6 +747,24 @@ lib_strings(struct sc_crypto_entry *e, struct sc_target *t)
 	sc_crypto_parse_marks_clear(&m);
 }
 
+/* The platform of the ELF file at path (its header only), or NULL. */
+static const char *
+file_platform(struct sc_target *t, const char *path)
+{
+	struct sc_crypto_parse_elf pe;
+	const char *p = NULL;
+	struct stat st;
+	int fd = -1;
+
+	if (sc_target_open_file(t, path, &fd, &st, NULL) < 0)
+		return NULL;
+	if (sc_crypto_parse_elf(fd_read, &fd, (uint64_t)st.st_size, &pe) == 0)
+		p = sc_crypto_parse_platform(&pe);
+	sc_crypto_parse_elf_clear(&pe);
+	close(fd);
+	return p;
+}
+
 static void
 fips_provider(struct sc_crypto_entry *e, struct sc_target *t)
 {
@@ -757,12 +781,44 @@ fips_provider(struct sc_crypto_entry *e, struct sc_target *t)
 		e->module_name = fm.name ? sc_xstrdup(fm.name) : NULL;
 	}
 	sc_fipsmod_clear(&fm);
+	e->platform = file_platform(t, e->path);
 	e->how = sc_xasprintf("provider name \"%s\" and version \"%s\" read "
 	    "from the module; SHA-256 %s", e->module_name ? e->module_name :
 	    "(none)", e->version ? e->version : "(none)", e->sha256);
 	e->reachable = -1;
 	e->reach_how = sc_xstrdup("a provider module is loaded by libcrypto "
 	    "when a configuration names it, not by DT_NEEDED");
+}
+
+/* JAVA_VERSION="17.0.15" from HOME/release (the JDK's), or NULL. */
+static char *
+java_version(struct sc_target *t, const char *home)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	char *path = sc_xasprintf("%s/release", home), *v = NULL;
+	const char *p, *q;
+
+	if (sc_target_read_file(t, path, 64u << 10, &b, NULL, NULL) < 0)
+		goto out;
+	for (p = b.data; p && p < b.data + b.len; p = q ? q + 1 : NULL) {
+		size_t n;
+
+		q = memchr(p, '\n', (size_t)(b.data + b.len - p));
+		n = q ? (size_t)(q - p) : (size_t)(b.data + b.len - p);
+		if (n > 15 && strncmp(p, "JAVA_VERSION=\"", 14) == 0 &&
+		    p[n - 1] == '"' && n - 15 < 64) {
+			v = sc_xstrndup(p + 14, n - 15);
+			break;
+		}
+	}
+	/* a version is digits, dots, '+', '-', '_' and letters only */
+	for (size_t i = 0; v && v[i]; i++)
+		if (!isalnum((unsigned char)v[i]) && !strchr(".+-_", v[i]))
+			SC_FREE(v);
+out:
+	sc_buf_free(&b);
+	free(path);
+	return v;
 }
 
 static void
@@ -776,7 +832,10 @@ java_entry(struct sc_crypto_inventory *inv, struct sc_crypto_entry *e,
 	struct sc_err err = SC_ERR_INIT;
 	/* JAVA_HOME: the path without {conf,lib}/security/java.security */
 	size_t hl = strlen(e->path) - strlen("/security/java.security");
-	char *home = sc_xstrndup(e->path, hl), *java, *sl;
+	char *home = sc_xstrndup(e->path, hl), *java, *sl, *ov = NULL;
+	const struct elfrec *jr;
+	size_t ov_env = 0;
+	int replace = 0;
 	struct stat st;
 
 	if ((sl = strrchr(home, '/')) != NULL)
@@ -789,25 +848,47 @@ java_entry(struct sc_crypto_inventory *inv, struct sc_crypto_entry *e,
 	}
 	sc_crypto_parse_java(&j, b.data, b.len, 0);
 	sc_buf_addf(&how, "security.provider.N in %s", e->path);
+	/*
+	 * One java.security.properties value reaches the JVM: the last
+	 * -D wins, and the JVM reads JAVA_TOOL_OPTIONS before the command
+	 * line (JDK_JAVA_OPTIONS is prepended to it) and _JAVA_OPTIONS
+	 * after it.  The JDK honours it only when its own java.security
+	 * says security.overridePropertiesFile=true.
+	 */
 	for (size_t i = 0; envs[i]; i++) {
 		const char *v = sc_target_getenv(t, envs[i]);
-		int replace;
-		char *f = v ? sc_crypto_parse_java_override(v, &replace) : NULL;
+		int rep;
+		char *f = v ? sc_crypto_parse_java_override(v, &rep) : NULL;
 
 		if (f == NULL)
 			continue;
+		if (ov)
+			sc_buf_addf(&how, "; %s in %s is superseded by %s",
+			    ov, envs[ov_env], envs[i]);
+		free(ov);
+		ov = f;
+		ov_env = i;
+		replace = rep;
+	}
+	if (ov && !j.override_allowed) {
+		sc_buf_addf(&how, "; %s names %s (-Djava.security.properties), "
+		    "which the JDK ignores: %s does not set "
+		    "security.overridePropertiesFile=true", envs[ov_env], ov,
+		    e->path);
+	} else if (ov) {
 		sc_buf_reset(&b);
-		if (sc_target_read_file(t, f, 4u << 20, &b, NULL, &err) < 0) {
+		if (sc_target_read_file(t, ov, 4u << 20, &b, NULL, &err) < 0) {
 			sc_buf_addf(&how, "; %s names %s, which cannot be read "
-			    "(%s)", envs[i], f, err.msg);
+			    "(%s)", envs[ov_env], ov, err.msg);
 		} else {
 			sc_crypto_parse_java(&j, b.data, b.len, replace);
 			sc_buf_addf(&how, "; then %s from %s "
-			    "(-Djava.security.properties%s)", replace ?
-			    "replaced" : "overridden", f, replace ? "==" : "=");
+			    "(-Djava.security.properties%s), set in %s", replace ?
+			    "replaced" : "overridden", ov, replace ? "==" : "=",
+			    envs[ov_env]);
 		}
-		free(f);
 	}
+	free(ov);
 	for (size_t i = 0; i < SC_CRYPTO_PARSE_MAX_PROVIDERS; i++)
 		if (j.providers[i])
 			sc_strv_push(&e->providers, j.providers[i]);
@@ -819,9 +900,13 @@ java_entry(struct sc_crypto_inventory *inv, struct sc_crypto_entry *e,
 		sc_buf_adds(&how, "; no bc-fips jar in the target");
 	}
 	e->providers_how = sc_buf_detach(&how);
-	e->how = sc_xstrdup("a Java runtime's security properties");
-	e->version = sc_xstrdup(home);
+	e->version = java_version(t, home);
+	e->how = sc_xasprintf("a Java runtime's security properties (JAVA_HOME "
+	    "%s); version %s", home, e->version ? "JAVA_VERSION in its release "
+	    "file" : "unknown (no JAVA_VERSION in its release file)");
 	java = sc_xasprintf("%s/bin/java", home);
+	if ((jr = elf_by_path(inv, java)) != NULL)
+		e->platform = jr->platform;
 	e->reachable = sc_target_stat(t, java, &st, NULL) == 0 &&
 	    S_ISREG(st.st_mode) && (st.st_mode & 0111);
 	e->reach_how = sc_xasprintf("%s %s", java, e->reachable ?

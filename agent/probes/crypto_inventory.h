@@ -63,6 +63,9 @@ struct sc_crypto_entry {
 	char *impl;		/* "OpenSSL", "libgcrypt", "Go", ... */
 	char *version;		/* or NULL */
 	char *how;		/* how it was identified */
+	/* the ELF file's platform (sc_crypto_parse_platform; Java: its
+	   bin/java's), or NULL when unknown; a static string */
+	const char *platform;
 	int reachable;		/* -1: not decided here (fips.so) */
 	char *reach_how;	/* how reachability was decided */
 	/* OpenSSL (libcrypto, static, Node bundled) */

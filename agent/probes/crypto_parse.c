@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "probes/filescan.h"
 
@@ -186,6 +187,27 @@ read_sections(const struct elfr *r, uint64_t shoff, unsigned shnum,
 	}
 }
 
+const char *
+sc_crypto_parse_platform(const struct sc_crypto_parse_elf *e)
+{
+	switch (e->machine) {
+	case 62:	/* EM_X86_64 */
+		return "x86_64";
+	case 3:		/* EM_386 */
+		return "x86_32";
+	case 183:	/* EM_AARCH64 */
+		return "armv8-a";
+	case 40:	/* EM_ARM */
+		return "armv7-a";
+	case 22:	/* EM_S390 */
+		return e->bits == 64 ? "s390x" : "other";
+	case 21:	/* EM_PPC64 */
+		return e->le ? "ppc64le" : "ppc64";
+	default:
+		return "other";
+	}
+}
+
 int
 sc_crypto_parse_elf(sc_crypto_parse_read_fn rdfn, void *ctx, uint64_t size,
     struct sc_crypto_parse_elf *out)
@@ -208,6 +230,8 @@ sc_crypto_parse_elf(sc_crypto_parse_read_fn rdfn, void *ctx, uint64_t size,
 	if (r.b64 && size < 64)
 		return -1;
 	out->bits = r.b64 ? 64 : 32;
+	out->le = r.le;
+	out->machine = (unsigned)get(&r, h + 18, 2);
 	out->is_exec = get(&r, h + 16, 2) == 2;	/* ET_EXEC: static, Go */
 	phoff = r.b64 ? get(&r, h + 32, 8) : get(&r, h + 28, 4);
 	shoff = r.b64 ? get(&r, h + 40, 8) : get(&r, h + 32, 4);
@@ -616,6 +640,8 @@ sc_crypto_parse_java(struct sc_crypto_parse_java *j, const char *t, size_t n,
 			free(j->providers[idx - 1]);
 			j->providers[idx - 1] = val;
 			val = NULL;
+		} else if (strcmp(key, "security.overridePropertiesFile") == 0) {
+			j->override_allowed = strcasecmp(val, "true") == 0;
 		}
 		free(key);
 		free(val);

@@ -44,6 +44,8 @@ struct sc_crypto_parse_section {
 
 struct sc_crypto_parse_elf {
 	int bits;			/* 32 or 64 */
+	int le;				/* little-endian */
+	unsigned machine;		/* e_machine (EM_X86_64 ...) */
 	int is_exec;			/* PT_INTERP, or ET_EXEC (static) */
 	struct sc_strv needed;		/* DT_NEEDED, in order */
 	char *soname;			/* DT_SONAME, or NULL */
@@ -61,6 +63,14 @@ int sc_crypto_parse_elf(sc_crypto_parse_read_fn rd, void *ctx, uint64_t size,
 int sc_crypto_parse_elf_mem(const void *p, size_t n,
     struct sc_crypto_parse_elf *out);
 void sc_crypto_parse_elf_clear(struct sc_crypto_parse_elf *e);
+
+/*
+ * The platform the ELF file was built for, named as CycloneDX 1.6's
+ * implementationPlatform names it: "x86_64", "x86_32", "armv8-a"
+ * (AArch64), "armv7-a" (32-bit ARM), "s390x", "ppc64", "ppc64le", else
+ * "other".  A static string.
+ */
+const char *sc_crypto_parse_platform(const struct sc_crypto_parse_elf *e);
 
 /* ---- strings ----------------------------------------------------------------- */
 
@@ -118,13 +128,17 @@ char *sc_crypto_parse_godebug(const char *godebug, const char *key);
 struct sc_crypto_parse_java {
 	/* providers[i] is security.provider.(i+1), NULL where unset */
 	char *providers[SC_CRYPTO_PARSE_MAX_PROVIDERS];
+	/* security.overridePropertiesFile is "true" (any case), as the JDK
+	   requires before it reads -Djava.security.properties */
+	int override_allowed;
 };
 
 /*
  * Apply a properties file (Java's syntax: key=value, key:value or
  * key value; # and ! comments; backslash continuations and escapes) to j:
- * each security.provider.N sets slot N.  replace (a "==" override) clears
- * every slot first.
+ * each security.provider.N sets slot N, security.overridePropertiesFile
+ * sets override_allowed.  replace (a "==" override) clears every slot
+ * first.
  */
 void sc_crypto_parse_java(struct sc_crypto_parse_java *j, const char *text,
     size_t n, int replace);

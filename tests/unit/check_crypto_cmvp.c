@@ -104,6 +104,12 @@ START_TEST(test_hostile)
 	ck_assert(refused(buf, "must be given once"));
 	snprintf(buf, sizeof(buf), "%s    status: [a]\n", row);
 	ck_assert(refused(buf, "must be given once, as a string"));
+	snprintf(buf, sizeof(buf), "%s    status: active\n    level: \"5\"\n",
+	    row);
+	ck_assert(refused(buf, "level '5' is not 1, 2, 3 or 4"));
+	snprintf(buf, sizeof(buf), "%s    status: active\n    level: \"12\"\n",
+	    row);
+	ck_assert(refused(buf, "level '12'"));
 	ck_assert(refused("rows: [\n", "T: line"));
 }
 END_TEST

@@ -39,6 +39,23 @@ readelf_needed(const char *path, char **soname)
 	return sc_buf_detach(&b);
 }
 
+/* readelf -h's Machine, as CycloneDX names the platform. */
+static const char *
+readelf_platform(const char *path)
+{
+	char *cmd = sc_xasprintf("readelf -h '%s' | grep -q 'Machine:.*X86-64'",
+	    path);
+	int x86 = system(cmd) == 0;
+
+	free(cmd);
+	if (x86)
+		return "x86_64";
+	cmd = sc_xasprintf("readelf -h '%s' | grep -q 'Machine:.*AArch64'", path);
+	x86 = system(cmd) == 0;
+	free(cmd);
+	return x86 ? "armv8-a" : "other";
+}
+
 static const char *const host_elfs[] = {
 	"/usr/bin/ls", "/usr/bin/openssl",
 	"/usr/lib/python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so",
@@ -71,6 +88,8 @@ START_TEST(test_elf_vs_readelf)
 		else
 			ck_assert_ptr_null(e.soname);
 		ck_assert_int_eq(e.bits, 64);
+		ck_assert_str_eq(sc_crypto_parse_platform(&e),
+		    readelf_platform(host_elfs[i]));
 		ck_assert(e.rodata.size > 0);
 		if (strstr(host_elfs[i], "/bin/"))
 			ck_assert_int_eq(e.is_exec, 1);
@@ -245,6 +264,19 @@ START_TEST(test_java)
 	sc_crypto_parse_java(&j, over, sizeof(over) - 1, 1);
 	ck_assert_str_eq(j.providers[0], "BCFIPS");
 	ck_assert_ptr_null(j.providers[1]);
+	sc_crypto_parse_java_clear(&j);
+	/* the JDK reads overrides only with overridePropertiesFile "true" */
+	memset(&j, 0, sizeof(j));
+	sc_crypto_parse_java(&j, props, sizeof(props) - 1, 0);
+	ck_assert_int_eq(j.override_allowed, 0);
+	sc_crypto_parse_java(&j, "security.overridePropertiesFile = TRUE \n",
+	    40, 0);
+	ck_assert_int_eq(j.override_allowed, 1);
+	sc_crypto_parse_java(&j, "security.overridePropertiesFile=false\n", 38,
+	    0);
+	ck_assert_int_eq(j.override_allowed, 0);
+	sc_crypto_parse_java(&j, "security.overridePropertiesFile=yes\n", 36, 0);
+	ck_assert_int_eq(j.override_allowed, 0);
 	sc_crypto_parse_java_clear(&j);
 
 	f = sc_crypto_parse_java_override("-Xmx1g -Djava.security.properties="
