@@ -1064,10 +1064,13 @@ eval_activate(struct sc_fips_state *s, struct sc_rule_result *rr)
 	int seen = 0;
 
 	if (s->conf == NULL || s->init_sec == NULL) {
-		sc_rr_addf(rr, SC_MSG_INFO, "%s configures no providers, so no "
-		    "activate setting (the other FIPS rules report what that "
-		    "means)", s->conf_path ? s->conf_path : "libcrypto");
-		return SC_RESULT_PASS;
+		/* Nothing to judge: not a pass, which would read as a FIPS
+		 * setting found sound. */
+		sc_rr_addf(rr, SC_MSG_INFO, "%s configures no providers, so "
+		    "there is no activate setting to judge (the other FIPS "
+		    "rules report what that means)",
+		    s->conf_path ? s->conf_path : "libcrypto");
+		return SC_RESULT_NOTAPPLICABLE;
 	}
 	sc_buf_reset(&lib);
 	sc_fips_describe_lib(s, &lib);
