@@ -113,12 +113,12 @@ sc_console_print(FILE *f, const struct sc_testresult *tr,
 				fputs(title, f);
 			}
 			fputc('\n', f);
-			if (rr->ovr)
-				fprintf(f, "      %s by %s (evaluated %s): %s\n",
-				    sc_override_is_waiver(rr->ovr) ? "waived" :
-				    "reviewed", rr->ovr->authority,
-				    sc_result_name(rr->ovr->old_result),
-				    rr->ovr->remark);
+			if (rr->ovr) {
+				char *ol = sc_override_line(rr->ovr);
+
+				fprintf(f, "      %s\n", ol);
+				free(ol);
+			}
 			if (o->verbose) {
 				for (j = 0; j < rr->n_msgs; j++)
 					fprintf(f, "      %s\n", rr->msgs[j].text);

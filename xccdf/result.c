@@ -389,6 +389,21 @@ sc_override_parse_remark(const char *remark, char **reason, time_t *expires)
 	*reason = sc_xstrdup(remark);
 }
 
+char *
+sc_override_line(const struct sc_override *o)
+{
+	char day[16], exp[32] = "";
+
+	sc_time_date(o->time, day, sizeof(day));
+	if (o->expires) {
+		memcpy(exp, "; expires ", 11);
+		sc_time_date(o->expires, exp + 10, sizeof(exp) - 10);
+	}
+	return sc_xasprintf("%s by %s on %s (evaluated %s%s): %s",
+	    sc_override_is_waiver(o) ? "Waived" : "Reviewed", o->authority, day,
+	    sc_result_name(o->old_result), exp, o->remark);
+}
+
 void
 sc_time_date(time_t t, char *buf, size_t n)
 {

@@ -165,6 +165,12 @@ unsigned long sc_testresult_overridden(const struct sc_testresult *tr);
 char *sc_override_remark(const struct sc_override *o);
 void sc_override_parse_remark(const char *remark, char **reason,
     time_t *expires);
+/*
+ * One line for people and line-oriented writers (malloc'd):
+ * "Waived by WHO on DATE (evaluated fail; expires DATE): REASON", or
+ * "Reviewed by ..." for a review.
+ */
+char *sc_override_line(const struct sc_override *o);
 /* "YYYY-MM-DD" of t (UTC) into buf (>= 11 bytes). */
 void sc_time_date(time_t t, char *buf, size_t n);
 
