@@ -565,12 +565,12 @@ sc_review_parse(const char *buf, size_t len, const char *name,
 
 	*out = NULL;
 	rv->name = sc_xstrdup(name);
-	sha256_hex(buf, len, rv->sha256);
 	if (len > SC_LIMIT_REVIEWS_BYTES) {
 		r = sc_err_set(err, SC_ERR_TOOBIG, "%s: larger than %u bytes "
 		    "(SC_LIMIT_REVIEWS_BYTES)", name, SC_LIMIT_REVIEWS_BYTES);
 		goto out;
 	}
+	sha256_hex(buf, len, rv->sha256);
 	if (memchr(buf, '\0', len) != NULL) {
 		r = sc_err_set(err, SC_ERR_PARSE, "%s: a NUL byte: not a text "
 		    "file", name);
