@@ -323,11 +323,11 @@ parse_ckl(struct sc_reviews *rv, const char *buf, size_t len,
 			char *st = child_text(n, "STATUS");
 			char *fd = child_text(n, "FINDING_DETAILS");
 			char *cm = child_text(n, "COMMENTS");
-			char where[64 + 32];
-
-			snprintf(where, sizeof(where), "%.64s:%ld", rv->name,
+			char *where = sc_xasprintf("%s:%ld", rv->name,
 			    xmlGetLineNo(n));
+
 			r = checklist_entry(rv, where, vid, st, fd, cm, err);
+			free(where);
 			free(vid);
 			free(st);
 			free(fd);
@@ -383,21 +383,19 @@ parse_cklb(struct sc_reviews *rv, const char *buf, size_t len,
 		}
 		json_array_foreach(rules, j, rule) {
 			const char *gid = jstr(rule, "group_id");
-			char where[64 + 64];
-
-			snprintf(where, sizeof(where), "%.64s: stigs[%zu].rules[%zu]",
+			char *where = sc_xasprintf("%s: stigs[%zu].rules[%zu]",
 			    rv->name, i, j);
-			if (!json_is_object(rule)) {
-				r = sc_err_set(err, SC_ERR_PARSE, "%s: not an "
-				    "object", where);
-				goto out;
-			}
+
 			/* STIG Viewer 3 writes V-NNN; some tools SV-NNN */
 			if (gid == NULL || gid[0] == '\0')
 				gid = jstr(rule, "rule_id");
-			if ((r = checklist_entry(rv, where, gid,
-			    jstr(rule, "status"), jstr(rule, "finding_details"),
-			    jstr(rule, "comments"), err)) < 0)
+			r = !json_is_object(rule) ? sc_err_set(err, SC_ERR_PARSE,
+			    "%s: not an object", where) : checklist_entry(rv,
+			    where, gid, jstr(rule, "status"),
+			    jstr(rule, "finding_details"), jstr(rule, "comments"),
+			    err);
+			free(where);
+			if (r < 0)
 				goto out;
 		}
 	}
@@ -420,26 +418,25 @@ static int
 yaml_entry(struct sc_reviews *rv, yaml_document_t *doc, yaml_node_t *m,
     struct sc_err *err)
 {
-	char where[64 + 32];
-	struct sc_review *e;
+	char *where = sc_xasprintf("%s:%zu", rv->name, m->start_mark.line + 1);
+	struct sc_review *e = NULL;
 	int r = SC_OK, have_date = 0, have_result = 0;
 
-	snprintf(where, sizeof(where), "%.64s:%zu", rv->name,
-	    m->start_mark.line + 1);
 	if (m->type != YAML_MAPPING_NODE)
-		return sc_err_set(err, SC_ERR_PARSE, "%s: a review is a mapping "
+		r = sc_err_set(err, SC_ERR_PARSE, "%s: a review is a mapping "
 		    "(rule, result, reason, by, date, expires)", where);
-	if ((e = add_entry(rv, where, err)) == NULL)
-		return SC_ERR_TOOBIG;
+	else if ((e = add_entry(rv, where, err)) == NULL)
+		r = SC_ERR_TOOBIG;
+	if (r < 0)
+		goto out;
 	for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
 	    p < m->data.mapping.pairs.top && r == SC_OK; p++) {
 		yaml_node_t *kn = yaml_document_get_node(doc, p->key);
 		yaml_node_t *vn = yaml_document_get_node(doc, p->value);
 		const char *k = yscalar(kn), *v = yscalar(vn);
-		char kw[64 + 32];
-
-		snprintf(kw, sizeof(kw), "%.64s:%zu", rv->name,
+		char *kw = sc_xasprintf("%s:%zu", rv->name,
 		    (vn ? vn->start_mark.line : m->start_mark.line) + 1);
+
 		if (k == NULL || v == NULL) {
 			r = sc_err_set(err, SC_ERR_PARSE, "%s: '%s' must be a "
 			    "plain value", kw, k ? k : "?");
@@ -469,6 +466,7 @@ yaml_entry(struct sc_reviews *rv, yaml_document_t *doc, yaml_node_t *m,
 			r = sc_err_set(err, SC_ERR_PARSE, "%s: unknown key '%s' "
 			    "(rule, result, reason, by, date, expires)", kw, k);
 		}
+		free(kw);
 	}
 	if (r == SC_OK && (e->rule == NULL || !have_result ||
 	    e->reason == NULL ||
@@ -476,6 +474,8 @@ yaml_entry(struct sc_reviews *rv, yaml_document_t *doc, yaml_node_t *m,
 	    !have_date))
 		r = sc_err_set(err, SC_ERR_PARSE, "%s: a review needs rule, "
 		    "result, reason, by and date", where);
+out:
+	free(where);
 	return r;
 }
 
