@@ -179,6 +179,9 @@ load_reviews(const struct sc_cli *cli, struct sc_provenance *prov,
 
 	if (cli->reviews == NULL)
 		return SC_OK;
+	if (cli->all_containers)
+		return sc_err_set(err, SC_ERR_INVAL, "--reviews applies to one "
+		    "target, not to --all-containers");
 	if ((r = sc_review_load(cli->reviews, rv, err)) < 0)
 		return r;
 	sc_provenance_set_reviews(prov, cli->reviews, (*rv)->sha256);
