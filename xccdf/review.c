@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <libxml/tree.h>
 #include <openssl/evp.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
