@@ -18,6 +18,7 @@
 
 #include "util/fsutil.h"
 #include "util/limits.h"
+#include "util/map.h"
 #include "xccdf/content.h"
 
 #define DAY 86400
@@ -162,6 +163,7 @@ parse_comment_blocks(struct sc_reviews *rv, const char *comments,
 {
 	const char *p = comments;
 	struct sc_review *e = NULL;
+	size_t start = rv->n;
 	int found = 0;
 
 	while (p && *p) {
@@ -213,7 +215,7 @@ parse_comment_blocks(struct sc_reviews *rv, const char *comments,
 		if (r < 0)
 			return r;
 	}
-	for (size_t i = 0; found && i < rv->n; i++)
+	for (size_t i = start; found && i < rv->n; i++)
 		if (rv->v[i].reason == NULL)
 			return sc_err_set(err, SC_ERR_PARSE, "%s: a stigcheck "
 			    "review in COMMENTS has no Reason", where);
@@ -561,6 +563,7 @@ sc_review_parse(const char *buf, size_t len, const char *name,
     struct sc_reviews **out, struct sc_err *err)
 {
 	struct sc_reviews *rv = sc_xcalloc(1, sizeof(*rv));
+	struct sc_map seen = SC_MAP_INIT;
 	size_t i = 0;
 	int r;
 
@@ -593,14 +596,17 @@ sc_review_parse(const char *buf, size_t len, const char *name,
 		r = parse_yaml(rv, buf, len, err);
 	}
 	/* one entry per rule as written: a second one is an error */
-	for (i = 0; r == SC_OK && i < rv->n; i++)
-		for (size_t j = i + 1; j < rv->n; j++)
-			if (strcmp(rv->v[i].rule, rv->v[j].rule) == 0) {
-				r = sc_err_set(err, SC_ERR_PARSE, "%s: rule '%s' "
-				    "is reviewed twice (also at %s)",
-				    rv->v[j].where, rv->v[j].rule, rv->v[i].where);
-				break;
-			}
+	for (i = 0; r == SC_OK && i < rv->n; i++) {
+		const struct sc_review *first = sc_map_get(&seen, rv->v[i].rule);
+
+		if (first)
+			r = sc_err_set(err, SC_ERR_PARSE, "%s: rule '%s' is "
+			    "reviewed twice (also at %s)", rv->v[i].where,
+			    rv->v[i].rule, first->where);
+		else
+			sc_map_put(&seen, rv->v[i].rule, &rv->v[i]);
+	}
+	sc_map_free(&seen);
 out:
 	if (r < 0) {
 		sc_reviews_free(rv);
@@ -642,22 +648,20 @@ out:
 
 /* ---- application ------------------------------------------------------------- */
 
-/* Does entry e name rule-result rr (srg: rr's SRG rule, or NULL)? */
-static int
-names(const struct sc_review *e, const struct sc_rule_result *rr,
-    const struct sc_srg *srg, const struct sc_srg_rule *sr)
+/*
+ * The key an entry is found by: its rule as written, except that an SV
+ * rule id is its SRG rule's V-id (SV ids match on their number, so any
+ * revision finds the current rule).
+ */
+static const char *
+entry_key(const struct sc_review *e, const struct sc_srg *srg)
 {
-	const char *id = e->rule;
+	const struct sc_srg_rule *sr;
 
-	if (strcmp(id, rr->idref) == 0)
-		return 1;
-	if (rr->version && strcmp(id, rr->version) == 0)
-		return 1;
-	if (sr == NULL)
-		return 0;
-	if (strcmp(id, sr->vuln_id) == 0 || strcmp(id, sr->srg_id) == 0)
-		return 1;
-	return strncmp(id, "SV-", 3) == 0 && sc_srg_by_sv(srg, id) == sr;
+	if (srg && strncmp(e->rule, "SV-", 3) == 0 &&
+	    (sr = sc_srg_by_sv(srg, e->rule)) != NULL)
+		return sr->vuln_id;
+	return e->rule;
 }
 
 static void
@@ -683,31 +687,50 @@ int
 sc_review_apply(const struct sc_reviews *rv, struct sc_testresult *tr,
     const struct sc_srg *srg, struct sc_strv *notes, struct sc_err *err)
 {
-	const struct sc_srg_rule **sr = NULL;
-	size_t *by = NULL, i, j;	/* rule-result -> entry + 1 */
+	struct sc_map keys = SC_MAP_INIT, twice = SC_MAP_INIT;
+	size_t *by = NULL, i, j, k;	/* rule-result -> entry + 1 */
 	time_t today = tr->start_time - tr->start_time % DAY;
 	int r = SC_OK;
 
 	if (tr->n_rr == 0 || rv->n == 0)
 		return SC_OK;
-	sr = sc_xcalloc(tr->n_rr, sizeof(*sr));
-	by = sc_xcalloc(tr->n_rr, sizeof(*by));
-	for (j = 0; srg && j < tr->n_rr; j++)
-		sr[j] = sc_srg_match(srg, tr->rr[j].idref, tr->rr[j].rule);
-	/* first which entry reaches which rule: a rule reached twice is an error */
+	/* linear: one map of entries, each rule-result looks its ids up */
 	for (i = 0; i < rv->n; i++) {
-		for (j = 0; j < tr->n_rr; j++) {
-			if (!names(&rv->v[i], &tr->rr[j], srg, sr[j]))
+		const char *key = entry_key(&rv->v[i], srg);
+		void *first = sc_map_get(&keys, key);
+
+		if (first == NULL)
+			sc_map_put(&keys, key, &rv->v[i]);
+		else		/* an SV id and its V-id: an error if it reaches a rule */
+			sc_map_add(&twice, key, &rv->v[i]);
+	}
+	by = sc_xcalloc(tr->n_rr, sizeof(*by));
+	for (j = 0; j < tr->n_rr; j++) {
+		const struct sc_rule_result *rr = &tr->rr[j];
+		const struct sc_srg_rule *sr = srg ? sc_srg_match(srg, rr->idref,
+		    rr->rule) : NULL;
+		const char *ids[4] = { rr->idref, rr->version,
+		    sr ? sr->vuln_id : NULL, sr ? sr->srg_id : NULL };
+
+		for (k = 0; k < 4; k++) {
+			const struct sc_review *e = ids[k] ?
+			    sc_map_get(&keys, ids[k]) : NULL;
+			const struct sc_review *e2 = ids[k] ?
+			    sc_map_get(&twice, ids[k]) : NULL;
+			size_t n = e ? (size_t)(e - rv->v) + 1 : 0;
+
+			if (e == NULL || by[j] == n)
 				continue;
-			if (by[j]) {
+			if (by[j] || e2) {
+				const struct sc_review *a = e2 ? e : &rv->v[by[j] - 1];
+				const struct sc_review *b2 = e2 ? e2 : e;
+
 				r = sc_err_set(err, SC_ERR_INVAL, "%s: '%s' and "
-				    "%s: '%s' both review rule %s", rv->v[by[j] -
-				    1].where, rv->v[by[j] - 1].rule,
-				    rv->v[i].where, rv->v[i].rule,
-				    tr->rr[j].idref);
+				    "%s: '%s' both review rule %s", a->where,
+				    a->rule, b2->where, b2->rule, rr->idref);
 				goto out;
 			}
-			by[j] = i + 1;
+			by[j] = n;
 		}
 	}
 	for (i = 0; i < rv->n; i++) {
@@ -757,7 +780,8 @@ sc_review_apply(const struct sc_reviews *rv, struct sc_testresult *tr,
 		}
 	}
 out:
-	free(sr);
+	sc_map_free(&keys);
+	sc_map_free(&twice);
 	free(by);
 	return r;
 }

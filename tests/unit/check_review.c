@@ -7,7 +7,9 @@
  *
  * Fixture: tu_testresult (fixture_results.h), scan day 2026-01-01.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "fixture_results.h"
@@ -395,6 +397,52 @@ START_TEST(test_xccdf_override)
 }
 END_TEST
 
+/* the cap's worth of entries applies in linear time (a map, not a scan) */
+START_TEST(test_many_entries)
+{
+	struct sc_content *c = tu_content(tu_bench_xml);
+	struct sc_testresult *tr = tu_testresult(c, NULL);
+	struct sc_buf y = SC_BUF_INIT;
+	struct sc_strv notes = SC_STRV_INIT;
+	struct sc_reviews *rv;
+	struct sc_err err = SC_ERR_INIT;
+	struct timespec t0, t1;
+	double secs;
+	/* valgrind runs 50 times slower: a 20th of the cap shows the same */
+	int n = tu_under_valgrind() ? SC_LIMIT_REVIEWS_ENTRIES / 20 :
+	    SC_LIMIT_REVIEWS_ENTRIES;
+
+	if (n != SC_LIMIT_REVIEWS_ENTRIES)
+		printf("NOTE: under valgrind: %d entries, not the cap (too slow)\n",
+		    n);
+	sc_buf_reset(&y);
+	sc_buf_adds(&y, "reviews:\n");
+	for (int i = 0; i < n; i++)
+		sc_buf_addf(&y, "- {rule: r%d, result: pass, reason: r, by: b, "
+		    "date: 2026-01-01}\n", i);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rv = parse_ok(y.data);
+	ck_assert_uint_eq(rv->n, (size_t)n);
+	ck_assert_int_eq(sc_review_apply(rv, tr, NULL, &notes, &err), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ck_assert_uint_eq(notes.n, (size_t)n);
+	printf("NOTE: %d review entries parsed and applied in %.2f s\n", n,
+	    secs);
+	/* one more is refused, naming the cap */
+	if (n == SC_LIMIT_REVIEWS_ENTRIES) {
+		sc_buf_addf(&y, "- {rule: x, result: pass, reason: r, by: b, "
+		    "date: 2026-01-01}\n");
+		parse_bad(y.data, "SC_LIMIT_REVIEWS_ENTRIES");
+	}
+	sc_reviews_free(rv);
+	sc_strv_free(&notes);
+	sc_buf_free(&y);
+	sc_testresult_free(tr);
+	sc_content_free(c);
+}
+END_TEST
+
 static Suite *
 review_suite(void)
 {
@@ -410,6 +458,7 @@ review_suite(void)
 	tcase_add_test(tc, test_apply);
 	tcase_add_test(tc, test_comment_roundtrip);
 	tcase_add_test(tc, test_xccdf_override);
+	tcase_add_test(tc, test_many_entries);
 	suite_add_tcase(s, tc);
 	return s;
 }
