@@ -68,6 +68,9 @@ const struct sc_cli_opt sc_cli_opts[] = {
 	  OFF(profile), NULL },
 	{ "tailoring-file", 0, "FILE", SC_OPT_ONE, E, "Content",
 	  "XCCDF 1.2 tailoring", OFF(tailoring), NULL },
+	{ "reviews", 0, "FILE", SC_OPT_ONE, E | R, "Content",
+	  "reviews and waivers to apply (YAML, or a CKL/CKLB checklist; "
+	  "docs/reviews.md)", OFF(reviews), NULL },
 	{ "cmvp-table", 0, "FILE", SC_OPT_ONE, E, "Content",
 	  "CMVP certificate table (YAML) replacing the built-in one",
 	  OFF(cmvp_table), NULL },

@@ -77,6 +77,7 @@ struct sc_cli {
 	const char *datastream_id;
 	const char *xccdf_id;
 	const char *cmvp_table;		/* --cmvp-table FILE */
+	const char *reviews;		/* --reviews FILE (xccdf/review.h) */
 	/* outputs: path[i] for row i of sc_output_fmts */
 	struct sc_outputs out;
 	const char *from;		/* report --from */

@@ -113,6 +113,12 @@ sc_console_print(FILE *f, const struct sc_testresult *tr,
 				fputs(title, f);
 			}
 			fputc('\n', f);
+			if (rr->ovr) {
+				char *ol = sc_override_line(rr->ovr);
+
+				fprintf(f, "      %s\n", ol);
+				free(ol);
+			}
 			if (o->verbose) {
 				for (j = 0; j < rr->n_msgs; j++)
 					fprintf(f, "      %s\n", rr->msgs[j].text);
@@ -132,6 +138,9 @@ sc_console_print(FILE *f, const struct sc_testresult *tr,
 		    sc_result_name((enum sc_result)i), counts[i]);
 		first = 0;
 	}
+	/* the results above are final; this many came from a person */
+	if (sc_testresult_overridden(tr) > 0)
+		fprintf(f, ", %lu overridden", sc_testresult_overridden(tr));
 	for (i = 0; i < tr->n_scores; i++)
 		if (strcmp(tr->scores[i].system, "urn:xccdf:scoring:default") == 0)
 			fprintf(f, "; score %.1f%%", tr->scores[i].score);

@@ -8,6 +8,11 @@
  * `stigcheck -q ... | tail -n +2`).  Verbose: each rule's evidence
  * messages below it.
  *
+ * A rule overridden by a review or waiver (xccdf/review.h) shows its final
+ * result, then an indented line: "waived"/"reviewed" by whom, the
+ * evaluated result and the reason; the totals count final results and
+ * add "N overridden" when any rule was.
+ *
  * The totals line ends with the open findings by DISA category (failed
  * rules of severity high, medium, low: CAT I, II, III).  On a terminal
  * (isatty) long titles are cut to its width (TIOCGWINSZ, else COLUMNS,

@@ -13,6 +13,9 @@
  *   added      only in NEW, not failing or erroring
  *   removed    only in OLD
  *
+ * Results compared are the final ones, the <result> of each rule-result:
+ * a rule waived or reviewed (an <override>, xccdf/review.h) whose final
+ * result did not change is not a change, whatever it evaluated to.
  * Rules notselected in both are ignored.  The table lists the changes,
  * regressions first, then the totals; --json FILE (or - for standard
  * output) writes them as a versioned document (docs/ci.md).  Status: 2

@@ -274,6 +274,9 @@ manifest_head(const struct sc_evidence_opts *o, const struct sc_testresult *tr,
 	json_object_set_new(m, "tailoring", file_ref(
 	    sc_testresult_fact(tr, SC_FACT_TAILORING_FILE),
 	    sc_testresult_fact(tr, SC_FACT_TAILORING_SHA256)));
+	json_object_set_new(m, "reviews", file_ref(
+	    sc_testresult_fact(tr, SC_FACT_REVIEWS_FILE),
+	    sc_testresult_fact(tr, SC_FACT_REVIEWS_SHA256)));
 	for (i = 0; i < tr->n_facts; i++)
 		if (json_object_get(facts, tr->facts[i].name) == NULL)
 			json_object_set_new(facts, tr->facts[i].name,

@@ -31,6 +31,7 @@
 #include "history.h"
 #include "info.h"
 #include "provenance.h"
+#include "reports/srg.h"
 #include "verify.h"
 #include "reports/outputs.h"
 #include "scan.h"
@@ -42,6 +43,8 @@
 #include "xccdf/policy.h"
 #include "xccdf/results_read.h"
 #include "xccdf/results_xml.h"
+#include "xccdf/review.h"
+#include "xccdf/score.h"
 
 #define EXIT_CLEAN 0
 #define EXIT_CANNOT 1
@@ -167,6 +170,58 @@ warn_all_notapplicable(const struct sc_testresult *tr)
 	sc_buf_free(&why);
 }
 
+/* --reviews FILE: read (and hashed) before anything is scanned or written */
+static int
+load_reviews(const struct sc_cli *cli, struct sc_provenance *prov,
+    struct sc_reviews **rv, struct sc_err *err)
+{
+	int r;
+
+	if (cli->reviews == NULL)
+		return SC_OK;
+	if (cli->all_containers)
+		return sc_err_set(err, SC_ERR_INVAL, "--reviews applies to one "
+		    "target, not to --all-containers");
+	if ((r = sc_review_load(cli->reviews, rv, err)) < 0)
+		return r;
+	sc_provenance_set_reviews(prov, cli->reviews, (*rv)->sha256);
+	return SC_OK;
+}
+
+/*
+ * After evaluation, before any writer: overrides, one stderr line per
+ * entry not applied, and the scores of the final results (policy NULL:
+ * the profile the results name).
+ */
+static int
+apply_reviews(const struct sc_reviews *rv, const struct sc_content *content,
+    const struct sc_policy *policy, struct sc_testresult *tr,
+    struct sc_err *err)
+{
+	struct sc_strv notes = SC_STRV_INIT;
+	struct sc_policy *own = NULL;
+	struct sc_srg *srg = NULL;
+	int r;
+
+	if (rv == NULL)
+		return SC_OK;
+	if ((r = sc_srg_builtin(&srg, err)) < 0 ||
+	    (r = sc_review_apply(rv, tr, srg, &notes, err)) < 0)
+		goto out;
+	for (size_t i = 0; i < notes.n; i++)
+		fprintf(stderr, "stigcheck: %s\n", notes.v[i]);
+	if (policy == NULL && sc_policy_new(&own, sc_content_benchmark(content),
+	    tr->profile_id, NULL) == 0)
+		policy = own;
+	if (policy)
+		sc_score_compute(policy, tr);
+out:
+	sc_policy_free(own);
+	sc_srg_free(srg);
+	sc_strv_free(&notes);
+	return r;
+}
+
 /* --evidence DIR: the whole directory, after the single outputs */
 static int
 write_evidence(const struct sc_cli *cli, const struct sc_provenance *prov,
@@ -191,6 +246,7 @@ cmd_eval(const struct sc_cli *cli, struct sc_provenance *prov,
 	struct sc_target *target = NULL;
 	struct sc_policy *policy = NULL;
 	struct sc_testresult *tr = NULL;
+	struct sc_reviews *rv = NULL;
 	/* engines' own result documents (OVAL) are only needed in an ARF */
 	struct sc_scan_opts so = { cli->verbose, !cli->evidence &&
 	    !sc_outputs_need(&cli->out, SC_OUTF_CHECK_DOCS) };
@@ -201,6 +257,8 @@ cmd_eval(const struct sc_cli *cli, struct sc_provenance *prov,
 	if (cli->history && (r = sc_history_check(cli->history, err)) < 0)
 		goto out;
 	if ((r = write_evidence(cli, prov, NULL, NULL, err)) < 0)
+		goto out;
+	if ((r = load_reviews(cli, prov, &rv, err)) < 0)
 		goto out;
 	if (!cli->all_containers && (r = open_target(cli, &target, err)) < 0)
 		goto out;
@@ -226,6 +284,8 @@ cmd_eval(const struct sc_cli *cli, struct sc_provenance *prov,
 	}
 	if ((r = sc_scan_run(content, target, policy, &so, &tr, err)) < 0)
 		goto out;
+	if ((r = apply_reviews(rv, content, policy, tr, err)) < 0)
+		goto out;
 	warn_all_notapplicable(tr);
 	sc_provenance_add_facts(prov, tr);
 	/* the outputs and the history file: all or none */
@@ -250,6 +310,7 @@ cmd_eval(const struct sc_cli *cli, struct sc_provenance *prov,
 		goto out;
 	status = print_and_status(cli, tr);
 out:
+	sc_reviews_free(rv);
 	sc_testresult_free(tr);
 	sc_policy_free(policy);
 	sc_content_free(content);
@@ -259,22 +320,28 @@ out:
 
 /* stigcheck report --from FILE [outputs]: re-render without rescanning */
 static int
-cmd_report(const struct sc_cli *cli, const struct sc_provenance *prov,
+cmd_report(const struct sc_cli *cli, struct sc_provenance *prov,
     struct sc_err *err)
 {
 	struct sc_content *content = NULL;
 	struct sc_testresult *tr = NULL;
+	struct sc_reviews *rv = NULL;
 	int status = EXIT_CANNOT;
 
 	if (sc_outputs_check(&cli->out, cli->from, err) < 0 ||
 	    write_evidence(cli, prov, NULL, NULL, err) < 0 ||
-	    sc_results_load(cli->from, &content, &tr, err) < 0)
+	    load_reviews(cli, prov, &rv, err) < 0 ||
+	    sc_results_load(cli->from, &content, &tr, err) < 0 ||
+	    apply_reviews(rv, content, NULL, tr, err) < 0)
 		goto out;
+	if (rv)
+		sc_provenance_add_reviews_facts(prov, tr);
 	if (sc_outputs_write(&cli->out, content, tr, err) < 0 ||
 	    write_evidence(cli, prov, content, tr, err) < 0)
 		goto out;
 	status = print_and_status(cli, tr);
 out:
+	sc_reviews_free(rv);
 	sc_testresult_free(tr);
 	sc_content_free(content);
 	return status;

@@ -133,6 +133,7 @@ sc_provenance_free(struct sc_provenance *p)
 	sc_strv_free(&p->argv);
 	free(p->content_file);
 	free(p->tailoring_file);
+	free(p->reviews_file);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -160,6 +161,15 @@ sc_provenance_set_tailoring(struct sc_provenance *p, const char *path,
 	p->tailoring_file = sc_xstrdup(path);
 	return sc_provenance_hash_file(path, SC_PROVENANCE_FILE_MAX,
 	    p->tailoring_sha256, NULL, err);
+}
+
+void
+sc_provenance_set_reviews(struct sc_provenance *p, const char *path,
+    const char *sha256_hex)
+{
+	free(p->reviews_file);
+	p->reviews_file = sc_xstrdup(path);
+	snprintf(p->reviews_sha256, sizeof(p->reviews_sha256), "%s", sha256_hex);
 }
 
 char *
@@ -195,6 +205,18 @@ sc_provenance_command_line(const struct sc_strv *argv)
 }
 
 void
+sc_provenance_add_reviews_facts(const struct sc_provenance *p,
+    struct sc_testresult *tr)
+{
+	if (p->reviews_file == NULL)
+		return;
+	sc_testresult_set_fact(tr, SC_FACT_REVIEWS_FILE, "string",
+	    p->reviews_file);
+	sc_testresult_set_fact(tr, SC_FACT_REVIEWS_SHA256, "string",
+	    p->reviews_sha256);
+}
+
+void
 sc_provenance_add_facts(const struct sc_provenance *p, struct sc_testresult *tr)
 {
 	char *cl = sc_provenance_command_line(&p->argv);
@@ -215,5 +237,6 @@ sc_provenance_add_facts(const struct sc_provenance *p, struct sc_testresult *tr)
 		sc_testresult_add_fact(tr, SC_FACT_TAILORING_SHA256, "string",
 		    p->tailoring_sha256);
 	}
+	sc_provenance_add_reviews_facts(p, tr);
 	free(cl);
 }

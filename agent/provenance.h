@@ -17,6 +17,8 @@
  *   urn:stigcheck:fact:content:sha256        of the content bytes
  *   urn:stigcheck:fact:tailoring:sha256      when --tailoring-file is used
  *   urn:stigcheck:fact:tailoring:file
+ *   urn:stigcheck:fact:reviews:sha256        when --reviews is used
+ *   urn:stigcheck:fact:reviews:file          (SHA-256 of the bytes parsed)
  *
  * The command line is the arguments only; the environment of the scanning
  * process is never recorded.  Inputs are host files given by the user;
@@ -41,6 +43,8 @@
 #define SC_FACT_CONTENT_SHA256	"urn:stigcheck:fact:content:sha256"
 #define SC_FACT_TAILORING_FILE	"urn:stigcheck:fact:tailoring:file"
 #define SC_FACT_TAILORING_SHA256 "urn:stigcheck:fact:tailoring:sha256"
+#define SC_FACT_REVIEWS_FILE	"urn:stigcheck:fact:reviews:file"
+#define SC_FACT_REVIEWS_SHA256	"urn:stigcheck:fact:reviews:sha256"
 
 struct sc_provenance {
 	char scanner_sha256[SC_SHA256_HEX];
@@ -50,6 +54,8 @@ struct sc_provenance {
 	char content_sha256[SC_SHA256_HEX];
 	char *tailoring_file;		/* NULL: none */
 	char tailoring_sha256[SC_SHA256_HEX];
+	char *reviews_file;		/* NULL: none */
+	char reviews_sha256[SC_SHA256_HEX];
 };
 
 /* Hash /proc/self/exe and copy argv. */
@@ -64,7 +70,14 @@ int sc_provenance_set_content(struct sc_provenance *p, const char *path,
 int sc_provenance_set_tailoring(struct sc_provenance *p, const char *path,
     struct sc_err *err);
 
+/* Record the reviews file by the hash of the bytes that were parsed. */
+void sc_provenance_set_reviews(struct sc_provenance *p, const char *path,
+    const char *sha256_hex);
+
 /* Add the facts above to tr. */
+/* Only the reviews facts, replacing any tr has (report --from --reviews). */
+void sc_provenance_add_reviews_facts(const struct sc_provenance *p,
+    struct sc_testresult *tr);
 void sc_provenance_add_facts(const struct sc_provenance *p,
     struct sc_testresult *tr);
 

@@ -3,6 +3,7 @@
  */
 #include "reports/checklist.h"
 #include "reports/ruletext.h"
+#include "xccdf/review.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,16 +166,23 @@ item_texts(struct sc_checklist_item *it, const struct sc_testresult *tr)
 		counts[rr->result]++;
 		if (i > 0)
 			sc_buf_adds(&d, "\n\n");
-		sc_buf_addf(&d, "[%s] %s (%s)", sc_result_name(rr->result),
+		sc_buf_addf(&d, "[%s%s%s] %s (%s)", sc_result_name(rr->result),
+		    rr->ovr ? ", evaluated " : "", rr->ovr ?
+		    sc_result_name(rr->ovr->old_result) : "",
 		    rr->rule && rr->rule->title ? rr->rule->title : rr->idref,
 		    rr->idref);
+		/* a person's review or waiver leads COMMENTS (review.h) */
+		if (rr->ovr) {
+			sc_review_comment(rr, &c);
+			sc_buf_addc(&c, '\n');
+		}
 		if (ev[0])
 			sc_buf_addf(&d, "\n%s", ev);
 		else if (rr->result == SC_RESULT_NOTSELECTED)
 			sc_buf_adds(&d, "\nnot selected by the profile");
 		free(ev);
 	}
-	sc_buf_addf(&c, "Automated result from stigcheck %s with %s %s",
+	sc_buf_addf(&c, SC_REVIEW_AUTOMATED " %s with %s %s",
 	    scanner_version(tr), tr->benchmark_id ? tr->benchmark_id : "",
 	    tr->benchmark_version ? tr->benchmark_version : "");
 	if (tr->profile_id)

@@ -17,8 +17,11 @@
  * SRG rule no content rule checks, Not_Reviewed (not_reviewed).
  *
  * FINDING_DETAILS holds the evidence of every mapped rule-result (its
- * result, title and id, then its messages); COMMENTS always says where the
- * status came from (scanner, content, profile, target, time) or that no
+ * result, title and id, then its messages); COMMENTS first holds, for each
+ * mapped rule-result a person reviewed or waived (xccdf/review.h), the
+ * review block sc_review_comment writes (rule, final and evaluated result,
+ * by, date, expires, reason; `--reviews` reads it back), then says where
+ * the status came from (scanner, content, profile, target, time) or that no
  * rule checks the requirement.  Discussion, check and fix texts are the
  * mapped content rules' own (DISA's texts are not carried).  Both are
  * capped at SC_CHECKLIST_TEXT_MAX characters, the limit STIG Manager

@@ -19,7 +19,10 @@
  * rules (result, severity, id and title, SRG/CCI/NIST) with filters by
  * result and severity and a text search, and for each rule a details row
  * (evidence, description, rationale, check, fix, references) opened on
- * click.  It stays usable with 10,000 rule-results: the details rows are
+ * click.  A rule a person reviewed or waived (an XCCDF <override>) shows
+ * its final result with the evaluated one beneath, and its details start
+ * with the review: both results, who, when and the reason; printed, its
+ * details always show.  It stays usable with 10,000 rule-results: the details rows are
  * hidden (no layout) until opened, and the script shows the matching rows
  * a page at a time.  Everything works offline: no external resource.
  *

@@ -410,8 +410,13 @@
       </xsl:choose>
     </xsl:variable>
     <tbody class="r" data-r="{$res}" data-s="{$sev}" id="{@idref}">
+      <xsl:if test="x:override"><xsl:attribute name="data-o">1</xsl:attribute></xsl:if>
       <tr class="row" tabindex="0">
-        <td><span class="badge {$res}"><xsl:value-of select="$res"/></span></td>
+        <td><span class="badge {$res}"><xsl:value-of select="$res"/></span>
+          <xsl:for-each select="x:override[1]">
+            <div class="ovr">evaluated <span class="badge mini {x:old-result}"><xsl:value-of select="x:old-result"/></span></div>
+          </xsl:for-each>
+        </td>
         <td><span class="sev {$sev}"><xsl:value-of select="@severity"/></span></td>
         <td>
           <div class="title">
@@ -473,6 +478,18 @@
   <xsl:template name="details">
     <xsl:param name="rule"/>
     <xsl:param name="a"/>
+    <xsl:for-each select="x:override[1]">
+      <div class="review">
+        <h4>
+          <xsl:choose>
+            <xsl:when test="x:old-result = 'fail' and x:new-result != 'fail'">Waiver (accepted risk)</xsl:when>
+            <xsl:otherwise>Review</xsl:otherwise>
+          </xsl:choose>
+        </h4>
+        <p>Evaluated <b><xsl:value-of select="x:old-result"/></b>, final result <b><xsl:value-of select="x:new-result"/></b>, by <xsl:value-of select="@authority"/> on <xsl:value-of select="substring(@time, 1, 10)"/>.</p>
+        <p class="reason"><xsl:value-of select="x:remark"/></p>
+      </div>
+    </xsl:for-each>
     <div class="ev">
       <h4>Evidence</h4>
       <xsl:choose>

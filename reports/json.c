@@ -57,6 +57,21 @@ rule(const struct sc_ruleinfo *ri)
 	json_object_set_new(o, "sv_id", sc_ruleinfo_jstr(ri->sv_id));
 	json_object_set_new(o, "srg_id", sc_ruleinfo_jstr(ri->srg_id));
 	json_object_set_new(o, "evidence", ev);
+	if (ri->rr->ovr) {
+		const struct sc_override *ov = ri->rr->ovr;
+		char day[16], exp[16];
+
+		sc_time_date(ov->time, day, sizeof(day));
+		if (ov->expires)
+			sc_time_date(ov->expires, exp, sizeof(exp));
+		json_object_set_new(o, "override", json_pack(
+		    "{s:s, s:s, s:o, s:s, s:o, s:o}",
+		    "kind", sc_override_is_waiver(ov) ? "waiver" : "review",
+		    "evaluated", sc_result_name(ov->old_result),
+		    "by", sc_ruleinfo_jstr(ov->authority), "date", day,
+		    "expires", ov->expires ? json_string(exp) : json_null(),
+		    "reason", sc_ruleinfo_jstr(ov->remark)));
+	}
 	return o;
 }
 

@@ -266,6 +266,9 @@ local_definitions(const struct doc *d)
 static int
 is_examine(const struct sc_rule_result *rr)
 {
+	/* a person's review (not a waiver of a failing check) is examined */
+	if (rr->ovr && !sc_override_is_waiver(rr->ovr))
+		return 1;
 	return rr->result == SC_RESULT_NOTCHECKED ||
 	    (rr->check_system && strstr(rr->check_system, "manual"));
 }
@@ -295,6 +298,18 @@ observation(const struct doc *d, const struct sc_rule_result *rr)
 	    prop("severity", sc_severity_name(rr->severity)),
 	    "subjects", "subject-uuid", d->inv, "type", "inventory-item",
 	    "collected", t);
+	if (rr->ovr) {
+		char *ol = sc_override_line(rr->ovr);
+		char *all = sc_xasprintf("%s%s%s", ol, ev[0] ? "\n" : "", ev);
+
+		free(ev);
+		ev = all;
+		free(ol);
+		json_array_append_new(json_object_get(o, "props"),
+		    prop("evaluated-result", sc_result_name(rr->ovr->old_result)));
+		json_object_set_new(o, "remarks", text(rr->ovr->remark,
+		    "reviewed"));
+	}
 	if (ev[0])
 		json_object_set_new(o, "relevant-evidence",
 		    json_pack("[{s:o}]", "description", text(ev, "none")));
@@ -323,6 +338,7 @@ risk(const struct doc *d, const struct sc_rule_result *rr)
 {
 	struct sc_buf fix = SC_BUF_INIT, why = SC_BUF_INIT;
 	char u[SC_UUID_LEN], ru[SC_UUID_LEN], ou[SC_UUID_LEN];
+	int waived = sc_override_is_waiver(rr->ovr);
 	char *stmt;
 	json_t *r;
 
@@ -333,17 +349,27 @@ risk(const struct doc *d, const struct sc_rule_result *rr)
 	uuid_of(d, "observation", rr->idref, ou);
 	sc_ruletext(&fix, rr->rule, SC_RULETEXT_FIX);
 	sc_ruletext(&why, rr->rule, SC_RULETEXT_RATIONALE);
-	stmt = sc_xasprintf("%s (severity %s): %s", rr->idref,
-	    sc_severity_name(rr->severity), rr->result == SC_RESULT_FAIL ?
-	    "the target does not meet the rule" : rr->result ==
-	    SC_RESULT_NOTCHECKED ? "the rule needs a manual review" :
-	    "the rule could not be evaluated");
-	r = json_pack("{s:s, s:o, s:o, s:s, s:s, s:[{s:{s:[{s:s, s:s}]}, "
+	if (waived) {
+		char *ol = sc_override_line(rr->ovr);
+
+		stmt = sc_xasprintf("%s (severity %s): the target does not meet "
+		    "the rule; the risk is accepted. %s", rr->idref,
+		    sc_severity_name(rr->severity), ol);
+		free(ol);
+	} else {
+		stmt = sc_xasprintf("%s (severity %s): %s", rr->idref,
+		    sc_severity_name(rr->severity), rr->result ==
+		    SC_RESULT_FAIL ? "the target does not meet the rule" :
+		    rr->result == SC_RESULT_NOTCHECKED ? "the rule needs a "
+		    "manual review" : "the rule could not be evaluated");
+	}
+	r = json_pack("{s:s, s:o, s:o, s:o, s:s, s:[{s:{s:[{s:s, s:s}]}, "
 	    "s:[{s:s, s:s, s:s}]}], s:[{s:s, s:s, s:o, s:o}], "
 	    "s:[{s:s}]}",
 	    "uuid", u, "title", line(rule_title(rr), rr->idref),
 	    "description", text(why.len ? why.data : NULL, rule_title(rr)),
-	    "statement", stmt, "status", "open",
+	    "statement", line(stmt, rr->idref),
+	    "status", waived ? "deviation-approved" : "open",
 	    "characterizations", "origin", "actors", "type", "tool",
 	    "actor-uuid", d->tool,
 	    "facets", "name", "severity", "system", NS,
@@ -353,6 +379,21 @@ risk(const struct doc *d, const struct sc_rule_result *rr)
 	    text(fix.len ? fix.data : NULL, "The content gives no fix text "
 	    "for this rule."),
 	    "related-observations", "observation-uuid", ou);
+	if (waived) {
+		char t[40], lu[SC_UUID_LEN];
+
+		uuid_of(d, "risk-log", rr->idref, lu);
+		sc_time_iso8601(rr->ovr->time, t, sizeof(t));
+		json_object_set_new(r, "risk-log", json_pack("{s:[{s:s, s:s, "
+		    "s:o, s:s, s:s}]}", "entries", "uuid", lu, "title",
+		    "Deviation approved", "description", text(rr->ovr->remark,
+		    "waived"), "start", t, "status-change",
+		    "deviation-approved"));
+		if (rr->ovr->expires) {
+			sc_time_iso8601(rr->ovr->expires, t, sizeof(t));
+			json_object_set_new(r, "deadline", json_string(t));
+		}
+	}
 	free(stmt);
 	sc_buf_free(&fix);
 	sc_buf_free(&why);
@@ -366,6 +407,9 @@ findings(const struct doc *d, const struct sc_rule_result *rr, json_t *out)
 	struct sc_strv ctl = { NULL, 0, 0 };
 	char u[SC_UUID_LEN], ou[SC_UUID_LEN], ru[SC_UUID_LEN];
 	int sat = rr->result == SC_RESULT_FIXED;
+	/* a waived rule is judged by what the checks found */
+	enum sc_result res = sc_override_is_waiver(rr->ovr) ?
+	    rr->ovr->old_result : rr->result;
 	size_t i, n;
 
 	sc_oscal_rule_controls(d->srg, rr->idref, rr->rule, &ctl);
@@ -386,7 +430,7 @@ findings(const struct doc *d, const struct sc_rule_result *rr, json_t *out)
 		    "type", ctl.n ? "statement-id" : "objective-id",
 		    "target-id", tid, "status", "state",
 		    sat ? "satisfied" : "not-satisfied", "reason",
-		    sat ? "pass" : rr->result == SC_RESULT_FAIL ? "fail" : "other");
+		    sat ? "pass" : res == SC_RESULT_FAIL ? "fail" : "other");
 		if (!ctl.n)
 			json_object_set_new(target, "remarks", json_string(
 			    "No NIST SP 800-53 control is known for this rule; "
@@ -395,7 +439,7 @@ findings(const struct doc *d, const struct sc_rule_result *rr, json_t *out)
 		    "uuid", u, "title", line(rule_title(rr), rr->idref),
 		    "description", text(desc, rr->idref), "target", target,
 		    "related-observations", "observation-uuid", ou);
-		if (is_open(rr->result))
+		if (is_open(rr->result) || sc_override_is_waiver(rr->ovr))
 			json_object_set_new(f, "related-risks",
 			    json_pack("[{s:s}]", "risk-uuid", ru));
 		json_array_append_new(out, f);
@@ -452,9 +496,10 @@ sc_oscal_write_ar(const struct sc_content *c, const struct sc_testresult *tr,
 		if (rr->result == SC_RESULT_NOTSELECTED)
 			continue;
 		json_array_append_new(obs, observation(&d, rr));
-		if (is_finding(rr->result))
+		/* a waived failure stays a finding, its risk deviation-approved */
+		if (is_finding(rr->result) || sc_override_is_waiver(rr->ovr))
 			findings(&d, rr, fnd);
-		if (is_open(rr->result))
+		if (is_open(rr->result) || sc_override_is_waiver(rr->ovr))
 			json_array_append_new(rsk, risk(&d, rr));
 	}
 	uuid_of(&d, "result", tr->id, ru);
@@ -516,15 +561,20 @@ sc_oscal_write_poam(const struct sc_content *c,
 		char u[SC_UUID_LEN], ou[SC_UUID_LEN], ru[SC_UUID_LEN];
 		char *desc;
 
+		/* open findings, and waived ones as approved deviations */
 		if (rr->result != SC_RESULT_FAIL &&
-		    rr->result != SC_RESULT_NOTCHECKED)
+		    rr->result != SC_RESULT_NOTCHECKED &&
+		    !sc_override_is_waiver(rr->ovr))
 			continue;
 		json_array_append_new(obs, observation(&d, rr));
 		json_array_append_new(rsk, risk(&d, rr));
 		uuid_of(&d, "poam-item", rr->idref, u);
 		uuid_of(&d, "observation", rr->idref, ou);
 		uuid_of(&d, "risk", rr->idref, ru);
-		desc = sc_xasprintf("%s is %s on %s.", rr->idref,
+		desc = sc_override_is_waiver(rr->ovr) ? sc_xasprintf("%s fails "
+		    "on %s; the deviation is approved (risk accepted), it is "
+		    "not an open finding.", rr->idref, nz(tr->target)) :
+		    sc_xasprintf("%s is %s on %s.", rr->idref,
 		    sc_result_name(rr->result), nz(tr->target));
 		json_array_append_new(items, json_pack(
 		    "{s:s, s:o, s:o, s:[o], s:[{s:s}], s:[{s:s}]}",

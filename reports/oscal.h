@@ -18,9 +18,16 @@
  * error, unknown, notchecked) also carry a risk: status open, severity
  * facet, the rule's fix text as a recommended remediation.
  *
+ * Reviews and waivers (xccdf/review.h): a reviewed rule's observation is
+ * EXAMINE, with prop evaluated-result and the reason in remarks; a waived
+ * rule (failed, overridden) stays a not-satisfied finding whose risk has
+ * status deviation-approved, a risk-log entry (who, when, why) and the
+ * expiry as deadline.
+ *
  * poam.json (sc_oscal_write_poam): the same inventory item and component,
  * and per open rule-result (fail, or notchecked) one observation, one
- * risk and one poam-item relating them.  With none, the schema still
+ * risk and one poam-item relating them; a waived rule is listed as an
+ * approved deviation (risk status deviation-approved), never as open.  With none, the schema still
  * wants one poam-item: it says there are no open findings.
  *
  * UUIDs are name-based (util/uuid.h) from the target, benchmark,

@@ -26,6 +26,9 @@ sc_ruleinfo_init(struct sc_ruleinfo *ri, const struct sc_srg *srg,
 		ri->sv_id = s->rule_id;
 		ri->srg_id = s->srg_id;
 	}
+	/* a person's review or waiver comes first (xccdf/review.h) */
+	if (rr->ovr)
+		sc_strv_push_owned(&ri->evidence, sc_override_line(rr->ovr));
 	ev = sc_rr_evidence(rr, NULL);
 	for (p = ev; *p; p = nl + 1) {
 		nl = strchr(p, '\n');

@@ -5,7 +5,8 @@
  * For a rule-result: its id, title, severity and result words, the GPOS
  * SRG rule it checks (V-id, SV rule id, SRG id; srg.h sc_srg_match, the
  * mapping the checklists use) and its evidence as lines (the messages
- * split at newlines, then the "... and N more messages not shown" line).
+ * split at newlines, then the "... and N more messages not shown" line;
+ * an overridden rule-result's first line is sc_override_line's).
  * Strings are borrowed from the rule-result, its Rule and the SRG table,
  * which must outlive the struct; evidence lines are owned.
  *

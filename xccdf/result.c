@@ -50,6 +50,11 @@ rr_free(struct sc_rule_result *rr)
 		free(rr->check_refs[i].name);
 	}
 	free(rr->check_refs);
+	if (rr->ovr) {
+		free(rr->ovr->authority);
+		free(rr->ovr->remark);
+		free(rr->ovr);
+	}
 }
 
 void
@@ -112,6 +117,24 @@ sc_testresult_add_fact(struct sc_testresult *tr, const char *name,
 	tr->facts[tr->n_facts].type = sc_xstrdup(type ? type : "string");
 	tr->facts[tr->n_facts].value = sc_buf_detach(&b);
 	tr->n_facts++;
+}
+
+void
+sc_testresult_set_fact(struct sc_testresult *tr, const char *name,
+    const char *type, const char *value)
+{
+	struct sc_buf b = SC_BUF_INIT;
+
+	for (size_t i = 0; i < tr->n_facts; i++) {
+		if (strcmp(tr->facts[i].name, name) != 0)
+			continue;
+		sc_buf_reset(&b);
+		sc_xml_safe_append(&b, value, strlen(value));
+		free(tr->facts[i].value);
+		tr->facts[i].value = sc_buf_detach(&b);
+		return;
+	}
+	sc_testresult_add_fact(tr, name, type, value);
 }
 
 void
@@ -282,6 +305,112 @@ sc_rr_set_check(struct sc_rule_result *rr, const struct sc_check *c)
 	rr->n_check_refs = c->n_refs;
 	rr->check_has_content = c->content != NULL;
 	rr->check_content = c->content;
+}
+
+/* ---- overrides ------------------------------------------------------------- */
+
+static char *
+xml_safe_dup(const char *s)
+{
+	struct sc_buf b = SC_BUF_INIT;
+
+	sc_buf_reset(&b);
+	sc_xml_safe_append(&b, s, strlen(s));
+	return sc_buf_detach(&b);
+}
+
+void
+sc_rr_set_override(struct sc_rule_result *rr, enum sc_result new_result,
+    time_t when, const char *authority, const char *remark, time_t expires)
+{
+	struct sc_override *o = rr->ovr;
+
+	if (o == NULL) {
+		o = rr->ovr = sc_xcalloc(1, sizeof(*o));
+		o->old_result = rr->result;
+	}
+	free(o->authority);
+	free(o->remark);
+	o->new_result = new_result;
+	o->time = when;
+	o->authority = xml_safe_dup(authority);
+	o->remark = xml_safe_dup(remark);
+	o->expires = expires;
+	rr->result = new_result;
+}
+
+int
+sc_override_is_waiver(const struct sc_override *o)
+{
+	return o != NULL && o->old_result == SC_RESULT_FAIL &&
+	    o->new_result != SC_RESULT_FAIL;
+}
+
+unsigned long
+sc_testresult_overridden(const struct sc_testresult *tr)
+{
+	unsigned long n = 0;
+
+	for (size_t i = 0; i < tr->n_rr; i++)
+		n += tr->rr[i].ovr != NULL;
+	return n;
+}
+
+#define EXPIRES_OPEN " [expires "
+
+char *
+sc_override_remark(const struct sc_override *o)
+{
+	char day[16];
+
+	if (o->expires == 0)
+		return sc_xstrdup(o->remark);
+	sc_time_date(o->expires, day, sizeof(day));
+	return sc_xasprintf("%s" EXPIRES_OPEN "%s]", o->remark, day);
+}
+
+void
+sc_override_parse_remark(const char *remark, char **reason, time_t *expires)
+{
+	const char *p = strstr(remark, EXPIRES_OPEN), *q;
+	struct tm tm;
+
+	*expires = 0;
+	/* only a well-formed suffix at the very end counts */
+	while (p && strstr(p + 1, EXPIRES_OPEN))
+		p = strstr(p + 1, EXPIRES_OPEN);
+	memset(&tm, 0, sizeof(tm));
+	if (p && (q = strptime(p + strlen(EXPIRES_OPEN), "%Y-%m-%d", &tm)) &&
+	    strcmp(q, "]") == 0) {
+		*expires = timegm(&tm);
+		*reason = sc_xstrndup(remark, (size_t)(p - remark));
+		return;
+	}
+	*reason = sc_xstrdup(remark);
+}
+
+char *
+sc_override_line(const struct sc_override *o)
+{
+	char day[16], exp[32] = "";
+
+	sc_time_date(o->time, day, sizeof(day));
+	if (o->expires) {
+		memcpy(exp, "; expires ", 11);
+		sc_time_date(o->expires, exp + 10, sizeof(exp) - 10);
+	}
+	return sc_xasprintf("%s by %s on %s (evaluated %s%s): %s",
+	    sc_override_is_waiver(o) ? "Waived" : "Reviewed", o->authority, day,
+	    sc_result_name(o->old_result), exp, o->remark);
+}
+
+void
+sc_time_date(time_t t, char *buf, size_t n)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, n, "%Y-%m-%d", &tm);
 }
 
 /* ---- time ------------------------------------------------------------------ */

@@ -46,6 +46,21 @@ struct sc_message {
 	char *text;
 };
 
+/*
+ * A person's decision recorded over the evaluated result (xccdf/review.h):
+ * XCCDF 1.2 <override time= authority=><old-result/><new-result/><remark/>.
+ * The rule-result's result is new_result; old_result is what the checks
+ * found.  A waiver is an override of a failing rule (an accepted risk); any
+ * other is a review (a person's finding, e.g. on a notchecked rule).
+ */
+struct sc_override {
+	time_t time;			/* the review's date */
+	char *authority;		/* who decided ("by") */
+	enum sc_result old_result, new_result;
+	char *remark;			/* the reason */
+	time_t expires;			/* 0: does not expire */
+};
+
 struct sc_rule_result {
 	char *idref;
 	const struct sc_item *rule;	/* may be NULL (unknown rule) */
@@ -60,6 +75,7 @@ struct sc_rule_result {
 	size_t n_msgs, cap_msgs;
 	unsigned long dropped;		/* messages over the cap */
 	int led;			/* msgs[0] is the reason (evidence.h) */
+	struct sc_override *ovr;	/* NULL: the evaluated result stands */
 
 	/* the check used (copied: results outlive engines) */
 	char *check_system;
@@ -117,6 +133,9 @@ struct sc_rule_result *sc_testresult_add(struct sc_testresult *tr,
     const char *idref);
 void sc_testresult_add_fact(struct sc_testresult *tr, const char *name,
     const char *type, const char *value);
+/* Replace the value of the first fact called name, or add it. */
+void sc_testresult_set_fact(struct sc_testresult *tr, const char *name,
+    const char *type, const char *value);
 /* Attach an engine results document; takes ownership of doc. */
 void sc_testresult_add_check_doc(struct sc_testresult *tr,
     const char *system, xmlDocPtr doc);
@@ -126,6 +145,35 @@ void sc_rr_addf(struct sc_rule_result *rr, enum sc_msg_sev sev,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void sc_rr_add(struct sc_rule_result *rr, enum sc_msg_sev sev,
     const char *text);
+/*
+ * Record an override: old_result becomes rr's current result, the result
+ * becomes new_result; authority and remark are copied (made XML-safe).
+ * Replaces an earlier override, keeping its old_result (the evaluated
+ * result stays the one the checks found).
+ */
+void sc_rr_set_override(struct sc_rule_result *rr, enum sc_result new_result,
+    time_t when, const char *authority, const char *remark, time_t expires);
+/* 1 if the override accepts a failing result (a waiver), else 0. */
+int sc_override_is_waiver(const struct sc_override *o);
+/* Rule-results carrying an override. */
+unsigned long sc_testresult_overridden(const struct sc_testresult *tr);
+/*
+ * The XCCDF <remark> of o: the reason, then " [expires YYYY-MM-DD]" when
+ * it expires (malloc'd); sc_override_parse_remark splits one back (the
+ * reason malloc'd into *reason, *expires 0 when none).
+ */
+char *sc_override_remark(const struct sc_override *o);
+void sc_override_parse_remark(const char *remark, char **reason,
+    time_t *expires);
+/*
+ * One line for people and line-oriented writers (malloc'd):
+ * "Waived by WHO on DATE (evaluated fail; expires DATE): REASON", or
+ * "Reviewed by ..." for a review.
+ */
+char *sc_override_line(const struct sc_override *o);
+/* "YYYY-MM-DD" of t (UTC) into buf (>= 11 bytes). */
+void sc_time_date(time_t t, char *buf, size_t n);
+
 /* Record the check a rule was evaluated with. */
 void sc_rr_set_check(struct sc_rule_result *rr, const struct sc_check *c);
 

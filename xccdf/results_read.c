@@ -131,6 +131,48 @@ out:
 	free(name);
 }
 
+/* <override>: the evaluated result and the review it gave way to */
+static int
+parse_override(struct sc_rule_result *rr, xmlNodePtr n, struct sc_err *err)
+{
+	char *who = sc_xml_attr(n, "authority"), *t, *reason = NULL;
+	int oldr = -1, newr = -1, r = SC_OK;
+	time_t when = 0, expires = 0;
+	char *remark = NULL;
+	enum sc_result cur;
+
+	if ((r = parse_time(n, "time", &when, 1, err)) < 0)
+		goto out;
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
+		if (is(ch, "old-result") || is(ch, "new-result")) {
+			t = text(ch);
+			*(is(ch, "old-result") ? &oldr : &newr) =
+			    sc_result_parse(t);
+			free(t);
+		} else if (is(ch, "remark") && remark == NULL) {
+			remark = text(ch);
+		}
+	}
+	if (who == NULL || oldr < 0 || newr < 0 || remark == NULL) {
+		r = sc_err_set(err, SC_ERR_PARSE, "rule-result '%s': <override> "
+		    "lacks authority, old-result, new-result or remark",
+		    rr->idref);
+		goto out;
+	}
+	sc_override_parse_remark(remark, &reason, &expires);
+	/* the stored <result> is the final one, whatever new-result says */
+	cur = rr->result;
+	rr->result = (enum sc_result)oldr;
+	sc_rr_set_override(rr, (enum sc_result)newr, when, who, reason,
+	    expires);
+	rr->result = cur;
+out:
+	free(who);
+	free(remark);
+	free(reason);
+	return r;
+}
+
 static int
 parse_rule_result(struct sc_testresult *tr, xmlNodePtr n,
     const struct sc_benchmark *b, struct sc_err *err)
@@ -189,6 +231,9 @@ parse_rule_result(struct sc_testresult *tr, xmlNodePtr n,
 			add_lines(rr, t, s);
 			free(t);
 			free(sev);
+		} else if (is(ch, "override") && rr->ovr == NULL) {
+			if ((r = parse_override(rr, ch, err)) < 0)
+				return r;
 		} else if (is(ch, "check") && rr->check_system == NULL) {
 			parse_check(rr, ch);
 		}

@@ -44,6 +44,20 @@ add_rule_result(xmlNodePtr trn, xmlNsPtr ns, const struct sc_rule_result *rr)
 	snprintf(buf, sizeof(buf), "%g", rr->weight);
 	set_attr(n, "weight", buf);
 	add_text(n, ns, "result", sc_result_name(rr->result));
+	if (rr->ovr) {
+		/* XCCDF 1.2 overrideType: after <result>, before <ident> */
+		xmlNodePtr o = xmlNewChild(n, ns, (const xmlChar *)"override",
+		    NULL);
+		char *remark = sc_override_remark(rr->ovr);
+
+		sc_time_iso8601(rr->ovr->time, buf, sizeof(buf));
+		set_attr(o, "time", buf);
+		set_attr(o, "authority", rr->ovr->authority);
+		add_text(o, ns, "old-result", sc_result_name(rr->ovr->old_result));
+		add_text(o, ns, "new-result", sc_result_name(rr->ovr->new_result));
+		add_text(o, ns, "remark", remark);
+		free(remark);
+	}
 	if (rr->rule) {
 		for (i = 0; i < rr->rule->n_idents; i++) {
 			xmlNodePtr id = add_text(n, ns, "ident",

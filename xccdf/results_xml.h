@@ -8,7 +8,8 @@
  *
  * TestResult content, in schema order: benchmark, title, profile, target,
  * target-address, target-facts, rule-result* (idref, role, severity, time,
- * version, weight; result, ident*, message?, check), score x 4.  A
+ * version, weight; result, override? (a review: xccdf/review.h), ident*,
+ * message?, check), score x 4.  A
  * rule-result carries its evidence (capped, with a closing "... and N
  * more" note) and the check it was evaluated with.  The evidence is ONE
  * <message>, one line per finding, with the severity of the most severe:

@@ -106,4 +106,13 @@
 #define SC_LIMIT_EXTRACT_ENTRIES 4000000UL
 #define SC_LIMIT_EXTRACT_DEPTH 256
 
+/* ---- reviews and waivers (--reviews FILE) ------------------------------------ */
+
+/* The reviews file (YAML, CKL or CKLB): a full SRG checklist is ~2 MiB. */
+#define SC_LIMIT_REVIEWS_BYTES (32u << 20)
+/* Entries of one reviews file: 100 times the rules of the largest STIG. */
+#define SC_LIMIT_REVIEWS_ENTRIES 100000
+/* Characters of one text field (reason, by, details): STIG Viewer's cap. */
+#define SC_LIMIT_REVIEWS_TEXT 32767
+
 #endif
