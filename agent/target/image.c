@@ -55,6 +55,9 @@ struct img {
 	json_t *config;
 	struct layer *layers;
 	size_t n_layers;
+	/* the layout's files in memory instead of src (sc_image_parse_mem) */
+	const struct sc_image_memfile *mem;
+	size_t n_mem;
 };
 
 /* ---- digests -------------------------------------------------------------- */
@@ -147,6 +150,36 @@ blob_path(const char *digest)
 
 /* ---- reading the layout ------------------------------------------------- */
 
+/* The in-memory file at path, or NULL. */
+static const struct sc_image_memfile *
+mem_file(const struct img *im, const char *path)
+{
+	for (size_t i = 0; i < im->n_mem; i++)
+		if (strcmp(im->mem[i].path, path) == 0)
+			return &im->mem[i];
+	return NULL;
+}
+
+/* Read a JSON file of the layout (from the target, or from memory). */
+static int
+layout_read(struct img *im, const char *path, struct sc_buf *b,
+    struct sc_err *err)
+{
+	const struct sc_image_memfile *f;
+
+	if (im->mem == NULL)
+		return sc_target_read_file(im->src, path, SC_IMAGE_JSON_MAX, b,
+		    NULL, err);
+	if ((f = mem_file(im, path)) == NULL)
+		return sc_err_set(err, SC_ERR_NOTFOUND, "%s: not found", path);
+	if (f->len > SC_IMAGE_JSON_MAX)
+		return sc_err_set(err, SC_ERR_TOOBIG, "%s: over %u bytes", path,
+		    (unsigned)SC_IMAGE_JSON_MAX);
+	sc_buf_reset(b);
+	sc_buf_add(b, f->data, f->len);
+	return SC_OK;
+}
+
 static int
 read_json(struct img *im, const char *path, const char *want_digest,
     long long want_size, json_t **out, char **digest, struct sc_err *err)
@@ -161,8 +194,7 @@ read_json(struct img *im, const char *path, const char *want_digest,
 	if (path == NULL || (want_digest != NULL && digest_md(want_digest) == NULL))
 		return sc_err_set(err, SC_ERR_PARSE, "image '%s': a descriptor "
 		    "has an invalid digest", im->arg);
-	if ((r = sc_target_read_file(im->src, path, SC_IMAGE_JSON_MAX, &b, NULL,
-	    &e2)) < 0) {
+	if ((r = layout_read(im, path, &b, &e2)) < 0) {
 		r = sc_err_set(err, r, "image '%s': %s", im->arg, e2.msg);
 		goto out;
 	}
@@ -207,6 +239,8 @@ exists(struct img *im, const char *path)
 {
 	struct stat st;
 
+	if (im->mem != NULL)
+		return mem_file(im, path) != NULL;
 	return sc_target_stat(im->src, path, &st, NULL) == 0 &&
 	    S_ISREG(st.st_mode);
 }
@@ -882,6 +916,48 @@ base_name(const char *p)
 	return sc_xstrndup(p + start, len - start);
 }
 
+/* Which layout im holds, its index, manifest and config, its layers. */
+static int
+load_layout(struct img *im, int is_dir, struct sc_err *err)
+{
+	int r;
+
+	if (exists(im, "oci-layout")) {
+		im->format = is_dir ? "oci-layout" : "oci-archive";
+		r = load_oci(im, err);
+	} else if (exists(im, "manifest.json")) {
+		im->format = "docker-archive";
+		r = load_docker(im, err);
+	} else {
+		r = sc_err_set(err, SC_ERR_UNSUPPORTED, "image '%s' is neither an "
+		    "OCI image layout (no oci-layout file) nor a docker or podman "
+		    "save archive (no manifest.json); to scan an unpacked root "
+		    "filesystem, use --rootfs", im->arg);
+	}
+	if (r < 0)
+		return r;
+	return load_diff_ids(im, err);
+}
+
+int
+sc_image_parse_mem(const struct sc_image_memfile *files, size_t n,
+    size_t *n_layers, struct sc_err *err)
+{
+	struct img im;
+	int r;
+
+	memset(&im, 0, sizeof(im));
+	im.arg = "(memory)";
+	im.tmp_fd = -1;
+	im.mem = files;
+	im.n_mem = n;
+	r = load_layout(&im, 1, err);
+	if (r == SC_OK && n_layers != NULL)
+		*n_layers = im.n_layers;
+	img_free(&im);
+	return r;
+}
+
 int
 sc_image_open(struct sc_target **out, const char *path,
     const struct sc_image_opts *o, struct sc_err *err)
@@ -936,19 +1012,7 @@ sc_image_open(struct sc_target **out, const char *path,
 		goto out;
 	}
 
-	if (exists(&im, "oci-layout")) {
-		im.format = S_ISDIR(st.st_mode) ? "oci-layout" : "oci-archive";
-		r = load_oci(&im, err);
-	} else if (exists(&im, "manifest.json")) {
-		im.format = "docker-archive";
-		r = load_docker(&im, err);
-	} else {
-		r = sc_err_set(err, SC_ERR_UNSUPPORTED, "image '%s' is neither an "
-		    "OCI image layout (no oci-layout file) nor a docker or podman "
-		    "save archive (no manifest.json); to scan an unpacked root "
-		    "filesystem, use --rootfs", path);
-	}
-	if (r < 0 || (r = load_diff_ids(&im, err)) < 0)
+	if ((r = load_layout(&im, S_ISDIR(st.st_mode), err)) < 0)
 		goto out;
 
 	/* the root is 0755 unless a layer says otherwise ("./") */
