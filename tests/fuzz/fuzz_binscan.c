@@ -4,7 +4,8 @@
  * (the two must deliver the same strings at the same offsets), the
  * libcrypto facts (sc_libcrypto_probe_mem: version text, OPENSSLDIR,
  * MODULESDIR, compiler flags, jitter markers) and the FIPS provider
- * module scan (sc_fipsmod_probe_mem: name, nearest version, HMAC).
+ * module scan (sc_fipsmod_probe_mem: name, nearest version, HMAC; for
+ * inputs whose last byte is a multiple of 8, the MAC's setup being slow).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -56,7 +57,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sc_libcrypto_probe_mem(&set.v[0], data, size);
 	sc_libcrypto_set_free(&set);
 
-	if (sc_fipsmod_probe_mem(data, size, NULL, &fm, &err) == 0) {
+	/* (a private OpenSSL library context per call is slow: one input in 8) */
+	if (size && data[size - 1] % 8 == 0 &&
+	    sc_fipsmod_probe_mem(data, size, NULL, &fm, &err) == 0) {
 		if (fm.size != (off_t)size)
 			abort();
 		sc_fipsmod_clear(&fm);

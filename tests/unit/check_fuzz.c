@@ -20,6 +20,8 @@
 #include "target/image.h"
 #include "target/osrel.h"
 #include "testutil.h"
+#include "util/limits.h"
+#include "util/redact.h"
 #include "xccdf/content.h"
 #include "xccdf/policy.h"
 #include "xccdf/result.h"
@@ -310,6 +312,37 @@ START_TEST(test_tailoring_mem)
 }
 END_TEST
 
+/*
+ * fuzz_redact's first finding: a line over SC_LIMIT_LINE_SHOWN cut where
+ * "$1a$$2" + the "..." marker makes a crypt shape, and a hash the cut
+ * falls inside.
+ */
+START_TEST(test_redact_cut_line)
+{
+	char line[SC_LIMIT_LINE_SHOWN + 64];
+	struct sc_buf b = SC_BUF_INIT;
+	size_t at;
+
+	for (at = SC_LIMIT_LINE_SHOWN - 12; at < SC_LIMIT_LINE_SHOWN + 2; at++) {
+		memset(line, 'x', sizeof(line));
+		line[at - 1] = ' ';
+		memcpy(line + at, "$1a$$2:", 7);
+		memcpy(line + SC_LIMIT_LINE_SHOWN + 20, " $6$salt$HASHHASH", 17);
+		sc_buf_reset(&b);
+		sc_redact_line(&b, "/etc/motd", line, sizeof(line));
+		ck_assert_msg(!sc_redact_has_crypt_hash(b.data, b.len),
+		    "at %zu: %s", at, b.data);
+		ck_assert_ptr_nonnull(strstr(b.data, "..."));
+		/* a hash the cut falls inside shows none of itself */
+		memcpy(line + SC_LIMIT_LINE_SHOWN - 6, "$6$saltsalt$HASH", 16);
+		sc_buf_reset(&b);
+		sc_redact_line(&b, "/etc/motd", line, sizeof(line));
+		ck_assert_ptr_null(strstr(b.data, "$6$"));
+	}
+	sc_buf_free(&b);
+}
+END_TEST
+
 static Suite *
 fuzz_suite(void)
 {
@@ -327,6 +360,7 @@ fuzz_suite(void)
 	tcase_add_test(tc, test_fipsmod_mem);
 	tcase_add_test(tc, test_image_mem);
 	tcase_add_test(tc, test_tailoring_mem);
+	tcase_add_test(tc, test_redact_cut_line);
 	suite_add_tcase(s, tc);
 	return s;
 }
