@@ -252,6 +252,10 @@ check-valgrind: all unit-bins
 #                                clang, libFuzzer, ASan and UBSan (in
 #                                build/fuzz), run each for N seconds (10) on
 #                                a copy of its seed corpus, one line each.
+#   make fuzz-bins               build them only (build/fuzz/fuzz/fuzz_*).
+#   make check-fuzz              each for CHECK_FUZZ_SECONDS (3): 13
+#                                harnesses, under a minute of fuzzing.
+#   tests/fuzz/scaling.py build/fuzz   time each parser at N and 10N units.
 FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN    := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 10
@@ -261,7 +265,13 @@ $(BUILD)/fuzz/%: $(BUILD)/obj/tests/fuzz/%.o $(BUILTIN_O) $(ASSETS_O) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(ALL_LDLIBS)
 
+# The harnesses exist only as an instrumented clang build of their own.
+ifeq ($(FUZZ),1)
 fuzz-bins: $(FUZZ_BIN)
+else
+fuzz-bins:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang FUZZ=1 fuzz-bins
+endif
 
 # make check runs each harness briefly; `make fuzz FUZZ_SECONDS=60` for real.
 check-fuzz:

@@ -407,6 +407,27 @@ sc_content_load_memory(struct sc_content **out, const char *buf, size_t len,
 	return sc_content_from_doc(out, doc, name, opts, err);
 }
 
+/* Apply the tailoring document doc (owned, also on error) named name. */
+static int
+apply_tailoring(struct sc_content *c, xmlDocPtr doc, const char *name,
+    struct sc_err *err)
+{
+	int r;
+
+	if ((r = sc_bench_add_tailoring(c->bench, xmlDocGetRootElement(doc),
+	    err)) < 0) {
+		sc_err_prefix(err, "%s", name);
+		xmlFreeDoc(doc);
+		return r;
+	}
+	if (c->tailoring)
+		xmlFreeDoc(c->tailoring);
+	free(c->tailoring_path);
+	c->tailoring = doc;
+	c->tailoring_path = sc_xstrdup(name);
+	return SC_OK;
+}
+
 int
 sc_content_load_tailoring(struct sc_content *c, const char *path,
     struct sc_err *err)
@@ -416,18 +437,19 @@ sc_content_load_tailoring(struct sc_content *c, const char *path,
 
 	if ((r = sc_xml_read_file(path, &doc, err)) < 0)
 		return r;
-	if ((r = sc_bench_add_tailoring(c->bench, xmlDocGetRootElement(doc),
-	    err)) < 0) {
-		sc_err_prefix(err, "%s", path);
-		xmlFreeDoc(doc);
+	return apply_tailoring(c, doc, path, err);
+}
+
+int
+sc_content_load_tailoring_memory(struct sc_content *c, const char *buf,
+    size_t len, const char *name, struct sc_err *err)
+{
+	xmlDocPtr doc;
+	int r;
+
+	if ((r = sc_xml_read_memory(buf, len, name, &doc, err)) < 0)
 		return r;
-	}
-	if (c->tailoring)
-		xmlFreeDoc(c->tailoring);
-	free(c->tailoring_path);
-	c->tailoring = doc;
-	c->tailoring_path = sc_xstrdup(path);
-	return SC_OK;
+	return apply_tailoring(c, doc, name, err);
 }
 
 void

@@ -52,6 +52,9 @@ void sc_content_free(struct sc_content *c);
 /* Apply an XCCDF 1.2 tailoring file (profiles added or replaced). */
 int sc_content_load_tailoring(struct sc_content *c, const char *path,
     struct sc_err *err);
+/* The same from memory (name is what messages show; tests, fuzzing). */
+int sc_content_load_tailoring_memory(struct sc_content *c, const char *buf,
+    size_t len, const char *name, struct sc_err *err);
 
 enum sc_content_kind sc_content_kind(const struct sc_content *c);
 const char *sc_content_name(const struct sc_content *c);

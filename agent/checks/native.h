@@ -102,4 +102,31 @@ extern const struct sc_native_kind sc_native_ca_bundle_kind;
 extern const struct sc_native_kind sc_native_runtime_kind;
 /* FIPS kinds: see native_fips.h */
 
+/*
+ * The package-source parsers of <sc:package_sources/> on one file's text
+ * (len bytes, need not be NUL-terminated), as the kind reads each file of
+ * the target: problems are added to rr as the kind adds them.  Returns
+ * the number of problems; for SC_PKGSRC_DNF_MAIN, [main] gpgcheck (1 on,
+ * 0 off, -1 unset) instead.  The scanner and the fuzz harness
+ * (tests/fuzz/fuzz_textsrc.c) both come through here.
+ */
+enum sc_native_pkgsrc {
+	SC_PKGSRC_APK,		/* /etc/apk/repositories */
+	SC_PKGSRC_APT_LIST,	/* sources.list, sources.list.d/ *.list */
+	SC_PKGSRC_APT_SOURCES,	/* sources.list.d/ *.sources (deb822) */
+	SC_PKGSRC_APT_CONF,	/* apt.conf, apt.conf.d/ * */
+	SC_PKGSRC_DNF_MAIN,	/* dnf.conf, yum.conf */
+	SC_PKGSRC_DNF_REPO	/* yum.repos.d/ *.repo */
+};
+int sc_native_packages_sources_text(enum sc_native_pkgsrc kind,
+    const char *path, const char *text, size_t len, struct sc_rule_result *rr);
+
+/*
+ * A CA bundle's digest sidecar ("<64 hex>  [*]<base>", native_pki.c) in
+ * text (len bytes, need not be NUL-terminated): 0 with hex set (lower
+ * case, NUL-terminated), -1 when malformed or naming another file.
+ */
+int sc_native_pki_sidecar_parse(const char *text, size_t len,
+    const char *base, char hex[65]);
+
 #endif

@@ -27,6 +27,7 @@
  *	repository: pass, said so.
  */
 #include <fnmatch.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -317,6 +318,19 @@ bad(struct src_ctx *c, const char *path, unsigned line, const char *text,
 typedef void (*line_fn)(struct src_ctx *c, const char *path, unsigned no,
     const char *l, size_t n, void *arg);
 
+/* Hand each line of text (len bytes) to fn. */
+static void
+each_line_text(struct src_ctx *c, const char *path, const char *text,
+    size_t len, line_fn fn, void *arg)
+{
+	const char *l, *pos = text, *end = text + len;
+	size_t n;
+	unsigned no = 0;
+
+	while (sc_next_line(&pos, end, &l, &n))
+		fn(c, path, ++no, l, n, arg);
+}
+
 /*
  * Read a configuration file of the target and hand each line to fn.
  * Returns 1 when read, 0 when absent, -1 on a read error (reported).
@@ -326,9 +340,6 @@ each_line(struct src_ctx *c, const char *path, line_fn fn, void *arg)
 {
 	struct sc_buf b = SC_BUF_INIT;
 	struct sc_err err = SC_ERR_INIT;
-	const char *l, *pos, *end;
-	size_t n;
-	unsigned no = 0;
 	int r = sc_target_read_file(c->t, path, CONF_MAX, &b, NULL, &err);
 
 	if (r == SC_ERR_NOTFOUND) {
@@ -341,10 +352,7 @@ each_line(struct src_ctx *c, const char *path, line_fn fn, void *arg)
 		sc_buf_free(&b);
 		return -1;
 	}
-	pos = b.data;
-	end = b.data + b.len;
-	while (sc_next_line(&pos, end, &l, &n))
-		fn(c, path, ++no, l, n, arg);
+	each_line_text(c, path, b.data, b.len, fn, arg);
 	sc_buf_free(&b);
 	return 1;
 }
@@ -733,6 +741,41 @@ src_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 	sc_strv_free(&c.managers);
 	sc_buf_free(&m);
 	return res;
+}
+
+int
+sc_native_packages_sources_text(enum sc_native_pkgsrc kind, const char *path,
+    const char *text, size_t len, struct sc_rule_result *rr)
+{
+	struct src_ctx c;
+	struct main_gpg m = { 0, -1 };
+	struct repo r = { NULL, 0, 1, -1, SC_STRV_INIT };
+
+	memset(&c, 0, sizeof(c));
+	c.rr = rr;
+	c.main_gpg = -1;
+	switch (kind) {
+	case SC_PKGSRC_APK:
+		each_line_text(&c, path, text, len, apk_line, NULL);
+		break;
+	case SC_PKGSRC_APT_LIST:
+		each_line_text(&c, path, text, len, apt_list_line, NULL);
+		break;
+	case SC_PKGSRC_APT_SOURCES:
+		each_line_text(&c, path, text, len, apt_sources_line, NULL);
+		break;
+	case SC_PKGSRC_APT_CONF:
+		each_line_text(&c, path, text, len, apt_conf_line, NULL);
+		break;
+	case SC_PKGSRC_DNF_MAIN:
+		each_line_text(&c, path, text, len, main_line, &m);
+		return m.value;
+	case SC_PKGSRC_DNF_REPO:
+		each_line_text(&c, path, text, len, repo_line, &r);
+		repo_done(&c, path, &r);
+		break;
+	}
+	return (int)(c.bad > INT_MAX ? INT_MAX : c.bad);
 }
 
 static const char *const src_attrs[] = { NULL };

@@ -40,6 +40,41 @@ sidecar_of(const char *path)
 	    slash + 1);
 }
 
+static int
+is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	    (c >= 'A' && c <= 'F');
+}
+
+int
+sc_native_pki_sidecar_parse(const char *text, size_t len, const char *base,
+    char hex[65])
+{
+	const char *p = text, *e = text + len;
+	size_t i, n, bl = strlen(base);
+
+	for (i = 0; i < 64 && i < len; i++)
+		if (!is_hex(text[i]))
+			return -1;
+	if (i != 64 || len == 64 || (text[64] != ' ' && text[64] != '\t'))
+		return -1;
+	p += 64;
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < e && *p == '*')
+		p++;
+	for (n = 0; p + n < e && p[n] != '\r' && p[n] != '\n' && p[n] != '\0';
+	    n++)
+		;
+	if (n != bl || memcmp(p, base, n) != 0)
+		return -1;
+	for (i = 0; i < 64; i++)
+		hex[i] = (char)(text[i] | 0x20);	/* lowercase */
+	hex[64] = '\0';
+	return 0;
+}
+
 /*
  * Read a sidecar: 64 hex digits, blanks, optional '*', the bundle's base
  * name.  0 with hex set; 1 when absent; -1 when malformed (a message added
@@ -51,8 +86,7 @@ read_sidecar(struct sc_target *t, const char *sc, const char *bundle,
 {
 	struct sc_buf b = SC_BUF_INIT;
 	struct sc_err err = SC_ERR_INIT;
-	const char *base = strrchr(bundle, '/') + 1, *p;
-	size_t i, n;
+	const char *base = strrchr(bundle, '/') + 1;
 	int r = sc_target_read_file(t, sc, SIDECAR_MAX, &b, NULL, &err);
 
 	if (r == SC_ERR_NOTFOUND) {
@@ -65,24 +99,8 @@ read_sidecar(struct sc_target *t, const char *sc, const char *bundle,
 		sc_buf_free(&b);
 		return -1;
 	}
-	p = b.data;
-	for (i = 0; i < 64; i++)
-		if (!((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' && p[i] <= 'f') ||
-		    (p[i] >= 'A' && p[i] <= 'F')))
-			break;
-	if (i != 64 || (p[64] != ' ' && p[64] != '\t'))
+	if (sc_native_pki_sidecar_parse(b.data, b.len, base, hex) < 0)
 		goto bad;
-	p += 64;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (*p == '*')
-		p++;
-	n = strcspn(p, "\r\n");
-	if (n != strlen(base) || strncmp(p, base, n) != 0)
-		goto bad;
-	for (i = 0; i < 64; i++)
-		hex[i] = (char)(b.data[i] | 0x20);	/* lowercase */
-	hex[64] = '\0';
 	sc_buf_free(&b);
 	return 0;
 bad:

@@ -213,14 +213,21 @@ on_string(void *ctx, const char *str, size_t n, off_t off)
 	}
 }
 
-int
-sc_fipsmod_probe(struct sc_target *t, const char *path, const char *hexkey,
-    struct sc_fipsmod *out, struct sc_err *err)
+/*
+ * Scan the module with src (which streams every byte through cb and fills
+ * *size): the shared body of sc_fipsmod_probe and sc_fipsmod_probe_mem.
+ */
+typedef int (*scan_src_fn)(void *arg, const struct sc_filescan_cb *cb,
+    off_t *size, struct sc_err *err);
+
+static int
+probe(scan_src_fn src, void *arg, const char *hexkey, struct sc_fipsmod *out,
+    struct sc_err *err)
 {
 	struct mac_ctx m;
 	struct scan *s;
 	struct sc_filescan_cb cb;
-	struct stat st;
+	off_t size = 0;
 	int r;
 
 	memset(out, 0, sizeof(*out));
@@ -233,7 +240,7 @@ sc_fipsmod_probe(struct sc_target *t, const char *path, const char *hexkey,
 	cb.string = on_string;
 	cb.ctx = s;
 	cb.min_len = 5;
-	if ((r = sc_filescan(t, path, &cb, &st, err)) < 0) {
+	if ((r = src(arg, &cb, &size, err)) < 0) {
 		mac_done(&m);
 		sc_fipsmod_clear(out);
 		free(s);
@@ -244,13 +251,67 @@ sc_fipsmod_probe(struct sc_target *t, const char *path, const char *hexkey,
 		free(s);
 		return r;
 	}
-	out->size = st.st_size;
+	out->size = size;
 	if (s->version[0]) {
 		out->version = sc_xstrdup(s->version);
 		out->version_offset = s->version_off;
 	}
 	free(s);
 	return SC_OK;
+}
+
+struct file_src {
+	struct sc_target *t;
+	const char *path;
+};
+
+static int
+file_src(void *arg, const struct sc_filescan_cb *cb, off_t *size,
+    struct sc_err *err)
+{
+	struct file_src *f = arg;
+	struct stat st;
+	int r;
+
+	if ((r = sc_filescan(f->t, f->path, cb, &st, err)) < 0)
+		return r;
+	*size = st.st_size;
+	return SC_OK;
+}
+
+struct mem_src {
+	const void *p;
+	size_t n;
+};
+
+static int
+mem_src(void *arg, const struct sc_filescan_cb *cb, off_t *size,
+    struct sc_err *err)
+{
+	struct mem_src *m = arg;
+
+	(void)err;
+	sc_filescan_mem(m->p, m->n, cb);
+	*size = (off_t)m->n;
+	return SC_OK;
+}
+
+int
+sc_fipsmod_probe(struct sc_target *t, const char *path, const char *hexkey,
+    struct sc_fipsmod *out, struct sc_err *err)
+{
+	struct file_src f = { t, path };
+
+	return probe(file_src, &f, hexkey, out, err);
+}
+
+int
+sc_fipsmod_probe_mem(const void *p, size_t n, const char *hexkey,
+    struct sc_fipsmod *out, struct sc_err *err)
+{
+	struct mem_src m = { p, n };
+
+	return probe(mem_src, &m, hexkey, out, err);
 }
 
 void

@@ -46,6 +46,12 @@ struct sc_fipsmod {
 int sc_fipsmod_probe(struct sc_target *t, const char *path,
     const char *hexkey, struct sc_fipsmod *out, struct sc_err *err);
 
+/*
+ * The same over a module's bytes in memory (tests, the fuzz harness
+ * tests/fuzz/fuzz_binscan.c): the same scan, the same MAC.
+ */
+int sc_fipsmod_probe_mem(const void *p, size_t n, const char *hexkey,
+    struct sc_fipsmod *out, struct sc_err *err);
 void sc_fipsmod_clear(struct sc_fipsmod *m);
 
 /* HMAC-SHA256 of data with hexkey (NULL: default key). */

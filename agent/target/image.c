@@ -73,6 +73,9 @@ struct img {
 	json_t *config;
 	struct layer *layers;
 	size_t n_layers;
+	/* the layout's files in memory instead of src (sc_image_parse_mem) */
+	const struct sc_image_memfile *memfiles;
+	size_t n_memfiles;
 };
 
 /* ---- digests -------------------------------------------------------------- */
@@ -165,6 +168,36 @@ blob_path(const char *digest)
 
 /* ---- reading the layout ------------------------------------------------- */
 
+/* The in-memory file at path, or NULL. */
+static const struct sc_image_memfile *
+mem_file(const struct img *im, const char *path)
+{
+	for (size_t i = 0; i < im->n_memfiles; i++)
+		if (strcmp(im->memfiles[i].path, path) == 0)
+			return &im->memfiles[i];
+	return NULL;
+}
+
+/* Read a JSON file of the layout (from the target, or from memory). */
+static int
+layout_read(struct img *im, const char *path, struct sc_buf *b,
+    struct sc_err *err)
+{
+	const struct sc_image_memfile *f;
+
+	if (im->memfiles == NULL)
+		return sc_target_read_file(im->src, path, SC_IMAGE_JSON_MAX, b,
+		    NULL, err);
+	if ((f = mem_file(im, path)) == NULL)
+		return sc_err_set(err, SC_ERR_NOTFOUND, "%s: not found", path);
+	if (f->len > SC_IMAGE_JSON_MAX)
+		return sc_err_set(err, SC_ERR_TOOBIG, "%s: over %u bytes", path,
+		    (unsigned)SC_IMAGE_JSON_MAX);
+	sc_buf_reset(b);
+	sc_buf_add(b, f->data, f->len);
+	return SC_OK;
+}
+
 static int
 read_json(struct img *im, const char *path, const char *want_digest,
     long long want_size, json_t **out, char **digest, struct sc_err *err)
@@ -179,8 +212,7 @@ read_json(struct img *im, const char *path, const char *want_digest,
 	if (path == NULL || (want_digest != NULL && digest_md(want_digest) == NULL))
 		return sc_err_set(err, SC_ERR_PARSE, "image '%s': a descriptor "
 		    "has an invalid digest", im->arg);
-	if ((r = sc_target_read_file(im->src, path, SC_IMAGE_JSON_MAX, &b, NULL,
-	    &e2)) < 0) {
+	if ((r = layout_read(im, path, &b, &e2)) < 0) {
 		r = sc_err_set(err, r, "image '%s': %s", im->arg, e2.msg);
 		goto out;
 	}
@@ -225,6 +257,8 @@ exists(struct img *im, const char *path)
 {
 	struct stat st;
 
+	if (im->memfiles != NULL)
+		return mem_file(im, path) != NULL;
 	return sc_target_stat(im->src, path, &st, NULL) == 0 &&
 	    S_ISREG(st.st_mode);
 }
@@ -1276,6 +1310,48 @@ place_tree(struct img *im, unsigned long long plain_max,
 	return build_tree(im, im->tmp_fd, plain_max, o, rootfdp, tabp, err);
 }
 
+/* Which layout im holds, its index, manifest and config, its layers. */
+static int
+load_layout(struct img *im, int is_dir, struct sc_err *err)
+{
+	int r;
+
+	if (exists(im, "oci-layout")) {
+		im->format = is_dir ? "oci-layout" : "oci-archive";
+		r = load_oci(im, err);
+	} else if (exists(im, "manifest.json")) {
+		im->format = "docker-archive";
+		r = load_docker(im, err);
+	} else {
+		r = sc_err_set(err, SC_ERR_UNSUPPORTED, "image '%s' is neither an "
+		    "OCI image layout (no oci-layout file) nor a docker or podman "
+		    "save archive (no manifest.json); to scan an unpacked root "
+		    "filesystem, use --rootfs", im->arg);
+	}
+	if (r < 0)
+		return r;
+	return load_diff_ids(im, err);
+}
+
+int
+sc_image_parse_mem(const struct sc_image_memfile *files, size_t n,
+    size_t *n_layers, struct sc_err *err)
+{
+	struct img im;
+	int r;
+
+	memset(&im, 0, sizeof(im));
+	im.arg = "(memory)";
+	im.tmp_fd = -1;
+	im.memfiles = files;
+	im.n_memfiles = n;
+	r = load_layout(&im, 1, err);
+	if (r == SC_OK && n_layers != NULL)
+		*n_layers = im.n_layers;
+	img_free(&im);
+	return r;
+}
+
 int
 sc_image_open(struct sc_target **out, const char *path,
     const struct sc_image_opts *o, struct sc_err *err)
@@ -1331,19 +1407,7 @@ sc_image_open(struct sc_target **out, const char *path,
 	}
 	phase(&im, "staging", 0);
 
-	if (exists(&im, "oci-layout")) {
-		im.format = S_ISDIR(st.st_mode) ? "oci-layout" : "oci-archive";
-		r = load_oci(&im, err);
-	} else if (exists(&im, "manifest.json")) {
-		im.format = "docker-archive";
-		r = load_docker(&im, err);
-	} else {
-		r = sc_err_set(err, SC_ERR_UNSUPPORTED, "image '%s' is neither an "
-		    "OCI image layout (no oci-layout file) nor a docker or podman "
-		    "save archive (no manifest.json); to scan an unpacked root "
-		    "filesystem, use --rootfs", path);
-	}
-	if (r < 0 || (r = load_diff_ids(&im, err)) < 0)
+	if ((r = load_layout(&im, S_ISDIR(st.st_mode), err)) < 0)
 		goto out;
 	phase(&im, "manifest", 0);
 	if ((r = place_tree(&im, plain_max, o, &rootfd, &tab, err)) < 0)

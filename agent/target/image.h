@@ -75,6 +75,24 @@ struct sc_image_opts {
 int sc_image_open(struct sc_target **out, const char *path,
     const struct sc_image_opts *opts, struct sc_err *err);
 
+/*
+ * The image's JSON read from files in memory instead of a layout on disk
+ * (tests and tests/fuzz/fuzz_image.c): the same code as sc_image_open
+ * reads oci-layout / index.json (nested indexes, platform choice), the
+ * manifest, the config and its rootfs.diff_ids, or a docker archive's
+ * manifest.json and config, with every digest and size checked; layers
+ * are named, not read.  files[i].path is relative to the layout's top
+ * ("index.json", "blobs/sha256/<hex>").  *n_layers (optional) gets the
+ * layer count.  Errors as sc_image_open's.
+ */
+struct sc_image_memfile {
+	const char *path;
+	const void *data;
+	size_t len;
+};
+int sc_image_parse_mem(const struct sc_image_memfile *files, size_t n,
+    size_t *n_layers, struct sc_err *err);
+
 /* The GOARCH name of this machine ("amd64", "arm64", ...). */
 const char *sc_image_host_arch(void);
 

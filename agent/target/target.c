@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "target/inodes.h"
+#include "target/osrel.h"
 #include <openssl/evp.h>
 
 #include "util/fsutil.h"
@@ -45,10 +46,6 @@
 #define OSREL_MAX SC_LIMIT_OSRELEASE_BYTES
 #define ACCOUNTS_MAX SC_LIMIT_ACCOUNTS_BYTES
 
-struct kv {
-	char *key;
-	char *value;
-};
 
 struct sc_target {
 	int root_fd;
@@ -60,8 +57,7 @@ struct sc_target {
 	int last_openat2;
 
 	int osrel_loaded;
-	struct kv *osrel;
-	size_t n_osrel, cap_osrel;
+	struct sc_osrel osrel;
 
 	int accounts_loaded;
 	struct sc_account *users, *groups;
@@ -153,11 +149,7 @@ sc_target_free(struct sc_target *t)
 		close(t->root_fd);
 	free(t->path);
 	free(t->name);
-	for (i = 0; i < t->n_osrel; i++) {
-		free(t->osrel[i].key);
-		free(t->osrel[i].value);
-	}
-	free(t->osrel);
+	sc_osrel_clear(&t->osrel);
 	sc_accounts_free(t->users, t->n_users);
 	sc_accounts_free(t->groups, t->n_groups);
 	free(t->accounts_err[0]);
@@ -736,30 +728,6 @@ sc_target_list_dir(struct sc_target *t, const char *path,
 
 /* ---- identity ------------------------------------------------------------ */
 
-static char *
-osrel_unquote(const char *v, size_t n)
-{
-	struct sc_buf b = SC_BUF_INIT;
-	char q = 0;
-	size_t i;
-
-	sc_buf_reset(&b);
-	if (n > 0 && (v[0] == '"' || v[0] == '\'')) {
-		q = v[0];
-		v++;
-		n--;
-	}
-	for (i = 0; i < n; i++) {
-		if (q && v[i] == q)
-			break;
-		if (q == '"' && v[i] == '\\' && i + 1 < n) {
-			i++;
-		}
-		sc_buf_addc(&b, v[i]);
-	}
-	return sc_buf_detach(&b);
-}
-
 static void
 osrel_load(struct sc_target *t)
 {
@@ -773,45 +741,16 @@ osrel_load(struct sc_target *t)
 	for (i = 0; i < 2; i++)
 		if (sc_target_read_file(t, paths[i], OSREL_MAX, &b, NULL, NULL) == 0)
 			break;
-	if (i == 2)
-		goto out;
-	for (char *line = b.data, *nl; line && *line; line = nl) {
-		char *eq, *end;
-
-		nl = strchr(line, '\n');
-		end = nl ? nl : line + strlen(line);
-		if (nl)
-			nl++;
-		while (line < end && (*line == ' ' || *line == '\t'))
-			line++;
-		if (line == end || *line == '#')
-			continue;
-		eq = memchr(line, '=', (size_t)(end - line));
-		if (eq == NULL || eq == line)
-			continue;
-		while (end > eq + 1 && (end[-1] == ' ' || end[-1] == '\t' ||
-		    end[-1] == '\r'))
-			end--;
-		SC_GROW(t->osrel, t->cap_osrel, t->n_osrel + 1);
-		t->osrel[t->n_osrel].key = sc_xstrndup(line, (size_t)(eq - line));
-		t->osrel[t->n_osrel].value = osrel_unquote(eq + 1,
-		    (size_t)(end - eq - 1));
-		t->n_osrel++;
-	}
-out:
+	if (i < 2)
+		sc_osrel_parse(&t->osrel, b.data, b.len);
 	sc_buf_free(&b);
 }
 
 const char *
 sc_target_os_release(struct sc_target *t, const char *key)
 {
-	size_t i;
-
 	osrel_load(t);
-	for (i = t->n_osrel; i > 0; i--)	/* last assignment wins */
-		if (strcmp(t->osrel[i - 1].key, key) == 0)
-			return t->osrel[i - 1].value;
-	return NULL;
+	return sc_osrel_get(&t->osrel, key);
 }
 
 const char *

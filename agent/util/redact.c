@@ -227,8 +227,28 @@ sc_redact_line(struct sc_buf *out, const char *path, const char *line,
 		return;
 	}
 	if (n > LINE_MAX_SHOWN) {
-		add_shape_redacted(out, line, LINE_MAX_SHOWN);
-		sc_buf_adds(out, "...");
+		struct sc_buf full = SC_BUF_INIT, cut = SC_BUF_INIT;
+		size_t start;
+
+		/*
+		 * Redact the whole line (a hash the cut falls inside is still
+		 * a whole hash), cut, then redact again with the "...": '.' is
+		 * a crypt character, so "..." can complete a shape ("$1a$$2" +
+		 * "..." is one).
+		 */
+		sc_buf_reset(&full);
+		add_shape_redacted(&full, line, n);
+		sc_buf_add(&cut, full.data, full.len < LINE_MAX_SHOWN ? full.len :
+		    LINE_MAX_SHOWN);
+		sc_buf_adds(&cut, "...");
+		start = out->len;
+		add_shape_redacted(out, cut.data, cut.len);
+		/* (the marker went into a shape: "[redacted]..." is safe) */
+		if (out->len - start < 3 ||
+		    memcmp(out->data + out->len - 3, "...", 3) != 0)
+			sc_buf_adds(out, "...");
+		sc_buf_free(&full);
+		sc_buf_free(&cut);
 		return;
 	}
 	add_shape_redacted(out, line, n);

@@ -13,12 +13,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = malloc(size + 1);
 	struct sc_buf b = SC_BUF_INIT;
-	size_t n;
+	struct sc_account *a;
+	size_t n = 0;
 
 	memcpy(s, data, size);
 	s[size] = '\0';
-	sc_accounts_free(sc_accounts_parse(s, 0, &n), n);
-	sc_accounts_free(sc_accounts_parse(s, 1, &n), n);
+	/* (the count is set by the parse: read it after, not as an argument) */
+	a = sc_accounts_parse(s, 0, &n);
+	sc_accounts_free(a, n);
+	a = sc_accounts_parse(s, 1, &n);
+	sc_accounts_free(a, n);
 	sc_buf_reset(&b);
 	sc_redact_text(&b, s, strlen(s), 1);
 	/* the promise: no crypt hash survives redaction */
