@@ -179,6 +179,7 @@ object_free(struct sc_oval_object *o)
 	sc_regex_free(o->path_re);
 	sc_probe_tree_free(o->tree);
 	sc_strv_free(&o->messages);
+	sc_strv_free(&o->filtered);
 	for (size_t i = 0; i < o->n_items; i++)
 		sc_oval_item_free(o->items[i]);
 	free(o->items);
@@ -775,6 +776,12 @@ parse_test(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_test *t,
 		goto out;
 	}
 	t->existence = (enum sc_oval_existence)e;
+	/* the deprecated check="none exist" is check_existence none_exist
+	 * with check none satisfy, whatever check_existence says (as
+	 * MITRE's interpreter and OpenSCAP read it); sc_oval_by_check
+	 * already reads it as none satisfy */
+	if (t->check == SC_OVAL_CHECK_NONE_EXIST)
+		t->existence = SC_OVAL_NONE_EXIST;
 	t->state_op = (enum sc_oval_operator)k;
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || c->ns == NULL ||

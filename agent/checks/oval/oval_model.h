@@ -139,6 +139,8 @@ struct sc_oval_object {
 	struct sc_oval_item **items;	/* kept for results and variables */
 	size_t n_items, cap_items;
 	unsigned long n_found;		/* items collected, kept or not */
+	unsigned long n_filtered;	/* items a filter left out ... */
+	struct sc_strv filtered;	/* ... the first few, in words, and why */
 	int truncated;			/* some were not kept */
 	struct sc_oval_test **tests;	/* fed as items arrive */
 	size_t n_tests, cap_tests;
