@@ -156,6 +156,8 @@ item_free(struct sc_item *it)
 	free(it->rationale);
 	free(it->version);
 	sc_strv_free(&it->platforms);
+	sc_strv_free(&it->requires);
+	sc_strv_free(&it->conflicts);
 	for (i = 0; i < it->n_idents; i++) {
 		free(it->idents[i].system);
 		free(it->idents[i].value);
@@ -333,6 +335,13 @@ parse_item(struct sc_benchmark *b, struct sc_item *parent, xmlNodePtr n,
 			char *idref = sc_xml_attr(ch, "idref");
 			if (idref)
 				sc_strv_push_owned(&it->platforms, idref);
+		} else if (sc_xml_is(ch, SC_XCCDF12_NS, "requires") ||
+		    sc_xml_is(ch, SC_XCCDF12_NS, "conflicts")) {
+			char *idref = sc_xml_attr(ch, "idref");
+
+			if (idref)
+				sc_strv_push_owned(sc_xml_is(ch, SC_XCCDF12_NS,
+				    "requires") ? &it->requires : &it->conflicts, idref);
 		} else if (type == SC_ITEM_RULE &&
 		    sc_xml_is(ch, SC_XCCDF12_NS, "ident")) {
 			SC_GROW(it->idents, cap_id, it->n_idents + 1);

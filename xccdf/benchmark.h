@@ -93,6 +93,10 @@ struct sc_item {
 	char *rationale;		/* first rationale, collapsed */
 	char *version;
 	struct sc_strv platforms;
+	/* Rules and Groups: each <requires idref="A B ..."> as written (one
+	 * entry per element: met when any listed item is selected), and the
+	 * idref of each <conflicts> (policy.c applies both) */
+	struct sc_strv requires, conflicts;
 	double weight;
 
 	/* Rules */

@@ -45,21 +45,13 @@ struct sc_content {
 
 #define XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
+/* Check what a parse gave (doc may be NULL); frees ctxt. */
 static int
-xml_parse(const char *buf, size_t len, const char *name, xmlDocPtr *docp,
-    struct sc_err *err)
+parse_done(xmlParserCtxtPtr ctxt, xmlDocPtr doc, const char *name,
+    xmlDocPtr *docp, struct sc_err *err)
 {
-	xmlParserCtxtPtr ctxt;
-	xmlDocPtr doc;
 	int r = SC_OK;
 
-	*docp = NULL;
-	if (len > (size_t)INT32_MAX)
-		return sc_err_set(err, SC_ERR_TOOBIG, "'%s' is too large", name);
-	ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL)
-		return sc_err_set(err, SC_ERR_NOMEM, "cannot create XML parser");
-	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, XML_OPTS);
 	if (doc == NULL || !ctxt->wellFormed) {
 		const xmlError *e = xmlCtxtGetLastError(ctxt);
 		char msg[512];
@@ -86,12 +78,86 @@ xml_parse(const char *buf, size_t len, const char *name, xmlDocPtr *docp,
 }
 
 static int
-read_host_file(const char *path, struct sc_buf *out, struct sc_err *err)
+xml_parse(const char *buf, size_t len, const char *name, xmlDocPtr *docp,
+    struct sc_err *err)
+{
+	xmlParserCtxtPtr ctxt;
+
+	*docp = NULL;
+	if (len > (size_t)INT32_MAX)
+		return sc_err_set(err, SC_ERR_TOOBIG, "'%s' is too large", name);
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL)
+		return sc_err_set(err, SC_ERR_NOMEM, "cannot create XML parser");
+	return parse_done(ctxt, xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL,
+	    XML_OPTS), name, docp, err);
+}
+
+/*
+ * Parsing straight from a file descriptor: the parser reads it in chunks
+ * and drops what it has parsed, so a big data stream is not held as text
+ * (twice: read whole, then copied by the parser) beside its tree.  Over
+ * CONTENT_MAX bytes the read fails (a file that grows while read).
+ */
+struct fd_src {
+	int fd;
+	size_t total;
+	int toobig, ioerr;
+};
+
+static int
+fd_read(void *ctx, char *buf, int len)
+{
+	struct fd_src *s = ctx;
+	ssize_t n;
+
+	do
+		n = read(s->fd, buf, (size_t)len);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		s->ioerr = errno;
+		return -1;
+	}
+	s->total += (size_t)n;
+	if (s->total > CONTENT_MAX) {
+		s->toobig = 1;
+		return -1;
+	}
+	return (int)n;
+}
+
+static int
+xml_parse_fd(int fd, const char *name, xmlDocPtr *docp, struct sc_err *err)
+{
+	struct fd_src src = { fd, 0, 0, 0 };
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+
+	*docp = NULL;
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL)
+		return sc_err_set(err, SC_ERR_NOMEM, "cannot create XML parser");
+	doc = xmlCtxtReadIO(ctxt, fd_read, NULL, &src, name, NULL, XML_OPTS);
+	if (src.toobig || src.ioerr) {
+		if (doc)
+			xmlFreeDoc(doc);
+		xmlFreeParserCtxt(ctxt);
+		return src.toobig ? sc_err_set(err, SC_ERR_TOOBIG,
+		    "'%s' is too large", name) : sc_err_set(err,
+		    sc_err_from_errno(src.ioerr), "cannot read '%s': %s", name,
+		    strerror(src.ioerr));
+	}
+	return parse_done(ctxt, doc, name, docp, err);
+}
+
+/* Open a content file of the scanning host: a regular file, not too big. */
+static int
+open_host_file(const char *path, int *fdp, struct sc_err *err)
 {
 	struct stat st;
-	int fd, r;
+	int fd;
 
-	sc_buf_reset(out);
+	*fdp = -1;
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return sc_err_set(err, sc_err_from_errno(errno),
@@ -105,31 +171,20 @@ read_host_file(const char *path, struct sc_buf *out, struct sc_err *err)
 		close(fd);
 		return sc_err_set(err, SC_ERR_TOOBIG, "'%s' is too large", path);
 	}
-	r = sc_read_fd(fd, CONTENT_MAX, out);
-	if (r == SC_ERR_TOOBIG) {
-		close(fd);
-		return sc_err_set(err, SC_ERR_TOOBIG, "'%s' is too large", path);
-	}
-	if (r < 0) {
-		int e = errno;
-		close(fd);
-		return sc_err_set(err, sc_err_from_errno(e),
-		    "cannot read '%s': %s", path, strerror(e));
-	}
-	close(fd);
+	*fdp = fd;
 	return SC_OK;
 }
 
 int
 sc_xml_read_file(const char *path, xmlDocPtr *doc, struct sc_err *err)
 {
-	struct sc_buf b = SC_BUF_INIT;
-	int r;
+	int fd, r;
 
 	*doc = NULL;
-	if ((r = read_host_file(path, &b, err)) == 0)
-		r = xml_parse(b.data, b.len, path, doc, err);
-	sc_buf_free(&b);
+	if ((r = open_host_file(path, &fd, err)) < 0)
+		return r;
+	r = xml_parse_fd(fd, path, doc, err);
+	close(fd);
 	return r;
 }
 

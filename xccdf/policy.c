@@ -29,6 +29,9 @@ struct sc_policy {
 	 * (index + 1, 0 ends), so a select costs its cluster, not all items */
 	struct sc_map clusters;
 	size_t *next_in_cluster;
+	/* effective selection with requires/conflicts, computed on demand:
+	 * 0 not yet, 1 being computed, 2 not selected, 3 selected */
+	unsigned char *eff;
 };
 
 static void
@@ -156,6 +159,7 @@ sc_policy_new(struct sc_policy **out, const struct sc_benchmark *b,
 	p->value = sc_xcalloc(n + 1, sizeof(char *));
 	p->refine_sel = sc_xcalloc(n + 1, sizeof(char *));
 	p->set_value = sc_xcalloc(n + 1, sizeof(char *));
+	p->eff = sc_xcalloc(n + 1, 1);
 	for (i = 0; i < n; i++) {
 		p->selected[i] = (char)b->items[i]->selected;
 		p->severity[i] = -1;
@@ -225,6 +229,7 @@ sc_policy_filter(struct sc_policy *p, const struct sc_strv *rules,
 			    skip->v[i], p->b->id);
 		p->selected[it->index] = 0;
 	}
+	memset(p->eff, 0, p->b->n_items);
 	if (rules == NULL || rules->n == 0)
 		return SC_OK;
 	for (i = 0; i < rules->n; i++) {
@@ -241,6 +246,7 @@ sc_policy_filter(struct sc_policy *p, const struct sc_strv *rules,
 		if (it->type == SC_ITEM_RULE && sc_strv_find(rules, it->id) < 0)
 			p->selected[i] = 0;
 	}
+	memset(p->eff, 0, p->b->n_items);
 	return SC_OK;
 }
 
@@ -257,6 +263,7 @@ sc_policy_free(struct sc_policy *p)
 	free(p->value);
 	free(p->refine_sel);
 	free(p->set_value);
+	free(p->eff);
 	sc_map_free(&p->clusters);
 	free(p->next_in_cluster);
 	free(p);
@@ -280,13 +287,68 @@ sc_policy_item_selected(const struct sc_policy *p, const struct sc_item *it)
 	return p->selected[it->index];
 }
 
+static int effective(const struct sc_policy *p, const struct sc_item *it);
+
+/* Is any item of the space-separated list ids selected (effectively)? */
+static int
+any_selected(const struct sc_policy *p, const char *ids)
+{
+	const char *s = ids;
+
+	while (*s) {
+		size_t n;
+		char *id;
+		const struct sc_item *o;
+
+		s += strspn(s, " \t\n\r");
+		n = strcspn(s, " \t\n\r");
+		if (n == 0)
+			break;
+		id = sc_xstrndup(s, n);
+		o = sc_bench_find(p->b, id);
+		free(id);
+		s += n;
+		if (o != NULL && effective(p, o))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Selected, every ancestor selected, every <requires> met (an item of its
+ * list selected; an id the benchmark lacks is not) and no <conflicts>
+ * item selected: XCCDF 1.2 section 7.2.3.1, as OpenSCAP applies it (the
+ * requirement of a requirement counts).  A cycle of requires/conflicts
+ * reads the items inside it by their own selection.
+ */
+static int
+effective(const struct sc_policy *p, const struct sc_item *it)
+{
+	unsigned char *e = &p->eff[it->index];
+	int on;
+
+	if (*e >= 2)
+		return *e == 3;
+	if (*e == 1)
+		return p->selected[it->index];
+	if (!p->selected[it->index])
+		on = 0;
+	else {
+		*e = 1;
+		on = it->parent == NULL || effective(p, it->parent);
+		for (size_t i = 0; on && i < it->requires.n; i++)
+			on = any_selected(p, it->requires.v[i]);
+		for (size_t i = 0; on && i < it->conflicts.n; i++)
+			on = !any_selected(p, it->conflicts.v[i]);
+	}
+	*e = on ? 3 : 2;
+	return on;
+}
+
 int
 sc_policy_rule_selected(const struct sc_policy *p, const struct sc_item *it)
 {
-	for (; it != NULL; it = it->parent)
-		if (!p->selected[it->index])
-			return 0;
-	return 1;
+	return effective(p, it);
 }
 
 size_t

@@ -6,7 +6,8 @@
  * first, loops refused) and applies select (by item id or cluster-id),
  * refine-rule (severity, role, weight), refine-value and set-value, as
  * NIST IR 7275r4 section 7.2 describes.  A Rule is selected when its own
- * selection and that of every enclosing Group is true.
+ * selection and that of every enclosing Group is true, and each of them
+ * has its <requires> met and no <conflicts> item selected.
  */
 #ifndef SC_POLICY_H
 #define SC_POLICY_H
@@ -38,7 +39,9 @@ const struct sc_profile *sc_policy_profile(const struct sc_policy *p);
 
 /* The item's own selection, after the profile. */
 int sc_policy_item_selected(const struct sc_policy *p, const struct sc_item *it);
-/* Selected and every ancestor Group selected. */
+/* Selected, every ancestor Group selected, its <requires> met and no
+ * <conflicts> item selected (XCCDF 1.2 7.2.3.1; a rule not selected so is
+ * notselected, as in OpenSCAP). */
 int sc_policy_rule_selected(const struct sc_policy *p, const struct sc_item *it);
 size_t sc_policy_count_selected_rules(const struct sc_policy *p);
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/xmlsave.h>
 
 #include "util/fsutil.h"
 #include "util/mem.h"
@@ -220,18 +221,25 @@ sc_results_build(const struct sc_content *c, const struct sc_testresult *tr,
 	return SC_OK;
 }
 
+/* serialise straight into the file: a big benchmark is not held twice */
+static int
+save_fd(int fd, void *arg)
+{
+	xmlSaveCtxtPtr ctx = xmlSaveToFd(fd, "UTF-8", XML_SAVE_FORMAT);
+	int r;
+
+	if (ctx == NULL)
+		return -1;
+	r = xmlSaveDoc(ctx, (xmlDocPtr)arg) < 0 ? -1 : 0;
+	if (xmlSaveClose(ctx) < 0)
+		r = -1;
+	return r;
+}
+
 int
 sc_results_save(xmlDocPtr doc, const char *path, struct sc_err *err)
 {
-	xmlChar *mem = NULL;
-	int len = 0, r;
-
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-	if (mem == NULL)
-		return sc_err_set(err, SC_ERR_NOMEM, "cannot serialise '%s'", path);
-	r = sc_write_atomic(path, mem, (size_t)len, err);
-	xmlFree(mem);
-	return r;
+	return sc_write_atomic_fn(path, save_fd, doc, err);
 }
 
 int

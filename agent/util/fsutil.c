@@ -172,9 +172,31 @@ sc_read_fd(int fd, size_t max, struct sc_buf *out)
 	}
 }
 
+struct mem_src {
+	const void *data;
+	size_t len;
+};
+
+static int
+write_mem(int fd, void *arg)
+{
+	const struct mem_src *m = arg;
+
+	return write_all(fd, m->data, m->len);
+}
+
 int
 sc_write_atomic(const char *path, const void *data, size_t len,
     struct sc_err *err)
+{
+	struct mem_src m = { data, len };
+
+	return sc_write_atomic_fn(path, write_mem, &m, err);
+}
+
+int
+sc_write_atomic_fn(const char *path, int (*fill)(int fd, void *arg),
+    void *arg, struct sc_err *err)
 {
 	const char *slash = strrchr(path, '/');
 	struct sc_buf dir = SC_BUF_INIT;
@@ -210,9 +232,10 @@ sc_write_atomic(const char *path, const void *data, size_t len,
 	}
 	um = umask(0);
 	umask(um);
-	if (fchmod(fd, 0666 & ~um) < 0 || write_all(fd, data, len) < 0 ||
+	errno = 0;
+	if (fchmod(fd, 0666 & ~um) < 0 || fill(fd, arg) < 0 ||
 	    fsync(fd) < 0) {
-		e = errno;
+		e = errno ? errno : EIO;
 		r = sc_err_set(err, sc_err_from_errno(e),
 		    "cannot write '%s': %s", path, strerror(e));
 		goto out;

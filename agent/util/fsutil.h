@@ -20,6 +20,13 @@
 
 int sc_write_atomic(const char *path, const void *data, size_t len,
     struct sc_err *err);
+/*
+ * The same, the content written by fill(fd, arg) into the temporary file
+ * (for outputs too big to build in memory first); fill returns < 0 on
+ * failure, with errno set when it has a cause (EIO otherwise reported).
+ */
+int sc_write_atomic_fn(const char *path, int (*fill)(int fd, void *arg),
+    void *arg, struct sc_err *err);
 
 struct sc_buf;
 

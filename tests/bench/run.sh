@@ -142,6 +142,27 @@ echo "cpu: user + system time (median; 10 ms resolution, a 0.00 stigcheck cpu ma
 echo "RSS: peak resident set.  Ratios: oscap wall / stigcheck wall, oscap cpu / stigcheck cpu,"
 echo "stigcheck RSS / oscap RSS.  $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
 
+# ---- a big data stream: peak memory ----------------------------------------------------------
+# The RHEL 9 STIG data stream of Debian's ssg-nondebian package (22 MB of
+# XML) over the Debian 12 root, stigcheck and OpenSCAP each once (its
+# platform is false there: this measures loading and selecting big
+# content, not probing), writing XCCDF results.
+big=/usr/share/xml/scap/ssg/content/ssg-rhel9-ds.xml
+bigp=xccdf_org.ssgproject.content_profile_stig
+echo
+if [ -f "$big" ]; then
+	measure 1 big-sc "$prog" --rootfs "$db" --profile "$bigp" --results "$out/big-sc.xml" -q "$big"
+	sc_wall=$wall; sc_rss=$rss
+	measure 1 big-os env OSCAP_PROBE_ROOT="$db" oscap xccdf eval --profile "$bigp" \
+	    --results "$out/big-os.xml" "$big"
+	printf 'RHEL 9 STIG data stream (%s, profile stig) on debootstrap-bookworm:\n' "$big"
+	printf '  stigcheck %7ss %8.1f MiB | oscap %7ss %8.1f MiB | RSS stigcheck / oscap %.2f\n' \
+	    "$sc_wall" "$(echo "$sc_rss" | awk '{ print $1 / 1024 }')" \
+	    "$wall" "$(echo "$rss" | awk '{ print $1 / 1024 }')" \
+	    "$(awk -v a="$sc_rss" -v b="$rss" 'BEGIN { print (b > 0 ? a / b : 0) }')"
+else
+	echo "RHEL 9 STIG data stream not measured: $big not found (Debian package ssg-nondebian)"
+fi
 # ---- --image of a ~220 MB image, against unpacking it with tar (docs/images.md) ----
 echo
 sh "$here/image.sh" "$prog"

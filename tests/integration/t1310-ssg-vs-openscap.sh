@@ -4,6 +4,9 @@
 #   Debian 11 root                  ssg-debian11   anssi_np_nt28_high
 #   Debian 12 with Ubuntu 22.04     ssg-ubuntu2204 cis_level2_server
 #   Debian 12 with Ubuntu 20.04     ssg-ubuntu2004 stig
+#   Debian 12 with RHEL 9 release   ssg-rhel9      stig
+#     files and a real rpm database
+#     (tests/fixtures/rhel-root.sh)
 # For every rule both decide (pass or fail) the results must agree, except
 # where oscap is wrong offline and the case below says why; the share of
 # oscap's decided rules that stigcheck decides, and both run times, are
@@ -80,4 +83,21 @@ focal=$(sh "$FX/ubuntu-root.sh" 20.04) || skip "no Debian 12 root"
 compare debian11-anssi-high "$bullseye" "$SSG/ssg-debian11-ds.xml" anssi_np_nt28_high 75
 compare ubuntu2204-cis-l2 "$jammy" "$SSG/ssg-ubuntu2204-ds.xml" cis_level2_server 0
 compare ubuntu2004-stig "$focal" "$SSG/ssg-ubuntu2004-ds.xml" stig 0
+if [ -f "$SSG/ssg-rhel9-ds.xml" ] && rhel9=$(sh "$FX/rhel-root.sh"); then
+	compare rhel9-stig "$rhel9" "$SSG/ssg-rhel9-ds.xml" stig 0
+	# oscap is wrong offline here: its rpminfo probe does not read the
+	# target's rpm database, so the data stream's platform (the
+	# redhat-release package at version 9, which rhel-root.sh puts in
+	# the target's rpmdb.sqlite) is false for it and it calls every rule
+	# notapplicable.  stigcheck reads the database: the platform holds
+	# and the rules are decided.
+	os_app=$(awk '$2 != "notapplicable" && $2 != "notselected"' "$TMPDIR/rhel9-stig-os.txt" | wc -l)
+	sc_dec=$(awk '$2 == "pass" || $2 == "fail"' "$TMPDIR/rhel9-stig-sc.txt" | wc -l)
+	if [ "$os_app" = 0 ]; then
+		[ "$sc_dec" -ge 300 ] || fail "rhel9-stig: stigcheck decides only $sc_dec rules"
+		echo "    rhel9-stig: oscap finds the RHEL 9 platform false offline (all notapplicable); stigcheck decides $sc_dec rules"
+	fi
+else
+	echo "    rhel9-stig: not run (ssg-nondebian or rpmbuild missing, or no Debian 12 root)"
+fi
 exit 0

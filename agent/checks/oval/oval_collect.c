@@ -86,6 +86,27 @@ sc_oval_collect_values(struct sc_oval_doc *d, struct sc_oval_object *o,
 
 /* ---- items ------------------------------------------------------------------------ */
 
+/*
+ * An item a filter left out: counted, and the first few kept in words, so
+ * that evidence never calls a file that exists absent.
+ */
+static void
+filtered_out(struct sc_oval_doc *d, struct sc_oval_object *o,
+    const struct sc_oval_item *it, const struct sc_oval_filter *f)
+{
+	struct sc_buf b = SC_BUF_INIT;
+
+	if (o->n_filtered++ >= MAX_OBJECT_MESSAGES)
+		return;
+	sc_buf_reset(&b);
+	sc_oval_item_describe(it, d->rt ? d->rt->target : NULL, &f->state, 1, &b);
+	sc_buf_addf(&b, " exists but was excluded by the filter: it %s state %s "
+	    "(action %s)", f->exclude ? "satisfies" : "does not satisfy",
+	    f->state->id, f->exclude ? "exclude" : "include");
+	sc_strv_push(&o->filtered, b.data);
+	sc_buf_free(&b);
+}
+
 void
 sc_oval_collect_emit(struct sc_oval_doc *d, struct sc_oval_object *o,
     struct sc_oval_item *it)
@@ -101,6 +122,7 @@ sc_oval_collect_emit(struct sc_oval_doc *d, struct sc_oval_object *o,
 			return;
 		}
 		if (o->filters[i].exclude ? r == SC_OVAL_TRUE : r != SC_OVAL_TRUE) {
+			filtered_out(d, o, it, &o->filters[i]);
 			sc_oval_item_free(it);
 			return;
 		}
@@ -567,6 +589,16 @@ sc_oval_collect_describe(const struct sc_oval_object *o, struct sc_buf *out)
 	static const char *const ops[] = { "union", "intersection",
 		"complement" };
 
+	if (o->n_filtered > 0) {
+		/* found, then filtered out: never "does not exist" */
+		sc_buf_addf(out, "no item passes the filters of %s: ", o->id);
+		for (size_t i = 0; i < o->filtered.n; i++)
+			sc_buf_addf(out, "%s%s", i ? "; " : "", o->filtered.v[i]);
+		if (o->n_filtered > o->filtered.n)
+			sc_buf_addf(out, "; and %lu more",
+			    o->n_filtered - (unsigned long)o->filtered.n);
+		return;
+	}
 	if (o->is_set) {
 		sc_buf_addf(out, "the %s of", ops[o->set_op]);
 		for (size_t i = 0; i < o->n_set_refs; i++)

@@ -179,6 +179,7 @@ object_free(struct sc_oval_object *o)
 	sc_regex_free(o->path_re);
 	sc_probe_tree_free(o->tree);
 	sc_strv_free(&o->messages);
+	sc_strv_free(&o->filtered);
 	for (size_t i = 0; i < o->n_items; i++)
 		sc_oval_item_free(o->items[i]);
 	free(o->items);
@@ -775,6 +776,12 @@ parse_test(struct sc_oval_doc *d, xmlNodePtr n, struct sc_oval_test *t,
 		goto out;
 	}
 	t->existence = (enum sc_oval_existence)e;
+	/* the deprecated check="none exist" is check_existence none_exist
+	 * with check none satisfy, whatever check_existence says (as
+	 * MITRE's interpreter and OpenSCAP read it); sc_oval_by_check
+	 * already reads it as none satisfy */
+	if (t->check == SC_OVAL_CHECK_NONE_EXIST)
+		t->existence = SC_OVAL_NONE_EXIST;
 	t->state_op = (enum sc_oval_operator)k;
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || c->ns == NULL ||
@@ -855,7 +862,30 @@ static const struct {
 	{ "escape_regex", SC_OVAL_COMP_ESCAPE_REGEX, 1, 1 },
 	{ "unique", SC_OVAL_COMP_UNIQUE, 1, 1000 },
 	{ "count", SC_OVAL_COMP_COUNT, 1, 1000 },
+	{ "arithmetic", SC_OVAL_COMP_ARITHMETIC, 2, 1000 },
+	{ "time_difference", SC_OVAL_COMP_TIME_DIFFERENCE, 1, 2 },
+	{ "glob_to_regex", SC_OVAL_COMP_GLOB_TO_REGEX, 1, 1 },
 };
+
+static int
+arith_parse(const char *s)
+{
+	return strcmp(s, "add") == 0 ? SC_OVAL_ARITH_ADD :
+	    strcmp(s, "multiply") == 0 ? SC_OVAL_ARITH_MULTIPLY : -1;
+}
+
+static int
+timefmt_parse(const char *s)
+{
+	static const char *const names[] = { "year_month_day",
+		"month_day_year", "day_month_year", "win_filetime",
+		"seconds_since_epoch", "cim_datetime" };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
 
 static int
 parse_comp(struct sc_oval_doc *d, xmlNodePtr n, const char *owner,
@@ -864,7 +894,7 @@ parse_comp(struct sc_oval_doc *d, xmlNodePtr n, const char *owner,
 	struct sc_oval_comp *c;
 	size_t i, cap = 0;
 	char *s;
-	int r = SC_OK;
+	int r = SC_OK, e;
 
 	*out = NULL;
 	for (i = 0; i < sizeof(comp_names) / sizeof(comp_names[0]); i++)
@@ -879,6 +909,31 @@ parse_comp(struct sc_oval_doc *d, xmlNodePtr n, const char *owner,
 	switch (c->type) {
 	case SC_OVAL_COMP_LITERAL:
 		c->value = text_of(n);
+		if ((e = attr_enum(n, "datatype", sc_oval_dt_parse,
+		    SC_OVAL_DT_STRING, owner, err)) < 0)
+			return SC_ERR_PARSE;
+		c->dt = (enum sc_oval_dt)e;
+		break;
+	case SC_OVAL_COMP_ARITHMETIC:
+		if (xmlHasProp(n, (const xmlChar *)"arithmetic_operation") == NULL)
+			return sc_err_set(err, SC_ERR_PARSE,
+			    "%s: <arithmetic> without arithmetic_operation", owner);
+		if ((e = attr_enum(n, "arithmetic_operation", arith_parse, -1,
+		    owner, err)) < 0)
+			return SC_ERR_PARSE;
+		c->arith = (enum sc_oval_arith)e;
+		break;
+	case SC_OVAL_COMP_TIME_DIFFERENCE:
+		for (int k = 0; k < 2; k++) {
+			if ((e = attr_enum(n, k ? "format_2" : "format_1",
+			    timefmt_parse, SC_OVAL_TIME_YEAR_MONTH_DAY, owner,
+			    err)) < 0)
+				return SC_ERR_PARSE;
+			*(k ? &c->fmt2 : &c->fmt1) = (enum sc_oval_timefmt)e;
+		}
+		break;
+	case SC_OVAL_COMP_GLOB_TO_REGEX:
+		c->noescape = attr_bool(n, "glob_noescape", 0);
 		break;
 	case SC_OVAL_COMP_OBJECT:
 		s = sc_xml_attr(n, "object_ref");

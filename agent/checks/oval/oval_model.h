@@ -28,7 +28,8 @@
  *     two object_references, with filters; not nested sets);
  *   variables: constant, external (bound by XCCDF check-export), local with
  *     literal, object, variable, concat, substring, begin, end, split,
- *     regex_capture, escape_regex, unique and count components.
+ *     regex_capture, escape_regex, unique, count, arithmetic,
+ *     time_difference and glob_to_regex components.
  *
  * The structs also carry the per-scan state of evaluation (collected
  * items, test accumulators, results): a document lives for one scan.
@@ -138,6 +139,8 @@ struct sc_oval_object {
 	struct sc_oval_item **items;	/* kept for results and variables */
 	size_t n_items, cap_items;
 	unsigned long n_found;		/* items collected, kept or not */
+	unsigned long n_filtered;	/* items a filter left out ... */
+	struct sc_strv filtered;	/* ... the first few, in words, and why */
 	int truncated;			/* some were not kept */
 	struct sc_oval_test **tests;	/* fed as items arrive */
 	size_t n_tests, cap_tests;
@@ -238,6 +241,25 @@ enum sc_oval_comp_type {
 	SC_OVAL_COMP_ESCAPE_REGEX,
 	SC_OVAL_COMP_UNIQUE,
 	SC_OVAL_COMP_COUNT,
+	SC_OVAL_COMP_ARITHMETIC,
+	SC_OVAL_COMP_TIME_DIFFERENCE,
+	SC_OVAL_COMP_GLOB_TO_REGEX,
+};
+
+/* arithmetic_operation */
+enum sc_oval_arith {
+	SC_OVAL_ARITH_ADD,
+	SC_OVAL_ARITH_MULTIPLY,
+};
+
+/* time_difference format_1 / format_2 (OVAL's DateTimeFormatEnumeration) */
+enum sc_oval_timefmt {
+	SC_OVAL_TIME_YEAR_MONTH_DAY,
+	SC_OVAL_TIME_MONTH_DAY_YEAR,
+	SC_OVAL_TIME_DAY_MONTH_YEAR,
+	SC_OVAL_TIME_WIN_FILETIME,
+	SC_OVAL_TIME_SECONDS_SINCE_EPOCH,
+	SC_OVAL_TIME_CIM_DATETIME,
 };
 
 struct sc_oval_comp {
@@ -245,6 +267,10 @@ struct sc_oval_comp {
 	char *value;			/* literal; item_field; character;
 					   delimiter; pattern */
 	long start, length;		/* substring */
+	enum sc_oval_dt dt;		/* literal: its datatype attribute */
+	enum sc_oval_arith arith;	/* arithmetic */
+	enum sc_oval_timefmt fmt1, fmt2;	/* time_difference */
+	int noescape;			/* glob_to_regex glob_noescape */
 	struct sc_oval_object *object;
 	struct sc_oval_var *var;
 	struct sc_regex *re;		/* regex_capture */

@@ -26,7 +26,8 @@ enum sc_oval_res {
 enum sc_oval_check {
 	SC_OVAL_CHECK_ALL = 0,
 	SC_OVAL_CHECK_AT_LEAST_ONE,
-	SC_OVAL_CHECK_NONE_EXIST,	/* deprecated: same as none satisfy */
+	SC_OVAL_CHECK_NONE_EXIST,	/* deprecated: none satisfy, and the
+				   test's check_existence is none_exist */
 	SC_OVAL_CHECK_NONE_SATISFY,
 	SC_OVAL_CHECK_ONLY_ONE,
 };
