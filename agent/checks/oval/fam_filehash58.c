@@ -103,20 +103,6 @@ describe(const struct sc_oval_item *it, struct sc_target *t,
 	sc_buf_free(&v);
 }
 
-static void
-describe_none(const struct sc_oval_object *o, struct sc_buf *out)
-{
-	struct sc_buf where = SC_BUF_INIT;
-
-	sc_buf_reset(&where);
-	if (sc_oval_collect_describe_where(o, &where))
-		sc_buf_addf(out, "%s does not exist or is not a regular file",
-		    where.data);
-	else
-		sc_buf_addf(out, "no regular file %s exists", where.data);
-	sc_buf_free(&where);
-}
-
 const struct sc_oval_family sc_fam_filehash58 = {
 	.ns = SC_OVAL_IND_NS,
 	.prefix = "filehash58",
@@ -130,5 +116,5 @@ const struct sc_oval_family sc_fam_filehash58 = {
 	.check = check,
 	.located = located,
 	.describe = describe,
-	.describe_none = describe_none,
+	.describe_none = sc_oval_collect_describe_no_file,
 };

@@ -656,3 +656,18 @@ sc_oval_collect_check_files(struct sc_oval_object *o, const char *owner,
 		return sc_err_set(err, SC_ERR_PARSE, "%s: <path> is nil", owner);
 	return SC_OK;
 }
+
+void
+sc_oval_collect_describe_no_file(const struct sc_oval_object *o,
+    struct sc_buf *out)
+{
+	struct sc_buf where = SC_BUF_INIT;
+
+	sc_buf_reset(&where);
+	if (sc_oval_collect_describe_where(o, &where))
+		sc_buf_addf(out, "%s does not exist or is not a regular file",
+		    where.data);
+	else
+		sc_buf_addf(out, "no regular file %s exists", where.data);
+	sc_buf_free(&where);
+}

@@ -106,6 +106,10 @@ int sc_oval_collect_check_files(struct sc_oval_object *o, const char *owner,
  */
 int sc_oval_collect_describe_where(const struct sc_oval_object *o,
     struct sc_buf *out);
+/* describe_none for a file family: the regular file(s) it looks for are
+   not there. */
+void sc_oval_collect_describe_no_file(const struct sc_oval_object *o,
+    struct sc_buf *out);
 /* An entity's value(s) in words: "x", "pattern match '^a'", "the values
    of VAR". */
 void sc_oval_collect_describe_entity(const struct sc_oval_entity *e,
