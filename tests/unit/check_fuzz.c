@@ -32,6 +32,9 @@
 #define LLVMFuzzerTestOneInput fuzz_binscan_one
 #include "../fuzz/fuzz_binscan.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_cmvp_one
+#include "../fuzz/fuzz_cmvp.c"
+#undef LLVMFuzzerTestOneInput
 #define LLVMFuzzerTestOneInput fuzz_content_one
 #include "../fuzz/fuzz_content.c"
 #undef LLVMFuzzerTestOneInput
@@ -77,6 +80,7 @@ static const struct {
 } harnesses[] = {
 	{ "fuzz_accounts", fuzz_accounts_one },
 	{ "fuzz_binscan", fuzz_binscan_one },
+	{ "fuzz_cmvp", fuzz_cmvp_one },
 	{ "fuzz_content", fuzz_content_one },
 	{ "fuzz_cryptoparse", fuzz_cryptoparse_one },
 	{ "fuzz_image", fuzz_image_one },
