@@ -13,7 +13,8 @@
 #    results and every item's entities must agree, except
 #    capabilities_differ, which stigcheck does not compare ("not
 #    performed"; OpenSCAP says pass for files without capabilities).
-# And: a database that cannot be read is an error for every rule, never
+# And: a file that is gone is "missing", every check "not performed";
+# a database that cannot be read is an error for every rule, never
 # an empty object (a none_exist test must not pass on it).
 . "$(dirname "$0")/lib.sh"
 command -v rpmbuild >/dev/null 2>&1 || skip "rpmbuild not installed (rpm): rpmverifyfile test not run"
@@ -83,6 +84,17 @@ else
 	diff "$d/os-items" "$d/sc-items" >"$TMPDIR/diff" || { cat "$TMPDIR/diff"; fail "items differ from OpenSCAP's (< OpenSCAP, > stigcheck)"; }
 	echo "OpenSCAP agrees: 11 rule results, $(wc -l <"$d/sc-items") items"
 fi
+
+# a file rpm installed that is gone: every check "not performed" (as
+# OpenSCAP's item for it says), so a state asking "pass" is false, and
+# the evidence says the file is missing
+cp -a "$d/root" "$d/gone"
+rm "$d/gone/opt/t1460/grown.txt"
+run --rootfs "$d/gone" --results "$d/gone.xml" "$d/rpmverifyfile-xccdf.xml"
+expect_scanned "a missing file"
+[ "$(result_of "$d/gone.xml" _rule_4)" = fail ] || fail "missing file: rule 4 is $(result_of "$d/gone.xml" _rule_4), expected fail"
+rule_messages "$d/gone.xml" 4 | grep -q "grown.txt missing (package t1460-files" || fail "missing file: rule 4's message does not say missing: $(rule_messages "$d/gone.xml" 4)"
+echo "a missing file is not verified, and the evidence says so"
 
 # an unreadable database: every rule is an error, none passes on nothing
 cp -a "$d/root" "$d/bad"
