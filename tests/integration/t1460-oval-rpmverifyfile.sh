@@ -17,6 +17,7 @@
 # a database that cannot be read is an error for every rule, never
 # an empty object (a none_exist test must not pass on it).
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/outputs.sh"
 command -v rpmbuild >/dev/null 2>&1 || skip "rpmbuild not installed (rpm): rpmverifyfile test not run"
 here=$(cd "$(dirname "$0")" && pwd)
 ITEMS_XSL=$here/rpmverifyfile-items.xsl
@@ -27,6 +28,9 @@ sh "$here/../fixtures/rpmverify-root.sh" "$d" || fail "rpmverify-root.sh failed"
 run --rootfs "$d/root" --results "$d/sc.xml" --results-arf "$d/arf.xml" "$d/rpmverifyfile-xccdf.xml"
 expect_scanned "rpmverifyfile"
 validate_xccdf "$d/sc.xml"
+# the ARF (its OVAL system characteristics included) against the schemas
+if command -v oscap >/dev/null 2>&1; then validate_arf "$d/arf.xml"
+else echo "ARF not validated: oscap (and its schemas) not installed"; fi
 xsltproc "$here/rule-results.xsl" "$d/sc.xml" | sed 's/.*_rule_//' | sort -n >"$d/sc"
 printf '%s\n' "1 pass" "2 fail" "3 pass" "4 fail" "5 pass" "6 fail" "7 pass" \
     "8 pass" "9 fail" "10 pass" "11 pass" >"$d/want"

@@ -591,6 +591,24 @@ describe_none(const struct sc_oval_object *o, struct sc_buf *out)
 	sc_oval_collect_describe_entity(sc_oval_collect_ent(o, "name"), out);
 }
 
+/* The named values in schema order; the *_file flags are booleans. */
+static void
+to_xml(const struct sc_oval_item *it, xmlNodePtr n, xmlNsPtr ns)
+{
+	struct sc_buf v = SC_BUF_INIT;
+
+	for (size_t e = 0; item_ents[e]; e++) {
+		size_t l = strlen(item_ents[e]);
+		int boolean = l > 5 && strcmp(item_ents[e] + l - 5, "_file") == 0;
+
+		sc_buf_reset(&v);
+		if (sc_oval_item_named_field(it, item_ents[e], 0, &v) > 0)
+			sc_oval_item_xml_child(n, ns, item_ents[e], v.data,
+			    boolean ? "boolean" : NULL);
+	}
+	sc_buf_free(&v);
+}
+
 const struct sc_oval_family sc_fam_rpmverifyfile = {
 	.ns = SC_OVAL_LINUX_NS,
 	.prefix = "rpmverifyfile",
@@ -605,4 +623,5 @@ const struct sc_oval_family sc_fam_rpmverifyfile = {
 	.collect = collect,
 	.describe = describe,
 	.describe_none = describe_none,
+	.to_xml = to_xml,
 };
