@@ -19,6 +19,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/outputs.sh"
 command -v rpmbuild >/dev/null 2>&1 || skip "rpmbuild not installed (rpm): rpmverifyfile test not run"
+command -v python3 >/dev/null 2>&1 || skip "python3 not installed: rpmverifyfile test not run"
 here=$(cd "$(dirname "$0")" && pwd)
 ITEMS_XSL=$here/rpmverifyfile-items.xsl
 d=$TMPDIR/fx
@@ -110,4 +111,35 @@ for n in 1 2 6 8 11; do
 done
 rule_messages "$d/bad.xml" 11 | grep -q "rpmdb.sqlite" || fail "corrupt database: rule 11's message does not name the database"
 echo "a corrupt database makes every rule an error"
+# a hostile header blob in a sound database: cut short, then an index
+# entry pointing past the data store; each an error naming the header
+for how in cut offset; do
+	rm -rf "$d/hdr"
+	cp -a "$d/root" "$d/hdr"
+	python3 - "$d/hdr/var/lib/rpm/rpmdb.sqlite" "$how" <<'PY'
+import sqlite3, struct, sys
+db = sqlite3.connect(sys.argv[1])
+(blob,) = db.execute("SELECT blob FROM Packages").fetchone()
+if sys.argv[2] == "cut":
+    blob = blob[:100]
+else:
+    il = struct.unpack(">I", blob[:4])[0]
+    b = bytearray(blob)
+    for i in range(il):  # BASENAMES (1117): offset far past the store
+        e = 8 + 16 * i
+        if struct.unpack(">I", b[e:e + 4])[0] == 1117:
+            b[e + 8:e + 12] = struct.pack(">I", 0x7ffffff0)
+    blob = bytes(b)
+db.execute("UPDATE Packages SET blob = ?", (blob,))
+db.commit()
+db.close()
+PY
+	run --rootfs "$d/hdr" --results "$d/hdr.xml" "$d/rpmverifyfile-xccdf.xml"
+	for n in 1 6 11; do
+		r=$(result_of "$d/hdr.xml" "_rule_$n")
+		[ "$r" = error ] || fail "hostile header ($how): rule $n is $r, expected error"
+	done
+	rule_messages "$d/hdr.xml" 1 | grep -q "rpmdb.sqlite: rpm header" || fail "hostile header ($how): rule 1's message does not name the header: $(rule_messages "$d/hdr.xml" 1)"
+done
+echo "a hostile header blob makes every rule an error"
 exit 0
