@@ -210,6 +210,126 @@ be32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | p[3];
 }
 
+/* ---- rpm header tags (packages.h: sc_pkgdb_rpmhdr) ---------------------------- */
+
+int
+sc_pkgdb_rpmhdr_init(struct sc_pkgdb_rpmhdr *h, const unsigned char *blob,
+    size_t len, struct sc_err *err)
+{
+	uint32_t il, dl;
+
+	memset(h, 0, sizeof(*h));
+	if (len < 8)
+		return sc_err_set(err, SC_ERR_PARSE, "rpm header too short "
+		    "(%zu bytes)", len);
+	il = be32(blob);
+	dl = be32(blob + 4);
+	if (il == 0 || il > SC_LIMIT_RPM_HEADER_ENTRIES || dl > len ||
+	    (size_t)il * 16 + dl + 8 > len)
+		return sc_err_set(err, SC_ERR_PARSE, "rpm header with %u entries "
+		    "and %u data bytes does not fit its %zu bytes", il, dl, len);
+	h->index = blob + 8;
+	h->data = blob + 8 + (size_t)il * 16;
+	h->il = il;
+	h->dl = dl;
+	return SC_OK;
+}
+
+/* The index entry of tag: 1 found (type, offset, count), 0 absent. */
+static int
+hdr_find(const struct sc_pkgdb_rpmhdr *h, uint32_t tag, uint32_t *type,
+    uint32_t *off, uint32_t *count)
+{
+	for (uint32_t i = 0; i < h->il; i++) {
+		const unsigned char *e = h->index + (size_t)i * 16;
+
+		if (be32(e) != tag)
+			continue;
+		*type = be32(e + 4);
+		*off = be32(e + 8);
+		*count = be32(e + 12);
+		return 1;
+	}
+	return 0;
+}
+
+int
+sc_pkgdb_rpmhdr_ints(const struct sc_pkgdb_rpmhdr *h, uint32_t tag,
+    uint64_t **v, uint32_t *n, struct sc_err *err)
+{
+	uint32_t type, off, count;
+	size_t w;
+
+	*v = NULL;
+	*n = 0;
+	if (!hdr_find(h, tag, &type, &off, &count))
+		return 0;
+	switch (type) {
+	case 1: case 2: w = 1; break;	/* CHAR, INT8 */
+	case 3: w = 2; break;		/* INT16 */
+	case 4: w = 4; break;		/* INT32 */
+	case 5: w = 8; break;		/* INT64 */
+	default:
+		return sc_err_set(err, SC_ERR_PARSE, "rpm header tag %u: type %u "
+		    "is not an integer type", tag, type);
+	}
+	if (count == 0 || off > h->dl || count > (h->dl - off) / w)
+		return sc_err_set(err, SC_ERR_PARSE, "rpm header tag %u: %u "
+		    "values at offset %u do not fit %u data bytes", tag, count,
+		    off, h->dl);
+	*v = sc_xcalloc(count, sizeof(**v));
+	for (uint32_t i = 0; i < count; i++) {
+		const unsigned char *p = h->data + off + (size_t)i * w;
+		uint64_t x = 0;
+
+		for (size_t b = 0; b < w; b++)
+			x = x << 8 | p[b];
+		(*v)[i] = x;
+	}
+	*n = count;
+	return 1;
+}
+
+int
+sc_pkgdb_rpmhdr_strs(const struct sc_pkgdb_rpmhdr *h, uint32_t tag,
+    const char ***v, uint32_t *n, struct sc_err *err)
+{
+	uint32_t type, off, count;
+	const unsigned char *p, *end = h->data + h->dl;
+
+	*v = NULL;
+	*n = 0;
+	if (!hdr_find(h, tag, &type, &off, &count))
+		return 0;
+	if (type != 6 && type != 8 && type != 9)	/* STRING, ARRAY, I18N */
+		return sc_err_set(err, SC_ERR_PARSE, "rpm header tag %u: type %u "
+		    "is not a string type", tag, type);
+	if (type == 6)
+		count = 1;
+	/* every string takes at least its NUL */
+	if (count == 0 || off >= h->dl || count > h->dl - off)
+		return sc_err_set(err, SC_ERR_PARSE, "rpm header tag %u: %u "
+		    "strings at offset %u do not fit %u data bytes", tag, count,
+		    off, h->dl);
+	*v = sc_xcalloc(count, sizeof(**v));
+	p = h->data + off;
+	for (uint32_t i = 0; i < count; i++) {
+		const unsigned char *z = p < end ?
+		    memchr(p, '\0', (size_t)(end - p)) : NULL;
+
+		if (z == NULL) {
+			free(*v);
+			*v = NULL;
+			return sc_err_set(err, SC_ERR_PARSE, "rpm header tag %u: "
+			    "string %u of %u is not terminated", tag, i + 1, count);
+		}
+		(*v)[i] = (const char *)p;
+		p = z + 1;
+	}
+	*n = count;
+	return 1;
+}
+
 int
 sc_pkgdb_parse_rpm_header(struct sc_pkgdb *db, const char *path,
     const unsigned char *blob, size_t len, struct sc_err *err)
@@ -279,14 +399,34 @@ rpm_budget(void *ctx)
 	return 0;
 }
 
+static int
+header_into_db(void *ctx, const char *path, const unsigned char *blob,
+    size_t len, struct sc_err *err)
+{
+	return sc_pkgdb_parse_rpm_header(ctx, path, blob, len, err);
+}
+
 int
 sc_pkgdb_parse_rpm_sqlite(struct sc_pkgdb *db, const char *path,
     const unsigned char *data, size_t len, struct sc_err *err)
 {
+	size_t before = db->n;
+	int r = sc_pkgdb_rpm_sqlite_each(path, data, len, header_into_db, db,
+	    err);
+
+	if (r == SC_OK)
+		sc_strv_push_owned(&db->sources, sc_xasprintf(
+		    "%s (rpm, %zu packages)", path, db->n - before));
+	return r;
+}
+
+int
+sc_pkgdb_rpm_sqlite_each(const char *path, const unsigned char *data,
+    size_t len, sc_pkgdb_rpm_fn fn, void *ctx, struct sc_err *err)
+{
 	unsigned char *copy = NULL;
 	sqlite3 *sq = NULL;
 	sqlite3_stmt *st = NULL;
-	size_t before = db->n;
 	unsigned long left = SC_LIMIT_RPM_SQLITE_STEPS;
 	const unsigned char *type;
 	int r, rc;
@@ -358,8 +498,7 @@ sc_pkgdb_parse_rpm_sqlite(struct sc_pkgdb *db, const char *path,
 
 		if (b == NULL || n <= 0)
 			continue;
-		if ((r = sc_pkgdb_parse_rpm_header(db, path, b, (size_t)n,
-		    err)) < 0)
+		if ((r = fn(ctx, path, b, (size_t)n, err)) < 0)
 			goto out;
 	}
 	if (rc == SQLITE_INTERRUPT || left == 0) {
@@ -373,8 +512,6 @@ sc_pkgdb_parse_rpm_sqlite(struct sc_pkgdb *db, const char *path,
 		    sqlite3_errmsg(sq));
 		goto out;
 	}
-	sc_strv_push_owned(&db->sources, sc_xasprintf("%s (rpm, %zu packages)",
-	    path, db->n - before));
 	r = SC_OK;
 out:
 	sqlite3_finalize(st);
@@ -382,8 +519,15 @@ out:
 	return r;
 }
 
+/* One rpm database visit: into a package list (db) or blob by blob (fn). */
+struct rpm_visit {
+	struct sc_pkgdb *db;
+	sc_pkgdb_rpm_fn fn;
+	void *ctx;
+};
+
 static int
-load_rpm_sqlite(struct sc_pkgdb *db, struct sc_target *t, const char *path,
+load_rpm_sqlite(struct rpm_visit *v, struct sc_target *t, const char *path,
     struct sc_err *err)
 {
 	struct sc_buf file = SC_BUF_INIT;
@@ -391,8 +535,11 @@ load_rpm_sqlite(struct sc_pkgdb *db, struct sc_target *t, const char *path,
 
 	if ((r = sc_target_read_file(t, path, SC_LIMIT_RPM_SQLITE_BYTES, &file,
 	    NULL, err)) == 0)
-		r = sc_pkgdb_parse_rpm_sqlite(db, path,
-		    (const unsigned char *)file.data, file.len, err);
+		r = v->db ? sc_pkgdb_parse_rpm_sqlite(v->db, path,
+		    (const unsigned char *)file.data, file.len, err) :
+		    sc_pkgdb_rpm_sqlite_each(path,
+		    (const unsigned char *)file.data, file.len, v->fn, v->ctx,
+		    err);
 	sc_buf_free(&file);
 	return r;
 }
@@ -421,13 +568,55 @@ load_text(struct sc_pkgdb *db, struct sc_target *t, const char *path,
 	return r;
 }
 
+/* The rpmdb.sqlite databases of the target, each visited once. */
+static int
+rpm_walk(struct sc_target *t, struct rpm_visit *v, struct sc_err *err)
+{
+	static const char *const rpmdirs[] = { "/var/lib/rpm",
+		"/usr/lib/sysimage/rpm", NULL };
+	struct stat a, b;
+	int r;
+
+	for (size_t i = 0; rpmdirs[i]; i++) {
+		char *sq = sc_xasprintf("%s/rpmdb.sqlite", rpmdirs[i]);
+		char *bdb = sc_xasprintf("%s/Packages", rpmdirs[i]);
+		char *ndb = sc_xasprintf("%s/Packages.db", rpmdirs[i]);
+
+		r = 0;
+		if (i == 1 && sc_target_stat(t, rpmdirs[0], &a, NULL) == 0 &&
+		    sc_target_stat(t, rpmdirs[1], &b, NULL) == 0 &&
+		    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			;	/* the same directory twice */
+		else if (exists(t, sq))
+			r = load_rpm_sqlite(v, t, sq, err);
+		else if (exists(t, bdb) || exists(t, ndb))
+			r = sc_err_set(err, SC_ERR_UNSUPPORTED,
+			    "%s: this rpm database format (Berkeley DB or NDB) is "
+			    "not supported; only rpmdb.sqlite is",
+			    exists(t, bdb) ? bdb : ndb);
+		free(sq);
+		free(bdb);
+		free(ndb);
+		if (r < 0)
+			return r;
+	}
+	return SC_OK;
+}
+
+int
+sc_pkgdb_rpm_each(struct sc_target *t, sc_pkgdb_rpm_fn fn, void *ctx,
+    struct sc_err *err)
+{
+	struct rpm_visit v = { NULL, fn, ctx };
+
+	return rpm_walk(t, &v, err);
+}
+
 int
 sc_pkgdb_load(struct sc_pkgdb **out, struct sc_target *t, struct sc_err *err)
 {
 	static const char *const apk[] = { "/usr/lib/apk/db/installed",
 		"/lib/apk/db/installed", NULL };
-	static const char *const rpmdirs[] = { "/var/lib/rpm",
-		"/usr/lib/sysimage/rpm", NULL };
 	struct sc_pkgdb *db = sc_pkgdb_new();
 	struct stat a, b;
 	int r;
@@ -474,27 +663,10 @@ sc_pkgdb_load(struct sc_pkgdb **out, struct sc_target *t, struct sc_err *err)
 		}
 		sc_strv_free(&names);
 	}
-	for (size_t i = 0; rpmdirs[i]; i++) {
-		char *sq = sc_xasprintf("%s/rpmdb.sqlite", rpmdirs[i]);
-		char *bdb = sc_xasprintf("%s/Packages", rpmdirs[i]);
-		char *ndb = sc_xasprintf("%s/Packages.db", rpmdirs[i]);
+	{
+		struct rpm_visit v = { db, NULL, NULL };
 
-		r = 0;
-		if (i == 1 && sc_target_stat(t, rpmdirs[0], &a, NULL) == 0 &&
-		    sc_target_stat(t, rpmdirs[1], &b, NULL) == 0 &&
-		    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-			;	/* the same directory twice */
-		else if (exists(t, sq))
-			r = load_rpm_sqlite(db, t, sq, err);
-		else if (exists(t, bdb) || exists(t, ndb))
-			r = sc_err_set(err, SC_ERR_UNSUPPORTED,
-			    "%s: this rpm database format (Berkeley DB or NDB) is "
-			    "not supported; only rpmdb.sqlite is",
-			    exists(t, bdb) ? bdb : ndb);
-		free(sq);
-		free(bdb);
-		free(ndb);
-		if (r < 0)
+		if ((r = rpm_walk(t, &v, err)) < 0)
 			goto fail;
 	}
 	*out = db;

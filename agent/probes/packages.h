@@ -22,6 +22,7 @@
 #define SC_PACKAGES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "target/target.h"
 #include "util/err.h"
@@ -72,5 +73,51 @@ int sc_pkgdb_parse_rpm_header(struct sc_pkgdb *db, const char *path,
 int sc_pkgdb_parse_rpm_sqlite(struct sc_pkgdb *db, const char *path,
     const unsigned char *data, size_t len, struct sc_err *err);
 struct sc_pkgdb *sc_pkgdb_new(void);
+
+/* ---- rpm headers, tag by tag (for rpm's per-file data) ---- */
+
+/*
+ * One rpm header blob as stored in rpmdb.sqlite (the bytes are borrowed,
+ * not copied): index entries and data store.  Every read below checks
+ * offsets and counts against the blob's own sizes, so a truncated or
+ * hostile blob is an SC_ERR_PARSE error, never a read outside it.
+ */
+struct sc_pkgdb_rpmhdr {
+	const unsigned char *index, *data;
+	uint32_t il, dl;		/* index entries, data bytes */
+};
+
+/* Check the blob's two sizes against len and set h up. */
+int sc_pkgdb_rpmhdr_init(struct sc_pkgdb_rpmhdr *h, const unsigned char *blob,
+    size_t len, struct sc_err *err);
+/*
+ * The integer values of tag (CHAR, INT8, INT16, INT32 or INT64), as a
+ * new array in *v (free it) of *n values.  1 found, 0 absent (*v NULL),
+ * SC_ERR_PARSE when the tag is not an integer type or does not fit.
+ */
+int sc_pkgdb_rpmhdr_ints(const struct sc_pkgdb_rpmhdr *h, uint32_t tag,
+    uint64_t **v, uint32_t *n, struct sc_err *err);
+/*
+ * The strings of tag (STRING: one; STRING_ARRAY, I18NSTRING: count),
+ * pointing into the blob, as a new array in *v (free the array only).
+ * 1 found, 0 absent, SC_ERR_PARSE when not a string type, or a string
+ * is not NUL-terminated inside the data store.
+ */
+int sc_pkgdb_rpmhdr_strs(const struct sc_pkgdb_rpmhdr *h, uint32_t tag,
+    const char ***v, uint32_t *n, struct sc_err *err);
+
+/* Called once per header blob of an rpm database; < 0 stops the walk. */
+typedef int (*sc_pkgdb_rpm_fn)(void *ctx, const char *path,
+    const unsigned char *blob, size_t len, struct sc_err *err);
+/*
+ * Each header blob of the target's rpmdb.sqlite databases (found and read
+ * as sc_pkgdb_load does; a Berkeley DB or NDB database is
+ * SC_ERR_UNSUPPORTED).  No database: fn is never called, SC_OK.
+ */
+int sc_pkgdb_rpm_each(struct sc_target *t, sc_pkgdb_rpm_fn fn, void *ctx,
+    struct sc_err *err);
+/* The same over an rpmdb.sqlite image in memory (bounded as below). */
+int sc_pkgdb_rpm_sqlite_each(const char *path, const unsigned char *data,
+    size_t len, sc_pkgdb_rpm_fn fn, void *ctx, struct sc_err *err);
 
 #endif

@@ -53,7 +53,8 @@ struct sc_target;
 	X(SELINUXBOOLEAN, selinuxboolean)                               \
 	X(SELINUXSECURITYCONTEXT, selinuxsecuritycontext)               \
 	X(SYSTEMDUNITPROPERTY, systemdunitproperty)                     \
-	X(SYSTEMDUNITDEPENDENCY, systemdunitdependency)
+	X(SYSTEMDUNITDEPENDENCY, systemdunitdependency)                 \
+	X(RPMVERIFYFILE, rpmverifyfile)
 
 enum sc_oval_kind {
 #define SC_OVAL_FAM_ENUM(U, l) SC_OVAL_KIND_##U,
@@ -80,6 +81,8 @@ struct sc_oval_family {
 	const char *const *ste_ents;	/* state entities stigcheck compares */
 	const char *const *item_ents;	/* item entities, schema order */
 	unsigned flags;			/* SC_OVAL_FAM_* */
+	/* behaviors of its own the family reads from o->node (NULL: none) */
+	const char *const *behaviors;
 
 	/*
 	 * The object's shape, once parsed (required entities, what is not

@@ -499,7 +499,10 @@ parse_behaviors(xmlNodePtr b, struct sc_oval_object *o, const char *owner,
 	char *v;
 
 	for (xmlAttrPtr a = b->properties; a; a = a->next)
-		if (a->ns == NULL && !sc_oval_family_in_list(known, (const char *)a->name))
+		if (a->ns == NULL && !sc_oval_family_in_list(known, (const char *)a->name) &&
+		    (sc_oval_family_get(o->kind)->behaviors == NULL ||
+		    !sc_oval_family_in_list(sc_oval_family_get(o->kind)->behaviors,
+		    (const char *)a->name)))
 			return sc_err_set(err, SC_ERR_UNSUPPORTED,
 			    "%s: behavior '%s' is not supported", owner,
 			    (const char *)a->name);
