@@ -16,6 +16,11 @@ VERSION    := 0.1.0
 PREFIX     ?= /usr/local
 DESTDIR    ?=
 BUILD      ?= build
+# One spelling per build directory: BUILD=$PWD/build (as the tests pass
+# it) and BUILD=build must name the same targets, or the dependency files
+# one writes (absolute targets) never match the other's and a changed
+# header rebuilds nothing.
+override BUILD := $(patsubst $(CURDIR)/%,%,$(BUILD))
 SHARED     ?= $(abspath ../shared)
 
 PKGS       := libxml-2.0 libxslt libexslt yaml-0.1 libcrypto libpcre2-8 sqlite3 libarchive jansson
