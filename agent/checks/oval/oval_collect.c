@@ -334,6 +334,67 @@ fixed_prefix(const char *pattern)
 	return sc_xstrndup(p, n);
 }
 
+/* What every file object's tree search shares: its callbacks and behaviors. */
+static void
+walk_spec_init(struct sc_oval_object *o, struct sc_tree_spec *spec)
+{
+	memset(spec, 0, sizeof(*spec));
+	spec->ctx = o;
+	spec->found = walk_found;
+	spec->error = walk_error;
+	spec->recurse = o->bh.recurse;
+	if (o->bh.fs == SC_OVAL_FS_LOCAL)
+		spec->walk_flags = SC_WALK_LOCAL_ONLY;
+	else if (o->bh.fs == SC_OVAL_FS_DEFINED)
+		spec->walk_flags = SC_WALK_SAME_DEV;
+}
+
+/*
+ * A <path> from a variable, with recursion or a filename operation: the
+ * roots are the variable's values, known only now, so these objects walk
+ * their own small trees (one walk for all the values) instead of the
+ * scan's shared walk, with the same semantics as the literal <path> case
+ * of sc_oval_collect_prepare.
+ */
+static void
+collect_var_walk(struct sc_oval_doc *d, struct sc_oval_object *o)
+{
+	const struct sc_oval_entity *p = sc_oval_collect_ent(o, "path");
+	const struct sc_oval_entity *f = sc_oval_collect_ent(o, "filename");
+	struct sc_strv roots = SC_STRV_INIT;
+	struct sc_tree **trees = NULL;
+	struct sc_walk *w = NULL;
+	struct sc_err err = SC_ERR_INIT;
+	struct sc_tree_spec spec;
+	size_t i, n = 0;
+
+	if (sc_oval_collect_values(d, o, p, &roots) != 0)
+		goto out;
+	walk_spec_init(o, &spec);
+	spec.want = f->nil ? SC_TREE_DIRS : SC_TREE_FILES;
+	spec.max_depth = o->bh.direction == SC_OVAL_DIR_NONE ? 0 :
+	    o->bh.max_depth;
+	if (!f->nil)
+		spec.name_ok = walk_name_ok;
+	w = sc_walk_new();
+	trees = sc_xcalloc(roots.n ? roots.n : 1, sizeof(*trees));
+	for (i = 0; i < roots.n; i++) {
+		/* a value given twice is one root, not two sets of items */
+		if (sc_strv_find(&roots, roots.v[i]) != (long)i)
+			continue;
+		spec.root = roots.v[i];
+		trees[n++] = sc_probe_tree_add(w, &spec);
+	}
+	if (sc_walk_run(w, d->rt->target, &err) < 0)
+		sc_oval_collect_error(o, "%s", err.msg);
+out:
+	for (i = 0; i < n; i++)
+		sc_probe_tree_free(trees[i]);
+	free(trees);
+	sc_walk_free(w);
+	sc_strv_free(&roots);
+}
+
 static int
 unsupported(const struct sc_oval_object *o, struct sc_err *err, const char *why)
 {
@@ -357,15 +418,7 @@ sc_oval_collect_prepare(struct sc_oval_doc *d, struct sc_oval_object *o,
 	fp = sc_oval_collect_ent(o, "filepath");
 	p = sc_oval_collect_ent(o, "path");
 	f = sc_oval_collect_ent(o, "filename");
-	memset(&spec, 0, sizeof(spec));
-	spec.ctx = o;
-	spec.found = walk_found;
-	spec.error = walk_error;
-	spec.recurse = o->bh.recurse;
-	if (o->bh.fs == SC_OVAL_FS_LOCAL)
-		spec.walk_flags = SC_WALK_LOCAL_ONLY;
-	else if (o->bh.fs == SC_OVAL_FS_DEFINED)
-		spec.walk_flags = SC_WALK_SAME_DEV;
+	walk_spec_init(o, &spec);
 	root_ent = fp ? fp : p;
 	if (root_ent->op != SC_OVAL_OP_EQUALS &&
 	    root_ent->op != SC_OVAL_OP_PATTERN_MATCH) {
@@ -392,9 +445,11 @@ sc_oval_collect_prepare(struct sc_oval_doc *d, struct sc_oval_object *o,
 		if (o->bh.direction == SC_OVAL_DIR_NONE &&
 		    (f->nil || f->op == SC_OVAL_OP_EQUALS))
 			return SC_OK;	/* looked up directly */
-		if (p->var != NULL)
-			return unsupported(o, err, "a <path> from a variable with "
-			    "recursion or a filename operation is not supported");
+		if (p->var != NULL) {
+			/* its roots are known only once the variable is */
+			o->var_walk = 1;
+			return SC_OK;
+		}
 		root = sc_xstrdup(p->value);
 		spec.want = f->nil ? SC_TREE_DIRS : SC_TREE_FILES;
 		spec.max_depth = o->bh.direction == SC_OVAL_DIR_NONE ? 0 :
@@ -511,6 +566,8 @@ sc_oval_collect(struct sc_oval_doc *d, struct sc_oval_object *o)
 	o->collecting = 1;
 	if (o->is_set) {
 		collect_set(d, o);
+	} else if (o->var_walk) {
+		collect_var_walk(d, o);
 	} else if (o->walk) {
 		if (!d->rt->walked)
 			sc_oval_collect_error(o, "its items are needed before the walk of "

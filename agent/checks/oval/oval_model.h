@@ -128,6 +128,8 @@ struct sc_oval_object {
 	struct sc_oval_doc *doc;
 	int prepared;
 	int walk;			/* located by the shared walk */
+	int var_walk;			/* <path> from a variable, walked per value
+				   at collection (sc_oval_collect) */
 	unsigned long n_located;	/* files located (file kinds) */
 	struct sc_tree *tree;
 	struct sc_regex *path_re;	/* path / filepath pattern match */
