@@ -57,3 +57,20 @@ fips_clean_root() {
 rule_messages() {
 	xmllint --xpath "//*[local-name()='rule-result'][contains(@idref,'_rule_$2')]/*[local-name()='message']/text()" "$1" 2>/dev/null || true
 }
+
+# For differential tests against OpenSCAP on a fixture in DIR (rules in
+# DIR/XCCDF, the root in DIR/root): oscap_eval writes DIR/os.xml (its
+# output in DIR/os.out) and fails when oscap wrote none; rule_lists writes
+# DIR/sc and DIR/os, the "rule result" lines of DIR/sc.xml and DIR/os.xml
+# with rule ids cut after "_rule_", sorted, for cmp.
+oscap_eval() {	# DIR XCCDF
+	( cd "$1" && OSCAP_PROBE_ROOT="$1/root" oscap xccdf eval --results "$1/os.xml" \
+	    "$1/$2" >"$1/os.out" 2>&1 ) || true
+	[ -f "$1/os.xml" ] || { cat "$1/os.out"; fail "oscap wrote no results"; }
+}
+rule_lists() {	# DIR
+	for f in sc os; do
+		xsltproc "$(dirname "$0")/rule-results.xsl" "$1/$f.xml" |
+			sed 's/.*_rule_//' | sort >"$1/$f"
+	done
+}

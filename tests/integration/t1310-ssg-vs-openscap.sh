@@ -40,6 +40,21 @@ known_wrong() {	# ROOT RULE OSCAP STIGCHECK: 0 when oscap is the one wrong
 	esac
 }
 
+# oscap decides these from no evidence: its partition probe reads the mount
+# table of the root it is given (ROOT/proc/mounts), which an unpacked root
+# does not have, so every partition looks absent (partition_for_home
+# fails, and /dev/shm "not a partition" passes its mount-option rules).
+# A root filesystem or image has no mounts of its own: stigcheck calls
+# these rules notapplicable and says so (issue 14: partition is
+# notapplicable for images and root filesystems).  They are listed, and
+# left out of the share of oscap's decided rules.
+no_mount_evidence() {	# ROOT RULE OSCAP STIGCHECK SC-RESULTS: 0 when so
+	[ ! -e "$1/proc/mounts" ] && [ "$4" = notapplicable ] || return 1
+	case $3 in pass|fail) ;; *) return 1 ;; esac
+	rule_messages "$5" "${2#*_rule_}" |
+		grep -q 'a root filesystem or image has no mounts of its own'
+}
+
 compare() {	# NAME ROOT DS PROFILE FLOOR
 	name=$1 root=$2 ds=$3 prof=$4 floor=$5
 	t0=$(date +%s.%N)
@@ -61,7 +76,17 @@ compare() {	# NAME ROOT DS PROFILE FLOOR
 		xsltproc "$(dirname "$0")/rule-results.xsl" "$TMPDIR/$name-$f.xml" |
 			sort >"$TMPDIR/$name-$f.txt"
 	done
-	join "$TMPDIR/$name-os.txt" "$TMPDIR/$name-sc.txt" >"$TMPDIR/$name-both"
+	join "$TMPDIR/$name-os.txt" "$TMPDIR/$name-sc.txt" >"$TMPDIR/$name-all"
+	: >"$TMPDIR/$name-both"
+	nomount=0
+	while read -r rule o s; do
+		if no_mount_evidence "$root" "$rule" "$o" "$s" "$TMPDIR/$name-sc.xml"; then
+			nomount=$((nomount + 1))
+			echo "    $name: $rule: oscap $o from no mount table, stigcheck notapplicable (a root has no mounts)"
+		else
+			echo "$rule $o $s" >>"$TMPDIR/$name-both"
+		fi
+	done <"$TMPDIR/$name-all"
 	od=$(awk '$2=="pass"||$2=="fail"' "$TMPDIR/$name-both" | wc -l)
 	both=$(awk '($2=="pass"||$2=="fail")&&($3=="pass"||$3=="fail")' "$TMPDIR/$name-both" | wc -l)
 	awk '($2=="pass"||$2=="fail")&&($3=="pass"||$3=="fail")&&$2!=$3' \
@@ -72,19 +97,21 @@ compare() {	# NAME ROOT DS PROFILE FLOOR
 		echo "    $name: $rule: oscap $o, stigcheck $s (oscap wrong offline: dpkg status says otherwise)"
 	done <"$TMPDIR/$name-dis"
 	pct=$(( od ? 100 * both / od : 100 ))
-	printf '    %s: stigcheck decides %d of the %d rules oscap decides (%d%%); stigcheck %.2f s, oscap %.2f s\n' \
-		"$name" "$both" "$od" "$pct" "$(awk "BEGIN{print $t1 - $t0}")" "$(awk "BEGIN{print $t2 - $t1}")"
+	printf '    %s: stigcheck decides %d of the %d rules oscap decides from evidence (%d%%; %d more from no mount table); stigcheck %.2f s, oscap %.2f s\n' \
+		"$name" "$both" "$od" "$pct" "$nomount" "$(awk "BEGIN{print $t1 - $t0}")" "$(awk "BEGIN{print $t2 - $t1}")"
 	[ "$pct" -ge "$floor" ] || fail "$name: decided share $pct% fell below $floor%"
 }
 
 bullseye=$(sh "$FX/debian-suite-root.sh" bullseye) || skip "no Debian 11 root"
 jammy=$(sh "$FX/ubuntu-root.sh" 22.04) || skip "no Debian 12 root"
 focal=$(sh "$FX/ubuntu-root.sh" 20.04) || skip "no Debian 12 root"
-compare debian11-anssi-high "$bullseye" "$SSG/ssg-debian11-ds.xml" anssi_np_nt28_high 75
+compare debian11-anssi-high "$bullseye" "$SSG/ssg-debian11-ds.xml" anssi_np_nt28_high 95
 # floors: what each data stream reached when it was last raised (a fall
 # is a regression); 22.04 was 86% before <path> from a variable with
-# recursion (modprobe.d, home directories) was supported, 92% after
-compare ubuntu2204-cis-l2 "$jammy" "$SSG/ssg-ubuntu2204-ds.xml" cis_level2_server 90
+# recursion (modprobe.d, home directories) was supported, 92% after;
+# 100% once a variable with no value made its object "does not exist"
+# (t1470) and rules oscap decides from no mount table were set apart
+compare ubuntu2204-cis-l2 "$jammy" "$SSG/ssg-ubuntu2204-ds.xml" cis_level2_server 100
 compare ubuntu2004-stig "$focal" "$SSG/ssg-ubuntu2004-ds.xml" stig 95
 if [ -f "$SSG/ssg-rhel9-ds.xml" ] && rhel9=$(sh "$FX/rhel-root.sh"); then
 	compare rhel9-stig "$rhel9" "$SSG/ssg-rhel9-ds.xml" stig 0

@@ -46,6 +46,53 @@ sc_oval_collect_ent(const struct sc_oval_object *o, const char *name)
 }
 
 /*
+ * A local variable that evaluated to no value (flag does not exist): no
+ * item can match an entity that refers to it, so the object finds nothing
+ * and its flag is does not exist, with a message naming the variable (as
+ * OpenSCAP collects it: "Referenced variable has no values").  1 when so.
+ * An external variable without a value stays an error: nothing bound it.
+ */
+static int
+var_empty(struct sc_oval_object *o, const struct sc_oval_entity *e,
+    enum sc_oval_flag flag)
+{
+	if (flag != SC_OVAL_FLAG_DOES_NOT_EXIST ||
+	    e->var->kind != SC_OVAL_VAR_LOCAL)
+		return 0;
+	if (!o->var_empty && o->messages.n < MAX_OBJECT_MESSAGES)
+		sc_strv_push_owned(&o->messages, sc_xasprintf("<%s> refers to "
+		    "variable %s, which has no value: no item can match",
+		    e->name, e->var->id));
+	o->var_empty = 1;
+	return 1;
+}
+
+/*
+ * The values of entity e's variable into *vals: 0, or 1 when it has no
+ * value (var_empty), or -1 recorded on o when it could not be evaluated.
+ */
+static int
+var_values(struct sc_oval_doc *d, struct sc_oval_object *o,
+    const struct sc_oval_entity *e, const struct sc_strv **vals)
+{
+	enum sc_oval_flag flag;
+	struct sc_err err = SC_ERR_INIT;
+
+	if (sc_oval_var_values(d, e->var, &flag, vals, &err) < 0) {
+		sc_oval_collect_error(o, "%s", err.msg);
+		return -1;
+	}
+	if (var_empty(o, e, flag))
+		return 1;
+	if (flag != SC_OVAL_FLAG_COMPLETE && flag != SC_OVAL_FLAG_INCOMPLETE) {
+		sc_oval_collect_error(o, "variable %s has no value (%s)", e->var->id,
+		    sc_oval_flag_name(flag));
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * The values an entity names directly (its literal, or those of its
  * variable that match it by var_check).
  */
@@ -54,31 +101,24 @@ sc_oval_collect_values(struct sc_oval_doc *d, struct sc_oval_object *o,
     const struct sc_oval_entity *e, struct sc_strv *out)
 {
 	const struct sc_strv *vals;
-	enum sc_oval_flag flag;
 	struct sc_err err = SC_ERR_INIT;
+	int r;
 
 	if (e->var == NULL) {
 		sc_strv_push(out, e->value ? e->value : "");
 		return 0;
 	}
-	if (sc_oval_var_values(d, e->var, &flag, &vals, &err) < 0) {
-		sc_oval_collect_error(o, "%s", err.msg);
-		return -1;
-	}
-	if (flag != SC_OVAL_FLAG_COMPLETE && flag != SC_OVAL_FLAG_INCOMPLETE) {
-		sc_oval_collect_error(o, "variable %s has no value (%s)", e->var->id,
-		    sc_oval_flag_name(flag));
-		return -1;
-	}
+	if ((r = var_values(d, o, e, &vals)) != 0)
+		return r;
 	for (size_t i = 0; i < vals->n; i++) {
-		enum sc_oval_res r = sc_oval_eval_entity_match(d, e, vals->v[i],
+		enum sc_oval_res m = sc_oval_eval_entity_match(d, e, vals->v[i],
 		    &err);
 
-		if (r == SC_OVAL_ERROR) {
+		if (m == SC_OVAL_ERROR) {
 			sc_oval_collect_error(o, "<%s>: %s", e->name, err.msg);
 			return -1;
 		}
-		if (r == SC_OVAL_TRUE && sc_strv_find(out, vals->v[i]) < 0)
+		if (m == SC_OVAL_TRUE && sc_strv_find(out, vals->v[i]) < 0)
 			sc_strv_push(out, vals->v[i]);
 	}
 	return 0;
@@ -349,16 +389,60 @@ walk_spec_init(struct sc_oval_object *o, struct sc_tree_spec *spec)
 		spec->walk_flags = SC_WALK_SAME_DEV;
 }
 
+/* Whether dir is root or under it ("/" is above everything). */
+static int
+under_root(const char *dir, const char *root)
+{
+	size_t n = strlen(root);
+
+	if (strcmp(root, "/") == 0)
+		return 1;
+	return strncmp(dir, root, n) == 0 && (dir[n] == '\0' || dir[n] == '/');
+}
+
 /*
- * A <path> from a variable, with recursion or a filename operation: the
- * roots are the variable's values, known only now, so these objects walk
- * their own small trees (one walk for all the values) instead of the
- * scan's shared walk, with the same semantics as the literal <path> case
- * of sc_oval_collect_prepare.
+ * The directories a <filepath> pattern from a variable must be under: each
+ * pattern's fixed prefix, without those under another (so that no file is
+ * found twice).  -1 (recorded on o) when the variable could not be
+ * evaluated; 1 when it has no value (o does not exist).
+ */
+static int
+pattern_roots(struct sc_oval_doc *d, struct sc_oval_object *o,
+    const struct sc_oval_entity *fp, struct sc_strv *roots)
+{
+	struct sc_strv all = SC_STRV_INIT;
+	const struct sc_strv *vals;
+	int r;
+
+	if ((r = var_values(d, o, fp, &vals)) != 0)
+		return r;
+	for (size_t i = 0; i < vals->n; i++)
+		sc_strv_push_owned(&all, fixed_prefix(vals->v[i]));
+	for (size_t i = 0; i < all.n; i++) {
+		size_t j;
+
+		for (j = 0; j < all.n; j++)
+			if (j != i && under_root(all.v[i], all.v[j]) &&
+			    (strcmp(all.v[i], all.v[j]) != 0 || j < i))
+				break;
+		if (j == all.n)
+			sc_strv_push(roots, all.v[i]);
+	}
+	sc_strv_free(&all);
+	return 0;
+}
+
+/*
+ * A <path> from a variable, with recursion or a filename operation, or a
+ * <filepath> pattern from a variable: the roots come from the variable's
+ * values, known only now, so these objects walk their own small trees (one
+ * walk for all the values) instead of the scan's shared walk, with the
+ * same semantics as the literal cases of sc_oval_collect_prepare.
  */
 static void
 collect_var_walk(struct sc_oval_doc *d, struct sc_oval_object *o)
 {
+	const struct sc_oval_entity *fp = sc_oval_collect_ent(o, "filepath");
 	const struct sc_oval_entity *p = sc_oval_collect_ent(o, "path");
 	const struct sc_oval_entity *f = sc_oval_collect_ent(o, "filename");
 	struct sc_strv roots = SC_STRV_INIT;
@@ -368,14 +452,22 @@ collect_var_walk(struct sc_oval_doc *d, struct sc_oval_object *o)
 	struct sc_tree_spec spec;
 	size_t i, n = 0;
 
-	if (sc_oval_collect_values(d, o, p, &roots) != 0)
-		goto out;
 	walk_spec_init(o, &spec);
-	spec.want = f->nil ? SC_TREE_DIRS : SC_TREE_FILES;
-	spec.max_depth = o->bh.direction == SC_OVAL_DIR_NONE ? 0 :
-	    o->bh.max_depth;
-	if (!f->nil)
-		spec.name_ok = walk_name_ok;
+	if (fp != NULL) {
+		if (pattern_roots(d, o, fp, &roots) != 0)
+			goto out;
+		spec.want = SC_TREE_FILES;
+		spec.max_depth = -1;
+		spec.recurse = SC_TREE_RECURSE_DIRS | SC_TREE_RECURSE_SYMLINKS;
+	} else {
+		if (sc_oval_collect_values(d, o, p, &roots) != 0)
+			goto out;
+		spec.want = f->nil ? SC_TREE_DIRS : SC_TREE_FILES;
+		spec.max_depth = o->bh.direction == SC_OVAL_DIR_NONE ? 0 :
+		    o->bh.max_depth;
+		if (!f->nil)
+			spec.name_ok = walk_name_ok;
+	}
 	w = sc_walk_new();
 	trees = sc_xcalloc(roots.n ? roots.n : 1, sizeof(*trees));
 	for (i = 0; i < roots.n; i++) {
@@ -434,9 +526,11 @@ sc_oval_collect_prepare(struct sc_oval_doc *d, struct sc_oval_object *o,
 	if (fp != NULL) {
 		if (fp->op == SC_OVAL_OP_EQUALS)
 			return SC_OK;
-		if (fp->var != NULL)
-			return unsupported(o, err, "a <filepath> pattern from a "
-			    "variable is not supported");
+		if (fp->var != NULL) {
+			/* the patterns are known only once the variable is */
+			o->var_walk = 1;
+			return SC_OK;
+		}
 		root = fixed_prefix(fp->value);
 		spec.want = SC_TREE_FILES;
 		spec.max_depth = -1;
@@ -687,6 +781,14 @@ sc_oval_collect_match(struct sc_oval_object *o, const struct sc_oval_entity *e,
 
 	if (e == NULL)
 		return 1;
+	if (e->var != NULL) {
+		const struct sc_strv *vals;
+		enum sc_oval_flag flag;
+
+		if (sc_oval_var_values(o->doc, e->var, &flag, &vals, &err) == 0 &&
+		    var_empty(o, e, flag))
+			return 0;
+	}
 	r = sc_oval_eval_entity_match(o->doc, e, value, &err);
 	if (r == SC_OVAL_ERROR) {
 		sc_oval_collect_error(o, "%s: %s", e->name, err.msg);

@@ -80,7 +80,9 @@ void sc_oval_collect_emit(struct sc_oval_doc *d, struct sc_oval_object *o,
 
 /*
  * The values entity e names directly into out: its literal, or those of
- * its variable that match it by var_check.  -1 (recorded on o) on error.
+ * its variable that match it by var_check.  -1 (recorded on o) on error;
+ * 1 when a local variable has no value (nothing can match: o's flag
+ * becomes does not exist, with a message).
  */
 int sc_oval_collect_values(struct sc_oval_doc *d, struct sc_oval_object *o,
     const struct sc_oval_entity *e, struct sc_strv *out);

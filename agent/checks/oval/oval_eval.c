@@ -443,6 +443,8 @@ test_summary(struct sc_oval_test *t, struct sc_buf *b)
 		return;
 	case SC_OVAL_FLAG_DOES_NOT_EXIST:
 		sc_oval_collect_describe(o, b);
+		for (size_t i = 0; i < o->messages.n; i++)
+			sc_buf_addf(b, " (%s)", o->messages.v[i]);
 		break;
 	default:
 		plural(b, o->n_found, "item");

@@ -137,6 +137,8 @@ struct sc_oval_object {
 	enum sc_oval_flag flag;
 	int had_error;
 	int not_applicable;		/* the family does not apply here */
+	int var_empty;			/* an entity's local variable has no
+					   value: nothing can match */
 	struct sc_strv messages;
 	struct sc_oval_item **items;	/* kept for results and variables */
 	size_t n_items, cap_items;

@@ -167,7 +167,8 @@ object_xml(const struct sc_oval_object *o, xmlNodePtr parent, xmlNsPtr ns)
 		prop(n, "comment", o->comment);
 	prop(n, "flag", sc_oval_flag_name(o->flag));
 	for (size_t i = 0; i < o->messages.n; i++)
-		prop(add(n, ns, "message", o->messages.v[i]), "level", "error");
+		prop(add(n, ns, "message", o->messages.v[i]), "level",
+		    o->flag == SC_OVAL_FLAG_ERROR ? "error" : "info");
 	for (size_t e = 0; e < o->n_ents; e++) {
 		const struct sc_oval_var *v = o->ents[e].var;
 
