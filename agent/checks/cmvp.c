@@ -287,3 +287,38 @@ sc_cmvp_lists(const char *list, const char *v)
 	}
 	return 0;
 }
+
+const struct sc_cmvp_cert *
+sc_cmvp_match(const struct sc_cmvp_table *tab, const char *fam, const char *v)
+{
+	const struct sc_cmvp_cert *best = NULL;
+
+	if (tab == NULL || v == NULL)
+		return NULL;
+	for (size_t i = 0; i < tab->n; i++) {
+		const struct sc_cmvp_cert *c = &tab->c[i];
+
+		if (strcmp(c->family, fam) != 0 || !sc_cmvp_lists(c->versions, v))
+			continue;
+		if (strcmp(c->status, "active") == 0)
+			return c;
+		if (best == NULL)
+			best = c;
+	}
+	return best;
+}
+
+/*
+ * The certificate as a CycloneDX certificationLevel: "fips140-3-l1" from
+ * standard "FIPS 140-3" and level "1"; "" when the row has no level.
+ */
+char *
+sc_cmvp_cert_level(const struct sc_cmvp_cert *c)
+{
+	const char *std = c->standard;
+
+	if (c->level == NULL || strncmp(std, "FIPS 140-", 9) != 0 ||
+	    std[9] < '1' || std[9] > '3' || std[10] != '\0')
+		return sc_xstrdup("");
+	return sc_xasprintf("fips140-%c-l%s", std[9], c->level);
+}

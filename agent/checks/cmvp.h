@@ -79,6 +79,20 @@ int sc_cmvp_use_file(struct sc_target *t, const char *path,
 const struct sc_cmvp_table *sc_cmvp_for(struct sc_target *t,
     struct sc_err *err);
 
+/*
+ * The row of family fam ("go", "java", ...) whose versions list version v:
+ * an active row before a historical or revoked one; NULL when none does.
+ */
+const struct sc_cmvp_cert *sc_cmvp_match(const struct sc_cmvp_table *tab,
+    const char *fam, const char *v);
+
+/*
+ * The certificate as a CycloneDX certificationLevel: "fips140-3-l1" from
+ * standard "FIPS 140-3" and level "1"; "" when the row has no level.
+ * Allocated.
+ */
+char *sc_cmvp_cert_level(const struct sc_cmvp_cert *c);
+
 /* Whether a comma/space-separated list holds word v. */
 int sc_cmvp_lists(const char *list, const char *v);
 

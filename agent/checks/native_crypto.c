@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "checks/native_crypto.h"
+#include "checks/cmvp.h"
 #include "util/mem.h"
 #include "xccdf/result.h"
 
@@ -53,8 +54,11 @@ cache_free(void *p)
 
 	if (c == NULL)
 		return;
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n; i++) {
 		free(c->j[i].why);
+		free(c->j[i].cert);
+		free(c->j[i].level);
+	}
 	free(c->j);
 	sc_crypto_inventory_free(c->inv);
 	free(c);
@@ -123,6 +127,36 @@ judge_openssl(struct sc_scan_ctx *ctx, const struct sc_crypto_entry *e,
 	sc_fips_state_free(s);
 }
 
+
+/*
+ * "; CMVP #N ..." for a Go binary built with GOFIPS140=vX.Y.Z when the CMVP
+ * table has a go row for that module version (recorded in j), else what
+ * was looked for; "" when GOFIPS140 names no frozen module version.
+ */
+static char *
+go_certificate(struct sc_target *t, const struct sc_crypto_entry *e,
+    struct sc_crypto_judgement *j)
+{
+	struct sc_err err = SC_ERR_INIT;
+	const struct sc_cmvp_table *tab;
+	const struct sc_cmvp_cert *c;
+	const char *m = e->go.gofips140;
+
+	if (m == NULL || m[0] != 'v')
+		return sc_xstrdup("");
+	if ((tab = sc_cmvp_for(t, &err)) == NULL)
+		return sc_xasprintf("; no CMVP table (%s)", err.msg);
+	if ((c = sc_cmvp_match(tab, "go", m)) == NULL)
+		return sc_xasprintf("; no certificate in the CMVP table (%s) "
+		    "covers Go Cryptographic Module %s", tab->origin, m);
+	j->cert = sc_xasprintf("#%s", c->number);
+	j->level = sc_cmvp_cert_level(c);
+	return sc_xasprintf("; CMVP #%s (%s, %s%s%s), identified by version "
+	    "string; binary not compared with the validated build", c->number,
+	    c->standard, c->status, c->sunset && c->sunset[0] ? " until " : "",
+	    c->sunset && c->sunset[0] ? c->sunset : "");
+}
+
 static void
 judge_go(struct sc_scan_ctx *ctx, const struct sc_crypto_entry *e,
     struct sc_crypto_judgement *j)
@@ -154,11 +188,14 @@ judge_go(struct sc_scan_ctx *ctx, const struct sc_crypto_entry *e,
 		from = "GOFIPS140 set at build time";
 	}
 	if (v && (strcmp(v, "on") == 0 || strcmp(v, "only") == 0)) {
+		char *cert = go_certificate(ctx->target, e, j);
+
 		j->inside = 1;
 		j->why = sc_xasprintf("Go %s: fips140=%s (%s): the Go "
-		    "Cryptographic Module%s%s", e->version, v, from,
+		    "Cryptographic Module%s%s%s", e->version, v, from,
 		    e->go.gofips140 ? " " : "", e->go.gofips140 ?
-		    e->go.gofips140 : "");
+		    e->go.gofips140 : "", cert);
+		free(cert);
 	} else {
 		j->why = sc_xasprintf("Go %s built without BoringCrypto and "
 		    "without the Go FIPS 140-3 module (GOFIPS140 %s, fips140 %s): "
@@ -479,6 +516,9 @@ module_facts(struct sc_target *t, const struct crypto_cache *c,
 		if (j->is_boundary && cert) {
 			jset(o, "certificate", cert);
 			jset(o, "certification_level", level);
+		} else if (j->cert) {
+			jset(o, "certificate", j->cert);
+			jset(o, "certification_level", j->level);
 		}
 		text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER |
 		    JSON_ENSURE_ASCII);

@@ -19,6 +19,9 @@ struct sc_crypto_judgement {
 				   own, or uses an entry judged on its own */
 	int is_boundary;	/* the FIPS provider the system loads */
 	char *why;		/* evidence */
+	/* a certificate the CMVP table gives for the module by its version
+	   (Go: GOFIPS140), and its overall level; or NULL */
+	char *cert, *level;
 };
 
 /* Register the inventory's walk visitor (and the FIPS analysis's). */

@@ -326,21 +326,6 @@ digest_ok(struct sc_rule_result *rr, const struct sc_cmvp_cert *c,
 	return 0;
 }
 
-/*
- * The certificate as a CycloneDX certificationLevel: "fips140-3-l1" from
- * standard "FIPS 140-3" and level "1"; "" when the row has no level.
- */
-static char *
-cert_level(const struct sc_cmvp_cert *c)
-{
-	const char *std = c->standard;
-
-	if (c->level == NULL || strncmp(std, "FIPS 140-", 9) != 0 ||
-	    std[9] < '1' || std[9] > '3' || std[10] != '\0')
-		return sc_xstrdup("");
-	return sc_xasprintf("fips140-%c-l%s", std[9], c->level);
-}
-
 static enum sc_result
 cmvp_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 {
@@ -428,7 +413,7 @@ cmvp_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 				sc_target_add_fact(ctx->target, SC_FIPS_CERT_FACT,
 				    "string", f);
 				free(f);
-				f = cert_level(c);
+				f = sc_cmvp_cert_level(c);
 				sc_target_add_fact(ctx->target,
 				    SC_FIPS_CERT_LEVEL_FACT, "string", f);
 			}

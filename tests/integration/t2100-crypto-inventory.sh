@@ -68,6 +68,24 @@ expect goplain fail "/usr/bin/goapp: go Go go1." "built without BoringCrypto and
 scan goplain --env GODEBUG=fips140=on
 expect goplain pass "fips140=on (GODEBUG in the target's environment)"
 
+# built with GOFIPS140=v1.0.0 (Go 1.24+; Debian's toolchain is older, so
+# go-plain's recorded build settings are rewritten to say so, at the same
+# length): the frozen Go Cryptographic Module v1.0.0, which the CMVP table
+# covers with certificate #5247, matched by its version string only; the
+# CBOM carries the certificate's level.  A table without that row says so.
+plant gofips go-plain
+perl -0777 -pi -e 's/build\t-compiler=gc\nbuild\t-trimpath=true/build\tGOFIPS140=v1.0.0\nbuild\t-trimpath=/g' \
+	"$TMPDIR/gofips/usr/bin/goapp"
+scan gofips --cbom "$TMPDIR/gofips.cbom.json"
+expect gofips pass "fips140=on (GOFIPS140 set at build time): the Go Cryptographic Module v1.0.0" \
+	"CMVP #5247 (FIPS 140-3, active until 2031-04-26), identified by version string; binary not compared with the validated build"
+lvl=$(jq -c '.components[] | select(.evidence.occurrences[0].location == "/usr/bin/goapp") | .cryptoProperties.algorithmProperties.certificationLevel' "$TMPDIR/gofips.cbom.json")
+[ "$lvl" = '["fips140-3-l1"]' ] || fail "gofips: CBOM certificationLevel of /usr/bin/goapp is '$lvl'"
+sed -n '1,/^rows:/p' "$(dirname "$0")/../../content/data/cmvp_certificates.yaml" >"$TMPDIR/nogo.yaml"
+awk '/^  - number: "4985"/,/^    source:/' "$(dirname "$0")/../../content/data/cmvp_certificates.yaml" >>"$TMPDIR/nogo.yaml"
+scan gofips --cmvp-table "$TMPDIR/nogo.yaml"
+expect gofips pass "no certificate in the CMVP table ($TMPDIR/nogo.yaml) covers Go Cryptographic Module v1.0.0"
+
 plant goboring go-boring
 scan goboring
 expect goboring pass "/usr/bin/goapp-boring: go Go go1." "built with GOEXPERIMENT=boringcrypto (cgo enabled)"

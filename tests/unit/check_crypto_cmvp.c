@@ -3,6 +3,7 @@
  * the certificates the docs name; hostile tables are refused with the row
  * and the problem; a table set for a target replaces the built-in one.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "checks/cmvp.h"
@@ -20,6 +21,38 @@ refused(const char *yaml, const char *want)
 		ck_abort_msg("'%s' lacks '%s'", err.msg, want);
 	return r < 0;
 }
+
+/* sc_cmvp_match: family and version both match; active before historical */
+START_TEST(test_match)
+{
+	static const char yaml[] =
+	    "rows:\n"
+	    "  - {number: \"1\", module: G, family: go, versions: \"v1.0.0\", "
+	    "standard: FIPS 140-3, status: historical, source: s}\n"
+	    "  - {number: \"2\", module: G, family: go, versions: \"v0.9, v1.0.0\", "
+	    "standard: FIPS 140-3, status: active, source: s, level: \"1\"}\n"
+	    "  - {number: \"3\", module: O, versions: \"v1.0.0\", "
+	    "standard: FIPS 140-3, status: active, source: s}\n";
+	struct sc_cmvp_table *t = NULL;
+	struct sc_err err = SC_ERR_INIT;
+	const struct sc_cmvp_cert *c;
+	char *lvl;
+
+	ck_assert_int_eq(sc_cmvp_parse(yaml, strlen(yaml), "T", &t, &err), 0);
+	c = sc_cmvp_match(t, "go", "v1.0.0");
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(c->number, "2");
+	lvl = sc_cmvp_cert_level(c);
+	ck_assert_str_eq(lvl, "fips140-3-l1");
+	free(lvl);
+	ck_assert_ptr_null(sc_cmvp_match(t, "go", "v1.0"));
+	ck_assert_ptr_null(sc_cmvp_match(t, "java", "v1.0.0"));
+	ck_assert_ptr_null(sc_cmvp_match(t, "go", NULL));
+	ck_assert_ptr_null(sc_cmvp_match(NULL, "go", "v1.0.0"));
+	ck_assert_str_eq(sc_cmvp_match(t, "openssl", "v1.0.0")->number, "3");
+	sc_cmvp_free(t);
+}
+END_TEST
 
 START_TEST(test_builtin)
 {
@@ -121,6 +154,7 @@ cmvp_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_builtin);
+	tcase_add_test(tc, test_match);
 	tcase_add_test(tc, test_file_replaces);
 	tcase_add_test(tc, test_hostile);
 	suite_add_tcase(s, tc);
