@@ -129,6 +129,23 @@ judge_openssl(struct sc_scan_ctx *ctx, const struct sc_crypto_entry *e,
 
 
 /*
+ * Record certificate c in j and say so: "; [what: ]CMVP #N (standard,
+ * status until date), identified by HOW; binary not compared ...".
+ */
+static char *
+cert_found(struct sc_crypto_judgement *j, const struct sc_cmvp_cert *c,
+    const char *what, const char *how)
+{
+	j->cert = sc_xasprintf("#%s", c->number);
+	j->level = sc_cmvp_cert_level(c);
+	return sc_xasprintf("; %s%sCMVP #%s (%s, %s%s%s), identified by %s; "
+	    "binary not compared with the validated build", what,
+	    what[0] ? ": " : "", c->number, c->standard, c->status,
+	    c->sunset && c->sunset[0] ? " until " : "",
+	    c->sunset && c->sunset[0] ? c->sunset : "", how);
+}
+
+/*
  * "; CMVP #N ..." for a Go binary built with GOFIPS140=vX.Y.Z when the CMVP
  * table has a go row for that module version (recorded in j), else what
  * was looked for; "" when GOFIPS140 names no frozen module version.
@@ -149,12 +166,7 @@ go_certificate(struct sc_target *t, const struct sc_crypto_entry *e,
 	if ((c = sc_cmvp_match(tab, "go", m)) == NULL)
 		return sc_xasprintf("; no certificate in the CMVP table (%s) "
 		    "covers Go Cryptographic Module %s", tab->origin, m);
-	j->cert = sc_xasprintf("#%s", c->number);
-	j->level = sc_cmvp_cert_level(c);
-	return sc_xasprintf("; CMVP #%s (%s, %s%s%s), identified by version "
-	    "string; binary not compared with the validated build", c->number,
-	    c->standard, c->status, c->sunset && c->sunset[0] ? " until " : "",
-	    c->sunset && c->sunset[0] ? c->sunset : "");
+	return cert_found(j, c, "", "version string");
 }
 
 static void
@@ -218,11 +230,54 @@ is_fips_java_provider(const char *p, int have_jar, int *needs_jar)
 	return strncmp(p, "SunPKCS11", 9) == 0 && strstr(p, "fips") != NULL;
 }
 
-static void
-judge_java(const struct sc_crypto_entry *e, struct sc_crypto_judgement *j)
+/*
+ * "; CMVP #N ..." for the bc-fips jars of a Java runtime whose first
+ * provider is BCFIPS, from the table's java rows by the version in each
+ * jar's file name (bc-fips-X.Y.Z.jar); the first jar a row covers is
+ * recorded in j.
+ */
+static char *
+java_certificate(struct sc_target *t, const struct sc_crypto_entry *e,
+    struct sc_crypto_judgement *j)
 {
-	int have_jar = e->providers_how &&
-	    strstr(e->providers_how, "bc-fips jars:") != NULL, needs_jar;
+	struct sc_err err = SC_ERR_INIT;
+	const struct sc_cmvp_table *tab;
+	struct sc_buf b = SC_BUF_INIT;
+
+	if ((tab = sc_cmvp_for(t, &err)) == NULL)
+		return sc_xasprintf("; no CMVP table (%s)", err.msg);
+	for (size_t i = 0; i < e->jars.n && j->cert == NULL; i++) {
+		const char *nm = strrchr(e->jars.v[i], '/');
+		const struct sc_cmvp_cert *c;
+		char *v;
+		size_t n;
+
+		nm = nm ? nm + 1 : e->jars.v[i];
+		n = strlen(nm);
+		if (strncmp(nm, "bc-fips-", 8) != 0 || n <= 12 ||
+		    strcmp(nm + n - 4, ".jar") != 0)
+			continue;
+		v = sc_xstrndup(nm + 8, n - 12);
+		if ((c = sc_cmvp_match(tab, "java", v)) != NULL) {
+			char *w = cert_found(j, c, nm, "the jar's file name");
+
+			sc_buf_adds(&b, w);
+			free(w);
+		} else {
+			sc_buf_addf(&b, "; no certificate in the CMVP table (%s) "
+			    "covers %s (version %s)", tab->origin, nm, v);
+		}
+		free(v);
+	}
+	return b.data ? sc_buf_detach(&b) : sc_xstrdup("");
+}
+
+static void
+judge_java(struct sc_target *t, const struct sc_crypto_entry *e,
+    struct sc_crypto_judgement *j)
+{
+	int have_jar = e->jars.n > 0, needs_jar;
+	char *cert = NULL;
 
 	if (e->providers.n == 0) {
 		j->why = sc_xasprintf("no security.provider.N entries (%s)",
@@ -231,10 +286,13 @@ judge_java(const struct sc_crypto_entry *e, struct sc_crypto_judgement *j)
 	}
 	j->inside = is_fips_java_provider(e->providers.v[0], have_jar,
 	    &needs_jar);
-	j->why = sc_xasprintf("first security provider is %s: %s (%s)",
+	if (j->inside && needs_jar)
+		cert = java_certificate(t, e, j);
+	j->why = sc_xasprintf("first security provider is %s: %s (%s)%s",
 	    e->providers.v[0], j->inside ? "a FIPS provider" : needs_jar ?
 	    "a FIPS provider whose bc-fips jar is not in the target" :
-	    "not a FIPS provider", e->providers_how);
+	    "not a FIPS provider", e->providers_how, cert ? cert : "");
+	free(cert);
 }
 
 static void
@@ -270,7 +328,7 @@ judge(struct sc_scan_ctx *ctx, const struct sc_crypto_entry *e,
 		judge_go(ctx, e, j);
 		break;
 	case SC_CRYPTO_JAVA:
-		judge_java(e, j);
+		judge_java(ctx->target, e, j);
 		break;
 	case SC_CRYPTO_FIPS_PROVIDER:
 		j->none = 1;

@@ -894,8 +894,10 @@ java_entry(struct sc_crypto_inventory *inv, struct sc_crypto_entry *e,
 			sc_strv_push(&e->providers, j.providers[i]);
 	if (inv->jars.n) {
 		sc_buf_addf(&how, "; bc-fips jars:");
-		for (size_t i = 0; i < inv->jars.n; i++)
+		for (size_t i = 0; i < inv->jars.n; i++) {
 			sc_buf_addf(&how, " %s", inv->jars.v[i]);
+			sc_strv_push(&e->jars, inv->jars.v[i]);
+		}
 	} else {
 		sc_buf_adds(&how, "; no bc-fips jar in the target");
 	}
@@ -1030,6 +1032,7 @@ sc_crypto_inventory_free(struct sc_crypto_inventory *inv)
 		free(e->share_key);
 		sc_strv_free(&e->providers);
 		free(e->providers_how);
+		sc_strv_free(&e->jars);
 		free(e->node_fips_flag);
 		free(e->error);
 	}

@@ -82,6 +82,7 @@ struct sc_crypto_entry {
 	/* Java */
 	struct sc_strv providers;	/* effective order */
 	char *providers_how;
+	struct sc_strv jars;		/* bc-fips jars in the target */
 	/* Node */
 	char *node_fips_flag;	/* "--force-fips" ... from NODE_OPTIONS */
 	char *error;		/* could not be read: why */
