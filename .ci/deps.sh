@@ -53,6 +53,8 @@ done
 # pod template (t4710): podman with runc
 command -v podman >/dev/null 2>&1 || missing="$missing podman"
 command -v runc >/dev/null 2>&1 || missing="$missing runc"
+# `podman kube play` (t4710) builds its pause image from catatonit
+command -v catatonit >/dev/null 2>&1 || missing="$missing catatonit"
 # the JUnit output test (t6510) reads --junit with a real JUnit parser
 /usr/bin/python3 -c 'import junitparser' 2>/dev/null ||
 	missing="$missing python3-junitparser"

@@ -12,6 +12,13 @@
 //     overriding a volume's path; emptyDir as tmpfs) and environment
 //     (spec.nodeName as $NODE_NAME), then the image, command and args.
 //     Anything the template says that this cannot reproduce is an error.
+//   node k8s.mjs NPMDIR pod FILE NAME [VOLUME=HOSTPATH...]
+//     print FILE's pod template as a Pod named NAME for `podman kube play`
+//     (podman 4.3 plays no DaemonSet): the same spec, with VOLUME=HOSTPATH
+//     overriding a hostPath, IMAGE and ARGS (JSON) the container's image
+//     and args, spec.nodeName given as $NODE_NAME's value, MOUNT
+//     (HOSTPATH:PATH) one more read-only hostPath, and restartPolicy Never
+//     (one scan).
 import fs from 'node:fs';
 
 const [npm, cmd, file, ...rest] = process.argv.slice(2);
@@ -94,7 +101,34 @@ function podmanArgs(over) {
   console.log(a.join('\n'));
 }
 
+function pod(name, over) {
+  const doc = yaml.loadAll(docs).find((d) => d && d.kind !== 'Namespace');
+  const spec = structuredClone(podSpec(doc));
+  const c = spec.containers[0];
+  for (const v of spec.volumes ?? [])
+    if (v.hostPath && over[v.name] !== undefined) {
+      v.hostPath.path = over[v.name];
+      if (v.hostPath.type === 'DirectoryOrCreate') fs.mkdirSync(over[v.name], { recursive: true });
+    }
+  if (over.IMAGE !== undefined) c.image = over.IMAGE;
+  if (over.ARGS !== undefined) c.args = JSON.parse(over.ARGS);
+  c.env = (c.env ?? []).map((e) => e.valueFrom?.fieldRef?.fieldPath === 'spec.nodeName' ?
+    { name: e.name, value: over.NODE_NAME ?? 'node' } : e);
+  if (over.MOUNT !== undefined) {
+    const [h, m] = over.MOUNT.split(':');
+    (spec.volumes ??= []).push({ name: 'extra', hostPath: { path: h, type: 'Directory' } });
+    (c.volumeMounts ??= []).push({ name: 'extra', mountPath: m, readOnly: true });
+  }
+  spec.restartPolicy = 'Never';
+  console.log(yaml.dump({ apiVersion: 'v1', kind: 'Pod',
+    metadata: { name, labels: doc.spec.template?.metadata?.labels ?? {} }, spec }));
+}
+
 if (cmd === 'validate') await validate([file, ...rest]);
+else if (cmd === 'pod') {
+  const over = Object.fromEntries(rest.slice(1).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  pod(rest[0], over);
+}
 else if (cmd === 'podman-args') {
   const over = Object.fromEntries(rest.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
   podmanArgs(over);
