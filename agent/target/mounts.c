@@ -34,6 +34,7 @@ sc_mounts_free(struct sc_mounts *ms)
 		free(ms->m[i].point);
 		free(ms->m[i].fstype);
 		free(ms->m[i].source);
+		free(ms->m[i].opts);
 		free(ms->m[i].host);
 	}
 	free(ms->m);
@@ -117,11 +118,36 @@ has_opt(const char *s, size_t n, const char *w)
 	return 0;
 }
 
+/*
+ * /proc/mounts' option list from mountinfo's two: the per-mount options
+ * (first "rw" or "ro"), then the super options but their "rw"/"ro", with
+ * "ro" first when the filesystem is read-only.
+ */
+static char *
+proc_mounts_opts(const char *mo, size_t mon, const char *so, size_t son)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	char *mnt = unescape(mo, mon), *sup = unescape(so, son), *tok, *save;
+	int sb_ro = has_opt(so, son, "ro");
+
+	for (tok = strtok_r(mnt, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (sb_ro && strcmp(tok, "rw") == 0)
+			tok = "ro";
+		sc_buf_addf(&b, "%s%s", b.len ? "," : "", tok);
+	}
+	for (tok = strtok_r(sup, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		if (strcmp(tok, "rw") != 0 && strcmp(tok, "ro") != 0)
+			sc_buf_addf(&b, "%s%s", b.len ? "," : "", tok);
+	free(mnt);
+	free(sup);
+	return b.data ? sc_buf_detach(&b) : sc_xstrdup("");
+}
+
 static int
 parse_line(const char *l, size_t len, struct sc_mount *m)
 {
-	const char *p = l, *end = l + len, *f[6], *fs, *src;
-	size_t fn[6], fsn, srcn, i;
+	const char *p = l, *end = l + len, *f[6], *fs, *src, *sup = "";
+	size_t fn[6], fsn, srcn, supn = 0, i;
 	unsigned long id, parent, ma, mi;
 	const char *colon;
 
@@ -140,6 +166,7 @@ parse_line(const char *l, size_t len, struct sc_mount *m)
 	}
 	if (!field(&p, end, &fs, &fsn) || !field(&p, end, &src, &srcn))
 		return -1;
+	(void)field(&p, end, &sup, &supn);
 	colon = memchr(f[2], ':', fn[2]);
 	if (colon == NULL ||
 	    parse_uint(f[0], fn[0], 0xffffffffUL, &id) < 0 ||
@@ -159,6 +186,7 @@ parse_line(const char *l, size_t len, struct sc_mount *m)
 	m->fstype = sc_xstrndup(fs, fsn);
 	m->source = unescape(src, srcn);
 	m->ro = has_opt(f[5], fn[5], "ro");
+	m->opts = proc_mounts_opts(f[5], fn[5], sup, supn);
 	return 0;
 }
 
@@ -183,6 +211,7 @@ sc_mounts_parse(const char *text, size_t len, struct sc_mounts *out,
 			free(m.point);
 			free(m.fstype);
 			free(m.source);
+			free(m.opts);
 			return sc_err_set(err, SC_ERR_TOOBIG, "the mount table has "
 			    "more than %d entries", SC_MOUNTS_MAX);
 		}

@@ -73,6 +73,10 @@ struct sc_mount {
 	char *fstype;
 	char *source;		/* mount source ("/dev/vda", "tmpfs") */
 	int ro;			/* per-mount read-only flag */
+	/* the options as /proc/mounts lists them: the per-mount ones, then
+	   the filesystem's (super options) but its rw/ro ("ro" when either
+	   is read-only), comma-separated, escapes decoded */
+	char *opts;
 	/* set by sc_mounts_classify */
 	enum sc_mount_kind kind;
 	char *host;		/* host path of a bind (or root), else NULL */

@@ -37,7 +37,8 @@ static const char podman_mi[] =
     "164 119 254:0 /run/containers/storage/overlay-containers/cd87/userdata/hosts /etc/hosts rw,relatime - ext4 /dev/vda rw\n"
     "166 120 0:28 /libpod_parent/libpod-cd87 /sys/fs/cgroup/cpu ro,nosuid - cgroup cgroup rw,cpu\n"
     "68 122 0:56 /bus /proc/bus ro,nosuid,nodev,noexec,relatime - proc proc rw\n"
-    "69 123 0:5 /null /proc/kcore rw,nosuid - devtmpfs udev rw\n";
+    "69 123 0:5 /null /proc/kcore rw,nosuid - devtmpfs udev rw\n"
+    "70 119 0:60 / /ro-sb rw,nodev - squashfs /dev/loop0 ro,errors=continue\n";
 
 static const struct sc_mount *
 at(const struct sc_mounts *ms, const char *point)
@@ -68,7 +69,8 @@ START_TEST(test_podman)
 	char *d;
 
 	load(&ms, &host, podman_mi, 0);
-	ck_assert_uint_eq(ms.n, 15);
+	ck_assert_uint_eq(ms.n, 16);
+	ck_assert_str_eq(at(&ms, "/ro-sb")->opts, "ro,nodev,errors=continue");
 	ck_assert_uint_eq(ms.n_bad, 0);
 	ck_assert_int_eq(at(&ms, "/")->kind, SC_MOUNT_ROOT);
 	ck_assert_int_eq(at(&ms, "/proc")->kind, SC_MOUNT_SYSTEM);
@@ -98,6 +100,12 @@ START_TEST(test_podman)
 	d = sc_mount_describe(m);
 	ck_assert_str_eq(d, "bind /tmp/h /data ext4 ro");
 	free(d);
+
+	/* options as /proc/mounts lists them (linux:partition's items) */
+	ck_assert_str_eq(at(&ms, "/dev")->opts,
+	    "rw,nosuid,noexec,size=65536k,mode=755");
+	ck_assert_str_eq(at(&ms, "/sys")->opts, "ro,nosuid,nodev,noexec,relatime");
+	ck_assert_str_eq(at(&ms, "/sys/fs/cgroup/cpu")->opts, "ro,nosuid,cpu");
 
 	m = at(&ms, "/etc/hosts");
 	ck_assert_int_eq(m->kind, SC_MOUNT_RUNTIME);
