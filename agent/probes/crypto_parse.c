@@ -958,9 +958,11 @@ sc_crypto_parse_go_algs(const char *s)
 	/* packages whose functions differ by family */
 	if (strncmp(s, "crypto/des.", 11) == 0) {
 		fn = s + 11;
+		/* triple DES uses desCipher's other methods */
 		return strstr(fn, "ripleDES") ? BIT(A_3DES) :
-		    strstr(fn, "desCipher") || strncmp(fn, "NewCipher", 9) == 0 ?
-		    BIT(A_DES) : 0;
+		    strncmp(fn, "(*desCipher).Encrypt", 20) == 0 ||
+		    strncmp(fn, "(*desCipher).Decrypt", 20) == 0 ||
+		    strncmp(fn, "NewCipher", 9) == 0 ? BIT(A_DES) : 0;
 	}
 	if (strncmp(s, "crypto/ecdh.", 12) == 0) {
 		fn = s + 12;

@@ -403,6 +403,7 @@ START_TEST(test_alg_strings)
 	expect_go("crypto/des.NewTripleDESCipher", "3DES");
 	expect_go("crypto/des.(*desCipher).Encrypt", "DES");
 	expect_go("crypto/des.init", "");
+	expect_go("crypto/des.(*desCipher).generateSubkeys", "");
 	expect_go("crypto/ecdh.(*x25519Curve).ecdh", "X25519/X448");
 	expect_go("crypto/ecdh.(*nistCurve[...]).ecdh", "ECDH");
 	expect_go("crypto/sha3.(*SHAKE).Write", "SHAKE");
