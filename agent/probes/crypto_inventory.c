@@ -774,7 +774,7 @@ lib_strings(struct sc_crypto_entry *e, struct sc_target *t)
  * provider algorithm families its .rodata shows.
  */
 static const char *
-file_platform(struct sc_target *t, struct sc_crypto_entry *e)
+provider_elf(struct sc_target *t, struct sc_crypto_entry *e)
 {
 	struct sc_crypto_parse_elf pe;
 	struct sc_crypto_parse_marks m;
@@ -814,7 +814,7 @@ fips_provider(struct sc_crypto_entry *e, struct sc_target *t)
 		e->module_name = fm.name ? sc_xstrdup(fm.name) : NULL;
 	}
 	sc_fipsmod_clear(&fm);
-	e->platform = file_platform(t, e);
+	e->platform = provider_elf(t, e);
 	e->how = sc_xasprintf("provider name \"%s\" and version \"%s\" read "
 	    "from the module; SHA-256 %s", e->module_name ? e->module_name :
 	    "(none)", e->version ? e->version : "(none)", e->sha256);
