@@ -22,6 +22,14 @@ static const char *const platforms[] = { "generic", "x86_32", "x86_64",
 	"armv7-a", "armv7-m", "armv8-a", "armv8-m", "armv9-a", "armv9-m",
 	"s390x", "ppc64", "ppc64le", "other", "unknown", NULL };
 
+/* CycloneDX 1.6 algorithmProperties.primitive and cryptoFunctions values. */
+static const char *const primitives[] = { "drbg", "mac", "block-cipher",
+	"stream-cipher", "signature", "hash", "pke", "xof", "kdf", "key-agree",
+	"kem", "ae", "combiner", "other", "unknown", NULL };
+static const char *const functions[] = { "generate", "keygen", "encrypt",
+	"decrypt", "digest", "tag", "keyderive", "sign", "verify",
+	"encapsulate", "decapsulate", "other", "unknown", NULL };
+
 static const char *
 str(const json_t *o, const char *k)
 {
@@ -154,6 +162,23 @@ component(const json_t *m, size_t n)
 	return c;
 }
 
+/* A module's "algorithms" is absent or an array of objects with a name. */
+static int
+algorithms_ok(const json_t *m)
+{
+	const json_t *a = json_object_get(m, "algorithms"), *f;
+	size_t i;
+
+	if (a == NULL)
+		return 1;
+	if (!json_is_array(a))
+		return 0;
+	json_array_foreach(a, i, f)
+		if (!json_is_object(f) || str(f, "name") == NULL)
+			return 0;
+	return 1;
+}
+
 /* The modules, in fact order; NULL with err set for a fact not an object. */
 static json_t *
 modules(const struct sc_testresult *tr, struct sc_err *err)
@@ -177,36 +202,133 @@ modules(const struct sc_testresult *tr, struct sc_err *err)
 			json_decref(a);
 			return NULL;
 		}
+		if (!algorithms_ok(m)) {
+			sc_err_set(err, SC_ERR_PARSE, "target fact %s: "
+			    "\"algorithms\" is not a list of algorithms with a "
+			    "name", tr->facts[i].name);
+			json_decref(m);
+			json_decref(a);
+			return NULL;
+		}
 		json_array_append_new(a, m);
 	}
 	return a;
 }
 
-/* libssl, Python and Node modules depend on the libcrypto they use. */
+/*
+ * The algorithm families the modules implement: one component each, in
+ * order of first appearance, bom-ref "algorithm-NAME" (made unique);
+ * refs maps a family name to its bom-ref.
+ */
 static json_t *
-dependencies(const json_t *mods)
+algorithm_components(const json_t *mods, json_t *refs)
+{
+	json_t *comps = json_array(), *used = json_object(), *byname;
+	const json_t *m, *f;
+	size_t i, k;
+
+	byname = json_object();
+	json_array_foreach(mods, i, m) {
+		json_array_foreach(json_object_get(m, "algorithms"), k, f) {
+			const char *name = str(f, "name"), *prim = str(f, "primitive");
+			const char *how = str(f, "identified_by");
+			const char *path = str(m, "path");
+			json_t *c = json_object_get(byname, name), *fn, *ap, *fv;
+			struct sc_buf ref = SC_BUF_INIT;
+			char *v;
+			size_t j;
+
+			if (c == NULL) {
+				sc_buf_reset(&ref);
+				sc_buf_adds(&ref, "algorithm-");
+				for (const char *p = name; *p && ref.len < 64; p++)
+					sc_buf_addc(&ref, (*p >= 'A' && *p <= 'Z') ?
+					    (char)(*p - 'A' + 'a') : ((*p >= 'a' &&
+					    *p <= 'z') || (*p >= '0' && *p <= '9')) ?
+					    *p : '-');
+				if (json_object_get(used, ref.data))
+					sc_buf_addf(&ref, "-%zu",
+					    json_array_size(comps) + 1);
+				json_object_set_new(used, ref.data, json_true());
+				fn = json_array();
+				json_array_foreach(json_object_get(f, "functions"),
+				    j, fv)
+					if (listed(functions, json_string_value(fv)))
+						json_array_append(fn, fv);
+				ap = json_pack("{s:s}", "primitive",
+				    listed(primitives, prim) ? prim : "unknown");
+				if (json_array_size(fn))
+					json_object_set(ap, "cryptoFunctions", fn);
+				json_decref(fn);
+				c = json_pack("{s:s, s:s, s:o, s:{s:s, s:o}, s:[]}",
+				    "type", "cryptographic-asset", "bom-ref",
+				    ref.data, "name", sc_ruleinfo_jstr(name),
+				    "cryptoProperties", "assetType", "algorithm",
+				    "algorithmProperties", ap, "properties");
+				json_object_set_new(refs, name, json_string(ref.data));
+				json_object_set(byname, name, c);
+				json_array_append_new(comps, c);
+				sc_buf_free(&ref);
+			}
+			v = sc_xasprintf("%s: %s", path ? path : "(unknown path)",
+			    how ? how : "(not said)");
+			prop(json_object_get(c, "properties"),
+			    "stigcheck:identified-by", v);
+			free(v);
+		}
+	}
+	json_decref(byname);
+	json_decref(used);
+	return comps;
+}
+
+/*
+ * libssl, Python and Node modules depend on the libcrypto they use; a
+ * module provides (implements) the algorithm families found in it.
+ */
+static json_t *
+dependencies(const json_t *mods, const json_t *refs)
 {
 	json_t *deps = json_array();
 
 	for (size_t i = 0; i < json_array_size(mods); i++) {
-		const char *links = str(json_array_get(mods, i), "links");
+		const json_t *m = json_array_get(mods, i), *f;
+		const char *links = str(m, "links");
+		json_t *d = NULL, *prov = json_array();
 		char ref[32], to[32];
+		size_t k;
 
-		if (links == NULL)
-			continue;
-		for (size_t k = 0; k < json_array_size(mods); k++) {
+		snprintf(ref, sizeof(ref), "crypto-%zu", i + 1);
+		for (k = 0; links && k < json_array_size(mods); k++) {
 			const char *p = str(json_array_get(mods, k), "path");
 			const char *kind = str(json_array_get(mods, k), "kind");
 
 			if (k == i || p == NULL || strcmp(p, links) != 0 ||
 			    kind == NULL || strcmp(kind, "libcrypto") != 0)
 				continue;
-			snprintf(ref, sizeof(ref), "crypto-%zu", i + 1);
 			snprintf(to, sizeof(to), "crypto-%zu", k + 1);
-			json_array_append_new(deps, json_pack("{s:s, s:[s]}",
-			    "ref", ref, "dependsOn", to));
+			d = json_pack("{s:s, s:[s]}", "ref", ref, "dependsOn", to);
 			break;
 		}
+		json_array_foreach(json_object_get(m, "algorithms"), k, f) {
+			json_t *r = json_object_get(refs, str(f, "name"));
+			size_t j;
+			json_t *have;
+			int dup = 0;
+
+			json_array_foreach(prov, j, have)
+				dup |= json_equal(have, r);
+			if (!dup)
+				json_array_append(prov, r);
+		}
+		if (json_array_size(prov)) {
+			if (d == NULL)
+				d = json_pack("{s:s}", "ref", ref);
+			json_object_set(d, "provides", prov);
+		}
+		json_decref(prov);
+		if (d)
+			json_array_append_new(deps, d);
 	}
 	return deps;
 }
@@ -220,7 +342,7 @@ sc_cbom_build(const struct sc_output_ctx *ctx, struct sc_err *err)
 	const char *kind = sc_testresult_fact(tr,
 	    "urn:stigcheck:fact:target:kind");
 	char uuid[SC_UUID_LEN], when[64], *seed, *serial;
-	json_t *doc, *meta, *mods, *comps, *props;
+	json_t *doc, *meta, *mods, *comps, *props, *refs, *algs;
 
 	if ((mods = modules(tr, err)) == NULL)
 		return NULL;
@@ -251,11 +373,16 @@ sc_cbom_build(const struct sc_output_ctx *ctx, struct sc_err *err)
 	for (size_t i = 0; i < json_array_size(mods); i++)
 		json_array_append_new(comps,
 		    component(json_array_get(mods, i), i + 1));
+	refs = json_object();
+	algs = algorithm_components(mods, refs);
+	json_array_extend(comps, algs);
+	json_decref(algs);
 	doc = json_pack("{s:s, s:s, s:s, s:s, s:i, s:o, s:o, s:o}",
 	    "$schema", "http://cyclonedx.org/schema/bom-1.6.schema.json",
 	    "bomFormat", "CycloneDX", "specVersion", "1.6",
 	    "serialNumber", serial, "version", 1, "metadata", meta,
-	    "components", comps, "dependencies", dependencies(mods));
+	    "components", comps, "dependencies", dependencies(mods, refs));
+	json_decref(refs);
 	free(serial);
 	json_decref(mods);
 	return doc;

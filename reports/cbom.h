@@ -23,11 +23,19 @@
  *     certificate rule accepted a certificate for the module and the
  *     table gives its level; properties stigcheck:* (kind, identified-by,
  *     reachable, reachability, fips-boundary, fips-boundary-reason, ...);
+ *   then one component per algorithm family the modules' facts list
+ *     ("algorithms"), in order of first appearance: bom-ref
+ *     "algorithm-NAME" (lower case, made unique), assetType "algorithm",
+ *     algorithmProperties primitive and cryptoFunctions (values
+ *     CycloneDX 1.6 lacks: "unknown", dropped), a stigcheck:identified-by
+ *     property per module ("PATH: how");
  *   dependencies: a module that uses a libcrypto judged on its own
- *     (libssl, Python _ssl/_hashlib, Node) depends on it.
+ *     (libssl, Python _ssl/_hashlib, Node) depends on it (dependsOn); a
+ *     module provides the families it implements (provides).
  *
- * A module fact that is not a JSON object (stored results are hostile
- * input) is an error naming the fact; nothing is written.
+ * A module fact that is not a JSON object, or whose "algorithms" is not
+ * an array of objects with a non-empty string name (stored results are
+ * hostile input), is an error naming the fact; nothing is written.
  */
 #ifndef SC_CBOM_H
 #define SC_CBOM_H

@@ -518,6 +518,40 @@ jset(json_t *o, const char *k, const char *v)
 }
 
 /*
+ * Member "algorithms": [{name, primitive, functions, identified_by}] in
+ * family order, if any.
+ */
+static void
+algorithms(json_t *o, const struct sc_crypto_entry *e)
+{
+	json_t *a = json_array();
+	const struct sc_crypto_alg *f;
+	const char *how;
+
+	for (unsigned b = 0; (f = sc_crypto_parse_alg(b)) != NULL; b++) {
+		json_t *fn = json_array();
+
+		if ((how = sc_crypto_entry_alg_how(e, b)) == NULL) {
+			json_decref(fn);
+			continue;
+		}
+		for (const char *p = f->functions; *p;) {
+			size_t n = strcspn(p, " ");
+
+			json_array_append_new(fn, json_stringn(p, n));
+			p += n + (p[n] == ' ');
+		}
+		json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:s}",
+		    "name", f->name, "primitive", f->primitive, "functions", fn,
+		    "identified_by", how));
+	}
+	if (json_array_size(a))
+		json_object_set_new(o, "algorithms", a);
+	else
+		json_decref(a);
+}
+
+/*
  * One target fact per inventory entry (SC_CRYPTO_MODULE_FACT "N"), a JSON
  * object, so writers (the CBOM) and stored results see the inventory
  * without probing.  cert / level: the certificate the certificate rule
@@ -570,6 +604,7 @@ module_facts(struct sc_target *t, const struct crypto_cache *c,
 			json_object_set_new(o, "go_crypto",
 			    json_boolean(e[i].go_crypto));
 		jset(o, "node_fips_flag", e[i].node_fips_flag);
+		algorithms(o, &e[i]);
 		jset(o, "error", e[i].error);
 		if (j->is_boundary && cert) {
 			jset(o, "certificate", cert);

@@ -53,7 +53,10 @@ const struct sc_crypto_judgement *sc_crypto_judged(struct sc_scan_ctx *ctx,
  * boundary ("inside", "outside", "not judged", or "the boundary": the
  * FIPS provider the system configuration loads), system_fips_provider,
  * why, sha256, links, openssldir, modulesdir, providers (Java, in
- * order), go_crypto, node_fips_flag, error, and for the FIPS provider
+ * order), go_crypto, node_fips_flag, algorithms (the families found,
+ * [{name, primitive, functions, identified_by}] in sc_crypto_parse_alg
+ * order, primitive and functions as CycloneDX 1.6 names them; absent: none
+ * found, crypto_inventory.h says where stigcheck looks), error, and for the FIPS provider
  * the system loads, when the certificate rule passed, certificate and
  * certification_level ("fips140-3-l1"; absent when the table has no
  * level).  Absent members are unknown.

@@ -30,6 +30,7 @@ struct elfrec {
 	int root;		/* an executable */
 	const char *platform;	/* sc_crypto_parse_platform */
 	int reached;
+	uint64_t ossl_names, ossl_files;	/* libcrypto: .rodata */
 	long parent;		/* index of the ELF that needs it, -1 */
 	const char *via;	/* the DT_NEEDED name, in parent's list */
 	struct sc_strv needed;
@@ -219,6 +220,7 @@ struct elf_facts {
 	int go_crypto;
 	int rodata;		/* .rodata was scanned for OpenSSL marks */
 	char *openssl_version, *openssldir, *modulesdir;
+	uint64_t ossl_names, ossl_files, go_algs;	/* families */
 };
 
 static void
@@ -268,6 +270,7 @@ go_facts(struct elf_facts *f, int fd, const struct sc_crypto_parse_elf *pe)
 	if (pe->gopclntab.size)
 		scan_region(fd, pe->gopclntab.off, pe->gopclntab.size, &m);
 	f->go_crypto = m.go_crypto;
+	f->go_algs = m.go_algs;
 	sc_crypto_parse_marks_clear(&m);
 }
 
@@ -299,6 +302,16 @@ elf_facts_read(const char *name, int fd, uint64_t size, int known_lib)
 		f->openssl_version = dup_or_null(m.openssl_version);
 		f->openssldir = dup_or_null(m.openssldir);
 		f->modulesdir = dup_or_null(m.modulesdir);
+		f->ossl_names = m.ossl_names;
+		f->ossl_files = m.ossl_files;
+		sc_crypto_parse_marks_clear(&m);
+	} else if (known_lib && has_prefix(name, "libcrypto.so") &&
+	    pe.rodata.size) {
+		/* the algorithm families of its providers */
+		memset(&m, 0, sizeof(m));
+		scan_region(fd, pe.rodata.off, pe.rodata.size, &m);
+		f->ossl_names = m.ossl_names;
+		f->ossl_files = m.ossl_files;
 		sc_crypto_parse_marks_clear(&m);
 	}
 out:
@@ -332,6 +345,7 @@ go_entry(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
 	e->go.boringcrypto = g->boringcrypto;
 	e->version = sc_xstrdup(g->version);
 	e->go_crypto = f->go_crypto;
+	e->algs_go = f->go_algs;
 	e->how = sc_xasprintf("Go build information in .go.buildinfo (%s); "
 	    "%s", g->version, e->go_crypto ? "crypto/ functions in .gopclntab" :
 	    "no crypto/ function in .gopclntab");
@@ -352,6 +366,8 @@ record_elf(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
 	r->ino = we->st->st_ino;
 	r->root = f->is_exec && (we->st->st_mode & 0111);
 	r->platform = f->platform;
+	r->ossl_names = f->ossl_names;
+	r->ossl_files = f->ossl_files;
 	r->parent = -1;
 	for (size_t i = 0; i < f->needed.n; i++)
 		sc_strv_push(&r->needed, f->needed.v[i]);
@@ -382,6 +398,8 @@ elf_facts_apply(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
 		e->version = version_word(f->openssl_version);
 		e->openssldir = dup_or_null(f->openssldir);
 		e->modulesdir = dup_or_null(f->modulesdir);
+		e->algs_names = f->ossl_names;
+		e->algs_files = f->ossl_files;
 		e->how = sc_xasprintf("OpenSSL version text \"%s\" in .rodata "
 		    "and no DT_NEEDED libcrypto: linked statically",
 		    f->openssl_version);
@@ -394,6 +412,10 @@ elf_facts_apply(struct sc_crypto_inventory *inv, const struct sc_walk_entry *we,
 		    "node with OpenSSL linked in" : "an executable named node");
 		if (f->openssl_version)
 			e->version = version_word(f->openssl_version);
+		if (f->openssl_version && !needs_libcrypto(&f->needed)) {
+			e->algs_names = f->ossl_names;
+			e->algs_files = f->ossl_files;
+		}
 	}
 }
 
@@ -747,19 +769,30 @@ lib_strings(struct sc_crypto_entry *e, struct sc_target *t)
 	sc_crypto_parse_marks_clear(&m);
 }
 
-/* The platform of the ELF file at path (its header only), or NULL. */
+/*
+ * The platform of the ELF file at path, or NULL; and the OpenSSL
+ * provider algorithm families its .rodata shows.
+ */
 static const char *
-file_platform(struct sc_target *t, const char *path)
+provider_elf(struct sc_target *t, struct sc_crypto_entry *e)
 {
 	struct sc_crypto_parse_elf pe;
+	struct sc_crypto_parse_marks m;
 	const char *p = NULL;
 	struct stat st;
 	int fd = -1;
 
-	if (sc_target_open_file(t, path, &fd, &st, NULL) < 0)
+	if (sc_target_open_file(t, e->path, &fd, &st, NULL) < 0)
 		return NULL;
-	if (sc_crypto_parse_elf(fd_read, &fd, (uint64_t)st.st_size, &pe) == 0)
+	if (sc_crypto_parse_elf(fd_read, &fd, (uint64_t)st.st_size, &pe) == 0) {
 		p = sc_crypto_parse_platform(&pe);
+		memset(&m, 0, sizeof(m));
+		if (pe.rodata.size)
+			scan_region(fd, pe.rodata.off, pe.rodata.size, &m);
+		e->algs_names = m.ossl_names;
+		e->algs_files = m.ossl_files;
+		sc_crypto_parse_marks_clear(&m);
+	}
 	sc_crypto_parse_elf_clear(&pe);
 	close(fd);
 	return p;
@@ -781,7 +814,7 @@ fips_provider(struct sc_crypto_entry *e, struct sc_target *t)
 		e->module_name = fm.name ? sc_xstrdup(fm.name) : NULL;
 	}
 	sc_fipsmod_clear(&fm);
-	e->platform = file_platform(t, e->path);
+	e->platform = provider_elf(t, e);
 	e->how = sc_xasprintf("provider name \"%s\" and version \"%s\" read "
 	    "from the module; SHA-256 %s", e->module_name ? e->module_name :
 	    "(none)", e->version ? e->version : "(none)", e->sha256);
@@ -941,6 +974,7 @@ sc_crypto_inventory_build(struct sc_crypto_inventory *inv,
 	reach(inv, t);
 	for (size_t i = 0; i < inv->n; i++) {
 		struct sc_crypto_entry *e = &inv->e[i];
+		const struct elfrec *r;
 		const char *opts;
 
 		switch (e->kind) {
@@ -948,6 +982,11 @@ sc_crypto_inventory_build(struct sc_crypto_inventory *inv,
 		case SC_CRYPTO_OTHER_LIB:
 			lib_strings(e, t);
 			set_reach(inv, e);
+			if (e->kind == SC_CRYPTO_LIBCRYPTO &&
+			    (r = elf_by_path(inv, e->path)) != NULL) {
+				e->algs_names = r->ossl_names;
+				e->algs_files = r->ossl_files;
+			}
 			break;
 		case SC_CRYPTO_LIBSSL:
 			lib_strings(e, t);
@@ -999,6 +1038,24 @@ sc_crypto_inventory_counts(const struct sc_crypto_inventory *inv,
 {
 	*files = inv ? inv->files : 0;
 	*elfs = inv ? inv->nelf : 0;
+}
+
+const char *
+sc_crypto_entry_alg_how(const struct sc_crypto_entry *e, unsigned bit)
+{
+	uint64_t b = bit < 64 ? (uint64_t)1 << bit : 0;
+
+	if (e->algs_go & b)
+		return "function names in .gopclntab";
+	if ((e->algs_names & b) && (e->algs_files & b))
+		return "provider algorithm names and implementation source "
+		    "file names in read-only data (.rodata)";
+	if (e->algs_names & b)
+		return "provider algorithm names in read-only data (.rodata)";
+	if (e->algs_files & b)
+		return "provider implementation source file names in "
+		    "read-only data (.rodata)";
+	return NULL;
 }
 
 int

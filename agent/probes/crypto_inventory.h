@@ -24,6 +24,14 @@
  *  - Node.js executables (shared or bundled OpenSSL; --enable-fips and
  *    --force-fips in NODE_OPTIONS).
  *
+ * Algorithm families (crypto_parse.h sc_crypto_parse_alg bits), only
+ * from evidence in the file: for libcrypto, fips.so, OpenSSL linked
+ * statically and Node with OpenSSL linked in, the OpenSSL 3 provider
+ * algorithm names lists and provider implementation source file names
+ * in .rodata; for Go executables, function names in .gopclntab.  Other
+ * implementations (Java, Python's modules, libssl, libgcrypt, ...) get
+ * none: their binaries are not read for algorithms.
+ *
  * Reachability: every ELF file's DT_NEEDED names are resolved as the
  * dynamic loader would (its DT_RUNPATH/DT_RPATH with $ORIGIN, then the
  * standard directories of probes/libcrypto.h) to files in the target.
@@ -85,6 +93,10 @@ struct sc_crypto_entry {
 	struct sc_strv jars;		/* bc-fips jars in the target */
 	/* Node */
 	char *node_fips_flag;	/* "--force-fips" ... from NODE_OPTIONS */
+	/* algorithm families found (sc_crypto_parse_alg bits), by evidence */
+	uint64_t algs_names;	/* OpenSSL provider names lists in .rodata */
+	uint64_t algs_files;	/* OpenSSL provider source names in .rodata */
+	uint64_t algs_go;	/* Go function names in .gopclntab */
 	char *error;		/* could not be read: why */
 	char *share_key;	/* probes/filecache.h key of its strings, or NULL */
 };
@@ -116,5 +128,12 @@ int sc_crypto_entry_is(struct sc_target *t, const struct sc_crypto_entry *e,
     const char *path);
 
 const char *sc_crypto_kind_name(enum sc_crypto_kind k);
+
+/*
+ * How the entry's family `bit` was identified (a static string), or NULL
+ * when the entry does not carry it.
+ */
+const char *sc_crypto_entry_alg_how(const struct sc_crypto_entry *e,
+    unsigned bit);
 
 #endif

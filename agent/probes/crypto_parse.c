@@ -372,6 +372,8 @@ sc_crypto_parse_string(struct sc_crypto_parse_marks *m, const char *s)
 {
 	char *q;
 
+	sc_crypto_parse_ossl_algs(s, &m->ossl_names, &m->ossl_files);
+	m->go_algs |= sc_crypto_parse_go_algs(s);
 	if (m->openssl_version == NULL && sc_crypto_parse_is_openssl_version(s))
 		m->openssl_version = sc_xstrdup(s);
 	else if (m->openssldir == NULL &&
@@ -684,4 +686,299 @@ sc_crypto_parse_java_override(const char *opts, int *replace)
 		return e ? sc_xstrndup(hit + 1, (size_t)(e - hit - 1)) : NULL;
 	}
 	return sc_xstrndup(hit, strcspn(hit, " \t\n"));
+}
+
+/* ---- algorithm families ----------------------------------------------------------- */
+
+enum {
+	A_AES, A_3DES, A_DES, A_CHACHA20_POLY1305, A_CHACHA20, A_ARIA,
+	A_CAMELLIA, A_SM4, A_RC4, A_SHA1, A_SHA2, A_SHA3, A_SHAKE, A_MD5,
+	A_RIPEMD160, A_BLAKE2, A_SM3, A_HMAC, A_CMAC, A_GMAC, A_KMAC,
+	A_POLY1305, A_SIPHASH, A_RSA, A_DSA, A_ECDSA, A_EDDSA, A_SM2,
+	A_MLDSA, A_SLHDSA, A_DH, A_ECDH, A_XDH, A_MLKEM, A_DRBG, A_HKDF,
+	A_PBKDF2, A_TLSPRF, A_SSHKDF, A_SSKDF, A_KBKDF, A_SCRYPT, A_ARGON2,
+	A__COUNT
+};
+
+static const struct sc_crypto_alg algs[A__COUNT] = {
+	[A_AES] = { "AES", "block-cipher", "encrypt decrypt" },
+	[A_3DES] = { "3DES", "block-cipher", "encrypt decrypt" },
+	[A_DES] = { "DES", "block-cipher", "encrypt decrypt" },
+	[A_CHACHA20_POLY1305] = { "ChaCha20-Poly1305", "ae",
+		"encrypt decrypt tag" },
+	[A_CHACHA20] = { "ChaCha20", "stream-cipher", "encrypt decrypt" },
+	[A_ARIA] = { "ARIA", "block-cipher", "encrypt decrypt" },
+	[A_CAMELLIA] = { "Camellia", "block-cipher", "encrypt decrypt" },
+	[A_SM4] = { "SM4", "block-cipher", "encrypt decrypt" },
+	[A_RC4] = { "RC4", "stream-cipher", "encrypt decrypt" },
+	[A_SHA1] = { "SHA-1", "hash", "digest" },
+	[A_SHA2] = { "SHA-2", "hash", "digest" },
+	[A_SHA3] = { "SHA-3", "hash", "digest" },
+	[A_SHAKE] = { "SHAKE", "xof", "digest" },
+	[A_MD5] = { "MD5", "hash", "digest" },
+	[A_RIPEMD160] = { "RIPEMD-160", "hash", "digest" },
+	[A_BLAKE2] = { "BLAKE2", "hash", "digest" },
+	[A_SM3] = { "SM3", "hash", "digest" },
+	[A_HMAC] = { "HMAC", "mac", "tag" },
+	[A_CMAC] = { "CMAC", "mac", "tag" },
+	[A_GMAC] = { "GMAC", "mac", "tag" },
+	[A_KMAC] = { "KMAC", "mac", "tag" },
+	[A_POLY1305] = { "Poly1305", "mac", "tag" },
+	[A_SIPHASH] = { "SipHash", "mac", "tag" },
+	[A_RSA] = { "RSA", "pke", "encrypt decrypt sign verify" },
+	[A_DSA] = { "DSA", "signature", "sign verify" },
+	[A_ECDSA] = { "ECDSA", "signature", "sign verify" },
+	[A_EDDSA] = { "EdDSA", "signature", "sign verify" },
+	[A_SM2] = { "SM2", "signature", "sign verify" },
+	[A_MLDSA] = { "ML-DSA", "signature", "sign verify" },
+	[A_SLHDSA] = { "SLH-DSA", "signature", "sign verify" },
+	[A_DH] = { "DH", "key-agree", "" },
+	[A_ECDH] = { "ECDH", "key-agree", "" },
+	[A_XDH] = { "X25519/X448", "key-agree", "" },
+	[A_MLKEM] = { "ML-KEM", "kem", "encapsulate decapsulate" },
+	[A_DRBG] = { "DRBG", "drbg", "generate" },
+	[A_HKDF] = { "HKDF", "kdf", "keyderive" },
+	[A_PBKDF2] = { "PBKDF2", "kdf", "keyderive" },
+	[A_TLSPRF] = { "TLS1-PRF", "kdf", "keyderive" },
+	[A_SSHKDF] = { "SSH-KDF", "kdf", "keyderive" },
+	[A_SSKDF] = { "SSKDF", "kdf", "keyderive" },
+	[A_KBKDF] = { "KBKDF", "kdf", "keyderive" },
+	[A_SCRYPT] = { "scrypt", "kdf", "keyderive" },
+	[A_ARGON2] = { "Argon2", "kdf", "keyderive" },
+};
+
+const struct sc_crypto_alg *
+sc_crypto_parse_alg(unsigned i)
+{
+	return i < A__COUNT ? &algs[i] : NULL;
+}
+
+int
+sc_crypto_parse_alg_find(const char *name)
+{
+	for (int i = 0; name && i < A__COUNT; i++)
+		if (strcmp(algs[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+#define BIT(a) ((uint64_t)1 << (a))
+
+/*
+ * The first name of an OpenSSL provider names list (PROV_NAMES_* in
+ * providers/implementations/include/prov/names.h, OpenSSL 3.0 to 3.5):
+ * exact, or a prefix when the entry ends in '-'.
+ */
+static const struct { const char *name; int alg; } ossl_first[] = {
+	{ "AES-128-", A_AES }, { "AES-192-", A_AES }, { "AES-256-", A_AES },
+	{ "DES-EDE3-", A_3DES }, { "DES-EDE-", A_3DES },
+	{ "DES-ECB", A_DES }, { "DES-CBC", A_DES }, { "DES-CFB", A_DES },
+	{ "DES-OFB", A_DES },
+	{ "ARIA-128-", A_ARIA }, { "ARIA-192-", A_ARIA },
+	{ "ARIA-256-", A_ARIA },
+	{ "CAMELLIA-128-", A_CAMELLIA }, { "CAMELLIA-192-", A_CAMELLIA },
+	{ "CAMELLIA-256-", A_CAMELLIA },
+	{ "SM4-", A_SM4 },
+	{ "SHA1", A_SHA1 }, { "SHA2-", A_SHA2 }, { "SHA3-", A_SHA3 },
+	{ "SHAKE-", A_SHAKE }, { "MD5", A_MD5 }, { "RIPEMD-160", A_RIPEMD160 },
+	{ "BLAKE2B-", A_BLAKE2 }, { "BLAKE2S-", A_BLAKE2 }, { "SM3", A_SM3 },
+	{ "KMAC-", A_KMAC }, { "GMAC", A_GMAC },
+	/* 3.4 and later: composite signature algorithms */
+	{ "RSA", A_RSA }, { "RSA-PSS", A_RSA }, { "RSA-SHA2-", A_RSA },
+	{ "RSA-SHA3-", A_RSA }, { "RSA-SHA1", A_RSA }, { "RSA-SM3", A_RSA },
+	{ "DSA", A_DSA }, { "DSA-SHA2-", A_DSA }, { "DSA-SHA3-", A_DSA },
+	{ "DSA-SHA1", A_DSA },
+	{ "ECDSA-SHA2-", A_ECDSA }, { "ECDSA-SHA3-", A_ECDSA },
+	{ "ECDSA-SHA1", A_ECDSA },
+	{ "ED25519", A_EDDSA }, { "ED448", A_EDDSA }, { "SM2", A_SM2 },
+	{ "ML-DSA-", A_MLDSA }, { "SLH-DSA-", A_SLHDSA },
+	{ "DH", A_DH }, { "DHX", A_DH },
+	{ "X25519", A_XDH }, { "X448", A_XDH },
+	{ "ML-KEM-", A_MLKEM }, { "PBKDF2", A_PBKDF2 },
+};
+
+/* A provider implementation source, under providers/implementations/. */
+static const struct { const char *prefix; int alg; } ossl_src[] = {
+	{ "ciphers/cipher_aes", A_AES },
+	{ "ciphers/cipher_tdes", A_3DES },
+	{ "ciphers/cipher_des", A_DES },
+	{ "ciphers/cipher_chacha20_poly1305", A_CHACHA20_POLY1305 },
+	{ "ciphers/cipher_chacha20.", A_CHACHA20 },
+	{ "ciphers/cipher_chacha20_hw.", A_CHACHA20 },
+	{ "ciphers/cipher_aria", A_ARIA },
+	{ "ciphers/cipher_camellia", A_CAMELLIA },
+	{ "ciphers/cipher_sm4", A_SM4 },
+	{ "digests/md5_prov.", A_MD5 },
+	{ "digests/sha3_prov.", A_SHA3 },
+	{ "digests/blake2", A_BLAKE2 },
+	{ "digests/sm3_prov.", A_SM3 },
+	{ "digests/ripemd_prov.", A_RIPEMD160 },
+	{ "macs/hmac_prov.", A_HMAC },
+	{ "macs/cmac_prov.", A_CMAC },
+	{ "macs/gmac_prov.", A_GMAC },
+	{ "macs/kmac_prov.", A_KMAC },
+	{ "macs/poly1305_prov.", A_POLY1305 },
+	{ "macs/siphash_prov.", A_SIPHASH },
+	{ "macs/blake2", A_BLAKE2 },
+	{ "rands/drbg_ctr.", A_DRBG },
+	{ "rands/drbg_hash.", A_DRBG },
+	{ "rands/drbg_hmac.", A_DRBG },
+	{ "signature/ecdsa_sig.", A_ECDSA },
+	{ "signature/eddsa_sig.", A_EDDSA },
+	{ "signature/rsa_sig.", A_RSA },
+	{ "signature/dsa_sig.", A_DSA },
+	{ "signature/sm2_sig.", A_SM2 },
+	{ "signature/ml_dsa_sig.", A_MLDSA },
+	{ "signature/slh_dsa_sig.", A_SLHDSA },
+	{ "exchange/ecdh_exch.", A_ECDH },
+	{ "exchange/dh_exch.", A_DH },
+	{ "exchange/ecx_exch.", A_XDH },
+	{ "asymciphers/rsa_enc.", A_RSA },
+	{ "asymciphers/sm2_enc.", A_SM2 },
+	{ "kem/rsa_kem.", A_RSA },
+	{ "kem/ml_kem_kem.", A_MLKEM },
+	{ "kdfs/hkdf.", A_HKDF },
+	{ "kdfs/pbkdf2.", A_PBKDF2 },
+	{ "kdfs/tls1_prf.", A_TLSPRF },
+	{ "kdfs/sshkdf.", A_SSHKDF },
+	{ "kdfs/sskdf.", A_SSKDF },
+	{ "kdfs/kbkdf.", A_KBKDF },
+	{ "kdfs/scrypt.", A_SCRYPT },
+	{ "kdfs/argon2.", A_ARGON2 },
+};
+
+/* s (n bytes) is entry e of a table above: exact, or prefix for "...-". */
+static int
+name_is(const char *s, size_t n, const char *e)
+{
+	size_t el = strlen(e);
+
+	if (el && e[el - 1] == '-')
+		return n > el && strncmp(s, e, el) == 0;
+	return n == el && strncmp(s, e, el) == 0;
+}
+
+void
+sc_crypto_parse_ossl_algs(const char *s, uint64_t *names, uint64_t *files)
+{
+	static const char impl[] = "providers/implementations/";
+	const char *p;
+	size_t n, first;
+
+	if ((n = strnlen(s, SC_CRYPTO_PARSE_MAX_STR + 1)) >
+	    SC_CRYPTO_PARSE_MAX_STR || n < 4)
+		return;
+	if ((p = strstr(s, impl)) != NULL) {
+		p += sizeof(impl) - 1;
+		for (size_t i = 0; i < sizeof(ossl_src) / sizeof(ossl_src[0]);
+		    i++)
+			if (strncmp(p, ossl_src[i].prefix,
+			    strlen(ossl_src[i].prefix)) == 0) {
+				*files |= BIT(ossl_src[i].alg);
+				break;
+			}
+		return;
+	}
+	first = strcspn(s, ":");
+	if (first == 0 || first == n)
+		return;
+	/* a names list: names of [A-Za-z0-9._/-], none empty */
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ':' ? s[i + 1] == ':' || s[i + 1] == '\0' :
+		    !isalnum((unsigned char)s[i]) && !strchr("._/-", s[i]))
+			return;
+	for (size_t i = 0; i < sizeof(ossl_first) / sizeof(ossl_first[0]); i++)
+		if (name_is(s, first, ossl_first[i].name)) {
+			*names |= BIT(ossl_first[i].alg);
+			return;
+		}
+}
+
+/* Go packages (import path and '.'), their functions' families. */
+static const struct { const char *pkg; int alg; } go_pkgs[] = {
+	{ "crypto/aes.", A_AES },
+	{ "crypto/internal/fips140/aes.", A_AES },
+	{ "crypto/internal/fips140/aes/gcm.", A_AES },
+	{ "crypto/md5.", A_MD5 },
+	{ "crypto/sha1.", A_SHA1 },
+	{ "crypto/sha256.", A_SHA2 },
+	{ "crypto/sha512.", A_SHA2 },
+	{ "crypto/internal/fips140/sha256.", A_SHA2 },
+	{ "crypto/internal/fips140/sha512.", A_SHA2 },
+	{ "crypto/sha3.", A_SHA3 },
+	{ "crypto/internal/fips140/sha3.", A_SHA3 },
+	{ "golang.org/x/crypto/sha3.", A_SHA3 },
+	{ "crypto/hmac.", A_HMAC },
+	{ "crypto/internal/fips140/hmac.", A_HMAC },
+	{ "crypto/rsa.", A_RSA },
+	{ "crypto/internal/fips140/rsa.", A_RSA },
+	{ "crypto/ecdsa.", A_ECDSA },
+	{ "crypto/internal/fips140/ecdsa.", A_ECDSA },
+	{ "crypto/ed25519.", A_EDDSA },
+	{ "crypto/internal/fips140/ed25519.", A_EDDSA },
+	{ "golang.org/x/crypto/ed25519.", A_EDDSA },
+	{ "crypto/internal/fips140/ecdh.", A_ECDH },
+	{ "golang.org/x/crypto/curve25519.", A_XDH },
+	{ "crypto/dsa.", A_DSA },
+	{ "crypto/rc4.", A_RC4 },
+	{ "crypto/hkdf.", A_HKDF },
+	{ "crypto/internal/fips140/hkdf.", A_HKDF },
+	{ "golang.org/x/crypto/hkdf.", A_HKDF },
+	{ "crypto/pbkdf2.", A_PBKDF2 },
+	{ "crypto/internal/fips140/pbkdf2.", A_PBKDF2 },
+	{ "golang.org/x/crypto/pbkdf2.", A_PBKDF2 },
+	{ "crypto/mlkem.", A_MLKEM },
+	{ "crypto/internal/fips140/mlkem.", A_MLKEM },
+	{ "crypto/internal/mlkem768.", A_MLKEM },
+	{ "crypto/internal/fips140/drbg.", A_DRBG },
+	{ "crypto/internal/fips140/tls12.", A_TLSPRF },
+	{ "crypto/internal/fips140/ssh.", A_SSHKDF },
+	{ "golang.org/x/crypto/chacha20poly1305.", A_CHACHA20_POLY1305 },
+	{ "golang.org/x/crypto/chacha20.", A_CHACHA20 },
+	{ "golang.org/x/crypto/internal/poly1305.", A_POLY1305 },
+	{ "golang.org/x/crypto/poly1305.", A_POLY1305 },
+	{ "golang.org/x/crypto/blake2b.", A_BLAKE2 },
+	{ "golang.org/x/crypto/blake2s.", A_BLAKE2 },
+	{ "golang.org/x/crypto/scrypt.", A_SCRYPT },
+	{ "golang.org/x/crypto/argon2.", A_ARGON2 },
+};
+
+uint64_t
+sc_crypto_parse_go_algs(const char *s)
+{
+	const char *fn;
+
+	if (strncmp(s, "vendor/", 7) == 0)
+		s += 7;
+	if (strncmp(s, "crypto/", 7) != 0 &&
+	    strncmp(s, "golang.org/x/crypto/", 20) != 0)
+		return 0;
+	if (strnlen(s, SC_CRYPTO_PARSE_MAX_STR + 1) > SC_CRYPTO_PARSE_MAX_STR)
+		return 0;
+	/* packages whose functions differ by family */
+	if (strncmp(s, "crypto/des.", 11) == 0) {
+		fn = s + 11;
+		/* triple DES uses desCipher's other methods */
+		return strstr(fn, "ripleDES") ? BIT(A_3DES) :
+		    strncmp(fn, "(*desCipher).Encrypt", 20) == 0 ||
+		    strncmp(fn, "(*desCipher).Decrypt", 20) == 0 ||
+		    strncmp(fn, "NewCipher", 9) == 0 ? BIT(A_DES) : 0;
+	}
+	if (strncmp(s, "crypto/ecdh.", 12) == 0) {
+		fn = s + 12;
+		return strstr(fn, "x25519") || strstr(fn, "X25519") ?
+		    BIT(A_XDH) : strstr(fn, "nistCurve") || strncmp(fn, "P256",
+		    4) == 0 || strncmp(fn, "P384", 4) == 0 || strncmp(fn, "P521",
+		    4) == 0 ? BIT(A_ECDH) : 0;
+	}
+	if (strncmp(s, "crypto/tls.prf", 14) == 0)
+		return BIT(A_TLSPRF);
+	for (size_t i = 0; i < sizeof(go_pkgs) / sizeof(go_pkgs[0]); i++)
+		if (strncmp(s, go_pkgs[i].pkg, strlen(go_pkgs[i].pkg)) == 0) {
+			if (go_pkgs[i].alg == A_SHA3 && (strstr(s, "SHAKE") ||
+			    strstr(s, "Shake")))
+				return BIT(A_SHAKE);
+			return BIT(go_pkgs[i].alg);
+		}
+	return 0;
 }

@@ -19,6 +19,14 @@
  *  - GODEBUG values: what fips140 is set to.
  *  - Java security properties (java.security, or a file named by
  *    -Djava.security.properties): the security.provider.N list in order.
+ *  - algorithm families (AES, SHA-2, ML-KEM, ...) from evidence in one
+ *    string: an OpenSSL 3 provider's algorithm names list
+ *    ("SHA2-256:SHA-256:SHA256:2.16.840.1.101.3.4.2.1") or the source
+ *    file name of a provider implementation compiled into the binary
+ *    ("../providers/implementations/macs/hmac_prov.c", which ERR_raise
+ *    records); a Go function name in .gopclntab ("crypto/sha256.New").
+ *    Never from a name alone ("HMAC", "MD5"): fips.so carries such names
+ *    in code it shares with the default provider without offering them.
  */
 #ifndef SC_CRYPTO_PARSE_H
 #define SC_CRYPTO_PARSE_H
@@ -85,6 +93,10 @@ struct sc_crypto_parse_marks {
 	char *wolfssl;		/* "wolfSSL ..." version banner, or NULL */
 	int go_crypto;		/* a Go function name under crypto/ */
 	int node;		/* Node.js option strings (--force-fips) */
+	/* algorithm families (bits of sc_crypto_parse_alg) */
+	uint64_t ossl_names;	/* OpenSSL provider algorithm names lists */
+	uint64_t ossl_files;	/* OpenSSL provider implementation sources */
+	uint64_t go_algs;	/* Go function names */
 };
 
 /* Sort one printable string into the marks (the first of a kind wins). */
@@ -149,5 +161,31 @@ void sc_crypto_parse_java_clear(struct sc_crypto_parse_java *j);
  * text: a new string, *replace set for "==".  NULL when absent.
  */
 char *sc_crypto_parse_java_override(const char *opts, int *replace);
+
+/* ---- algorithm families --------------------------------------------------------- */
+
+struct sc_crypto_alg {
+	const char *name;	/* "SHA-2" */
+	const char *primitive;	/* CycloneDX 1.6 algorithmProperties.primitive */
+	/* CycloneDX 1.6 cryptoFunctions where clear, space-separated, or "" */
+	const char *functions;
+};
+
+/* The family of bit i of an algorithm set, or NULL past the last (< 64). */
+const struct sc_crypto_alg *sc_crypto_parse_alg(unsigned i);
+/* The bit of the family called name, or -1. */
+int sc_crypto_parse_alg_find(const char *name);
+
+/*
+ * Families one printable string of an OpenSSL binary's read-only data
+ * shows: *names for a provider algorithm names list (at least one ':',
+ * only name characters, a first name stigcheck knows), *files for a
+ * provider implementation source file name.  Strings longer than
+ * SC_CRYPTO_PARSE_MAX_STR show nothing.
+ */
+void sc_crypto_parse_ossl_algs(const char *s, uint64_t *names,
+    uint64_t *files);
+/* Families one Go function name shows ("crypto/aes.NewCipher"), or 0. */
+uint64_t sc_crypto_parse_go_algs(const char *s);
 
 #endif

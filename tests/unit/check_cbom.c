@@ -2,7 +2,9 @@
  * check_cbom.c - the CycloneDX CBOM writer (reports/cbom.c): it reads the
  * inventory's module facts and the FIPS verdict facts only; what it keeps,
  * what it refuses in hostile stored results, and that a re-render gives
- * the same bytes.  (Schema validation with ajv: integration test t2200.)
+ * the same bytes; algorithm families as algorithm components that the
+ * modules provide.  (Schema validation with ajv: integration tests t2200,
+ * t2210.)
  */
 #include <jansson.h>
 #include <string.h>
@@ -158,6 +160,117 @@ START_TEST(test_hostile_fact)
 }
 END_TEST
 
+
+/* The component with bom-ref ref, or NULL. */
+static json_t *
+by_ref(json_t *doc, const char *ref)
+{
+	size_t i;
+	json_t *c;
+
+	json_array_foreach(json_object_get(doc, "components"), i, c)
+		if (!strcmp(json_string_value(json_object_get(c, "bom-ref")), ref))
+			return c;
+	return NULL;
+}
+
+START_TEST(test_algorithms)
+{
+	struct sc_err err = SC_ERR_INIT;
+	struct fx f;
+	json_t *doc, *c, *ap, *deps, *d;
+
+	fx_init(&f);
+	sc_testresult_add_fact(f.tr, MOD "1", "string", "{\"kind\":\"libcrypto\","
+	    "\"path\":\"/usr/lib/libcrypto.so.3\",\"algorithms\":["
+	    "{\"name\":\"SHA-2\",\"primitive\":\"hash\",\"functions\":[\"digest\"],"
+	    "\"identified_by\":\"provider algorithm names in read-only data\"},"
+	    "{\"name\":\"MD5\",\"primitive\":\"hash\",\"functions\":[\"digest\"],"
+	    "\"identified_by\":\"provider algorithm names in read-only data\"}]}");
+	/* hostile members: a primitive and a function CycloneDX lacks, a name
+	   whose bom-ref collides with another's, a name given twice */
+	sc_testresult_add_fact(f.tr, MOD "2", "string", "{\"kind\":\"go\","
+	    "\"path\":\"/usr/bin/app\",\"algorithms\":["
+	    "{\"name\":\"SHA-2\",\"primitive\":\"hash\",\"identified_by\":"
+	    "\"function names in .gopclntab\"},"
+	    "{\"name\":\"sha 2\",\"primitive\":\"rot13\",\"functions\":"
+	    "[\"digest\",\"juggle\",7]},{\"name\":\"SHA-2\"}]}");
+	sc_testresult_add_fact(f.tr, MOD "3", "string", "{\"kind\":\"libssl\","
+	    "\"path\":\"/usr/lib/libssl.so.3\",\"links\":"
+	    "\"/usr/lib/libcrypto.so.3\"}");
+	doc = sc_cbom_build(&f.x, &err);
+	ck_assert_ptr_nonnull(doc);
+	/* three modules, then SHA-2, MD5, "sha 2" */
+	ck_assert_uint_eq(json_array_size(json_object_get(doc, "components")),
+	    6);
+	c = by_ref(doc, "algorithm-sha-2");
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(json_string_value(json_object_get(c, "type")),
+	    "cryptographic-asset");
+	ap = json_object_get(json_object_get(c, "cryptoProperties"),
+	    "algorithmProperties");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(c,
+	    "cryptoProperties"), "assetType")), "algorithm");
+	ck_assert_str_eq(json_string_value(json_object_get(ap, "primitive")),
+	    "hash");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(ap,
+	    "cryptoFunctions"), 0)), "digest");
+	/* how each module showed it, one property each (three: SHA-2 twice
+	   in the second module) */
+	ck_assert_uint_eq(json_array_size(json_object_get(c, "properties")), 3);
+	ck_assert_str_eq(prop(c, "stigcheck:identified-by"),
+	    "/usr/lib/libcrypto.so.3: provider algorithm names in read-only "
+	    "data");
+	c = by_ref(doc, "algorithm-sha-2-3");
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(json_string_value(json_object_get(c, "name")), "sha 2");
+	ap = json_object_get(json_object_get(c, "cryptoProperties"),
+	    "algorithmProperties");
+	ck_assert_str_eq(json_string_value(json_object_get(ap, "primitive")),
+	    "unknown");
+	ck_assert_uint_eq(json_array_size(json_object_get(ap,
+	    "cryptoFunctions")), 1);
+	/* provides: each module its families, once; libssl depends only */
+	deps = json_object_get(doc, "dependencies");
+	ck_assert_uint_eq(json_array_size(deps), 3);
+	d = json_array_get(deps, 0);
+	ck_assert_str_eq(json_string_value(json_object_get(d, "ref")), "crypto-1");
+	ck_assert_uint_eq(json_array_size(json_object_get(d, "provides")), 2);
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(d,
+	    "provides"), 1)), "algorithm-md5");
+	d = json_array_get(deps, 1);
+	ck_assert_uint_eq(json_array_size(json_object_get(d, "provides")), 2);
+	d = json_array_get(deps, 2);
+	ck_assert_str_eq(json_string_value(json_object_get(d, "ref")), "crypto-3");
+	ck_assert_ptr_null(json_object_get(d, "provides"));
+	ck_assert_uint_eq(json_array_size(json_object_get(d, "dependsOn")), 1);
+	json_decref(doc);
+	fx_free(&f);
+}
+END_TEST
+
+START_TEST(test_hostile_algorithms)
+{
+	static const char *const bad[] = { "{\"algorithms\":7}",
+		"{\"algorithms\":[\"SHA-2\"]}", "{\"algorithms\":[{}]}",
+		"{\"algorithms\":[{\"name\":\"\"}]}",
+		"{\"algorithms\":[{\"name\":3}]}", NULL };
+
+	for (size_t i = 0; bad[i]; i++) {
+		struct sc_err err = SC_ERR_INIT;
+		struct fx f;
+
+		fx_init(&f);
+		sc_testresult_add_fact(f.tr, MOD "1", "string", bad[i]);
+		ck_assert_ptr_null(sc_cbom_build(&f.x, &err));
+		ck_assert_msg(strstr(err.msg, "target fact " MOD "1: "
+		    "\"algorithms\" is not a list") != NULL, "%s: %s", bad[i],
+		    err.msg);
+		fx_free(&f);
+	}
+}
+END_TEST
+
 START_TEST(test_empty)
 {
 	struct sc_err err = SC_ERR_INIT;
@@ -185,6 +298,8 @@ cbom_suite(void)
 	tcase_add_test(tc, test_modules);
 	tcase_add_test(tc, test_hostile_fact);
 	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_algorithms);
+	tcase_add_test(tc, test_hostile_algorithms);
 	suite_add_tcase(s, tc);
 	return s;
 }

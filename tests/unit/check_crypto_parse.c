@@ -2,7 +2,9 @@
  * check_crypto_parse.c - the crypto inventory's byte scanners: ELF
  * dynamic sections against binutils' readelf on real host files, hostile
  * (truncated, bit-flipped) ELF input, OpenSSL version texts, Go build
- * information, GODEBUG and Java security properties.
+ * information, GODEBUG and Java security properties; algorithm families
+ * from OpenSSL provider names and Go function names, in single strings,
+ * in a synthetic ELF file's .rodata and in the host's libcrypto.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -296,6 +298,236 @@ START_TEST(test_java)
 }
 END_TEST
 
+
+/* Bits as a sorted, space-separated list of family names. */
+static char *
+alg_names(uint64_t bits)
+{
+	struct sc_buf b = SC_BUF_INIT;
+	const struct sc_crypto_alg *a;
+
+	sc_buf_reset(&b);
+	for (unsigned i = 0; (a = sc_crypto_parse_alg(i)) != NULL; i++)
+		if (bits & ((uint64_t)1 << i))
+			sc_buf_addf(&b, "%s%s", b.len ? " " : "", a->name);
+	return sc_buf_detach(&b);
+}
+
+static void
+expect_ossl(const char *s, const char *names, const char *files)
+{
+	uint64_t n = 0, f = 0;
+	char *gn, *gf;
+
+	sc_crypto_parse_ossl_algs(s, &n, &f);
+	gn = alg_names(n);
+	gf = alg_names(f);
+	ck_assert_msg(strcmp(gn, names) == 0 && strcmp(gf, files) == 0,
+	    "%s: names '%s' files '%s', expected '%s' '%s'", s, gn, gf, names,
+	    files);
+	free(gn);
+	free(gf);
+}
+
+static void
+expect_go(const char *s, const char *names)
+{
+	char *g = alg_names(sc_crypto_parse_go_algs(s));
+
+	ck_assert_msg(strcmp(g, names) == 0, "%s: '%s', expected '%s'", s, g,
+	    names);
+	free(g);
+}
+
+START_TEST(test_alg_strings)
+{
+	const struct sc_crypto_alg *a;
+	unsigned n = 0;
+
+	/* the table: unique names, CycloneDX primitives, fits 64 bits */
+	for (; (a = sc_crypto_parse_alg(n)) != NULL; n++) {
+		ck_assert_int_eq(sc_crypto_parse_alg_find(a->name), (int)n);
+		ck_assert_ptr_nonnull(strstr(" drbg mac block-cipher "
+		    "stream-cipher signature hash pke xof kdf key-agree kem ae ",
+		    a->primitive));
+	}
+	ck_assert_uint_le(n, 64);
+	ck_assert_int_eq(sc_crypto_parse_alg_find("ROT13"), -1);
+	/* provider names lists (OpenSSL 3.0 to 3.5) */
+	expect_ossl("SHA2-256:SHA-256:SHA256:2.16.840.1.101.3.4.2.1", "SHA-2", "");
+	expect_ossl("SHA2-512/224:SHA-512/224:SHA512-224:2.16.840.1.101.3.4.2.5",
+	    "SHA-2", "");
+	expect_ossl("SHA1:SHA-1:SSL3-SHA1:1.3.14.3.2.26", "SHA-1", "");
+	expect_ossl("MD5:SSL3-MD5:1.2.840.113549.2.5", "MD5", "");
+	expect_ossl("AES-256-GCM:id-aes256-GCM:2.16.840.1.101.3.4.1.46", "AES", "");
+	expect_ossl("DES-EDE3-CBC:DES3:1.2.840.113549.3.7", "3DES", "");
+	expect_ossl("ML-KEM-768:MLKEM768:id-alg-ml-kem-768:2.16.840.1.101.3.4.4.2",
+	    "ML-KEM", "");
+	expect_ossl("ECDSA-SHA2-256:ECDSA-SHA256:ecdsa-with-SHA256:"
+	    "1.2.840.10045.4.3.2", "ECDSA", "");
+	expect_ossl("ED25519:1.3.101.112", "EdDSA", "");
+	expect_ossl("PBKDF2:1.2.840.113549.1.5.12", "PBKDF2", "");
+	/* a name alone is no evidence: fips.so carries "MD5" and "HMAC" */
+	expect_ossl("MD5", "", "");
+	expect_ossl("HMAC", "", "");
+	expect_ossl("POLY1305", "", "");
+	/* not a names list: TLS cipher strings, prose, empty names */
+	expect_ossl("DES-CBC3-SHA:AES128-SHA", "", "");
+	expect_ossl("ALL:!COMPLEMENTOFDEFAULT:!eNULL", "", "");
+	expect_ossl("DHX:X9.42 DH:dhpublicnumber:1.2.840.10046.2.1", "", "");
+	expect_ossl("SHA2-256::SHA256", "", "");
+	expect_ossl("SHA2-256:", "", "");
+	expect_ossl(":SHA2-256", "", "");
+	expect_ossl("SHA2-2560:x", "SHA-2", "");
+	expect_ossl("SHA2-:x", "", "");
+	/* implementation source file names (ERR_raise's __FILE__) */
+	expect_ossl("../providers/implementations/macs/hmac_prov.c", "", "HMAC");
+	expect_ossl("providers/implementations/rands/drbg_ctr.c", "", "DRBG");
+	expect_ossl("providers/implementations/ciphers/"
+	    "cipher_chacha20_poly1305.c", "", "ChaCha20-Poly1305");
+	expect_ossl("providers/implementations/ciphers/cipher_chacha20.c", "",
+	    "ChaCha20");
+	/* shared by both providers, or more than one family: nothing */
+	expect_ossl("providers/implementations/signature/mac_legacy_sig.c", "",
+	    "");
+	expect_ossl("providers/implementations/digests/sha2_prov.c", "", "");
+	expect_ossl("crypto/evp/evp_enc.c", "", "");
+	/* Go function names in .gopclntab */
+	expect_go("crypto/sha256.New", "SHA-2");
+	expect_go("crypto/sha256.(*digest).Write", "SHA-2");
+	expect_go("crypto/internal/fips140/sha256.(*Digest).Write", "SHA-2");
+	expect_go("crypto/internal/fips140/mlkem.Encapsulate768", "ML-KEM");
+	expect_go("crypto/internal/fips140/drbg.Read", "DRBG");
+	expect_go("vendor/golang.org/x/crypto/chacha20poly1305.New",
+	    "ChaCha20-Poly1305");
+	expect_go("crypto/des.NewTripleDESCipher", "3DES");
+	expect_go("crypto/des.(*desCipher).Encrypt", "DES");
+	expect_go("crypto/des.init", "");
+	expect_go("crypto/des.(*desCipher).generateSubkeys", "");
+	expect_go("crypto/ecdh.(*x25519Curve).ecdh", "X25519/X448");
+	expect_go("crypto/ecdh.(*nistCurve[...]).ecdh", "ECDH");
+	expect_go("crypto/sha3.(*SHAKE).Write", "SHAKE");
+	expect_go("crypto/tls.prf12.func1", "TLS1-PRF");
+	/* file names, other packages, a prefix that is not the package */
+	expect_go("crypto/sha256/sha256.go", "");
+	expect_go("crypto/sha256x.New", "");
+	expect_go("crypto/cipher.NewGCM", "");
+	expect_go("type:.eq.crypto/sha256.digest", "");
+	expect_go("main.main", "");
+}
+END_TEST
+
+/*
+ * A 64-bit little-endian ELF file whose only sections are .rodata
+ * (holding rod, n bytes) and .shstrtab: *len set.
+ */
+static unsigned char *
+synthetic_elf(const void *rod, size_t n, size_t *len)
+{
+	static const char shstr[] = "\0.rodata\0.shstrtab";
+	size_t rodoff = 64, stroff = rodoff + n, shoff = stroff + sizeof(shstr);
+	unsigned char *p;
+
+	shoff = (shoff + 7) & ~(size_t)7;
+	*len = shoff + 3 * 64;
+	p = calloc(1, *len);
+	memcpy(p, "\177ELF\2\1\1", 7);
+	p[16] = 3;			/* ET_DYN */
+	p[18] = 62;			/* EM_X86_64 */
+	p[20] = 1;
+	memcpy(p + 40, &(uint64_t){ shoff }, 8);
+	p[52] = 64;			/* e_ehsize */
+	p[58] = 64;			/* e_shentsize */
+	p[60] = 3;			/* e_shnum */
+	p[62] = 2;			/* e_shstrndx */
+	memcpy(p + rodoff, rod, n);
+	memcpy(p + stroff, shstr, sizeof(shstr));
+	/* [1] .rodata: name 1, PROGBITS, offset, size */
+	p[shoff + 64] = 1;
+	p[shoff + 64 + 4] = 1;
+	memcpy(p + shoff + 64 + 24, &(uint64_t){ rodoff }, 8);
+	memcpy(p + shoff + 64 + 32, &(uint64_t){ n }, 8);
+	/* [2] .shstrtab: name 9, STRTAB */
+	p[shoff + 128] = 9;
+	p[shoff + 128 + 4] = 3;
+	memcpy(p + shoff + 128 + 24, &(uint64_t){ stroff }, 8);
+	memcpy(p + shoff + 128 + 32, &(uint64_t){ sizeof(shstr) }, 8);
+	return p;
+}
+
+/* The families of the .rodata of an ELF file in memory (names | files). */
+static char *
+rodata_algs(const unsigned char *p, size_t n)
+{
+	struct sc_crypto_parse_elf e;
+	struct sc_crypto_parse_marks m;
+	char *out;
+
+	ck_assert_int_eq(sc_crypto_parse_elf_mem(p, n, &e), 0);
+	ck_assert_uint_gt(e.rodata.size, 0);
+	memset(&m, 0, sizeof(m));
+	sc_crypto_parse_strings_mem(&m, p + e.rodata.off, (size_t)e.rodata.size);
+	out = alg_names(m.ossl_names | m.ossl_files);
+	sc_crypto_parse_marks_clear(&m);
+	sc_crypto_parse_elf_clear(&e);
+	return out;
+}
+
+START_TEST(test_alg_elf)
+{
+	/* a FIPS-provider-like .rodata: names lists, and the bare names and
+	   shared sources fips.so carries without offering them */
+	static const char fips[] = "\0SHA2-256:SHA-256:SHA256:2.16.840.1.101.3"
+	    ".4.2.1\0AES-128-GCM:id-aes128-GCM:2.16.840.1.101.3.4.1.6\0HMAC\0"
+	    "CMAC\0KDFMD5-SHA1\0MD5\0POLY1305\0SIPHASH\0../providers/"
+	    "implementations/signature/mac_legacy_sig.c\0../providers/"
+	    "implementations/macs/hmac_prov.c\0";
+	/* a default-provider-like one adds MD5 and ChaCha20-Poly1305 */
+	static const char dflt[] = "\0SHA2-256:SHA-256:SHA256:2.16.840.1.101.3"
+	    ".4.2.1\0MD5:SSL3-MD5:1.2.840.113549.2.5\0ChaCha20-Poly1305\0"
+	    "../providers/implementations/ciphers/cipher_chacha20_poly1305.c\0";
+	unsigned char *p;
+	size_t n;
+	char *got;
+
+	p = synthetic_elf(fips, sizeof(fips), &n);
+	got = rodata_algs(p, n);
+	ck_assert_str_eq(got, "AES SHA-2 HMAC");
+	free(got);
+	free(p);
+	p = synthetic_elf(dflt, sizeof(dflt), &n);
+	got = rodata_algs(p, n);
+	ck_assert_str_eq(got, "ChaCha20-Poly1305 SHA-2 MD5");
+	free(got);
+	free(p);
+}
+END_TEST
+
+/* Debian's libcrypto.so.3: its default provider offers MD5, SHA-2, AES. */
+START_TEST(test_alg_host_libcrypto)
+{
+	static const char *const paths[] = {
+		"/usr/lib/x86_64-linux-gnu/libcrypto.so.3",
+		"/usr/lib/aarch64-linux-gnu/libcrypto.so.3", NULL };
+	size_t n = 0;
+	char *data = NULL, *got;
+
+	for (size_t i = 0; paths[i] && data == NULL; i++)
+		data = tu_read(paths[i], &n);
+	if (data == NULL) {
+		fprintf(stderr, "test_alg_host_libcrypto: skipped: no "
+		    "libcrypto.so.3 on this host\n");
+		return;
+	}
+	got = rodata_algs((unsigned char *)data, n);
+	ck_assert_msg(strstr(got, "AES ") && strstr(got, " SHA-2 ") &&
+	    strstr(got, " MD5 ") && strstr(got, " HMAC ") &&
+	    strstr(got, " DRBG"), "host libcrypto: %s", got);
+	free(got);
+	free(data);
+}
+END_TEST
+
 static Suite *
 crypto_parse_suite(void)
 {
@@ -308,6 +540,9 @@ crypto_parse_suite(void)
 	tcase_add_test(tc, test_openssl_strings);
 	tcase_add_test(tc, test_go_buildinfo);
 	tcase_add_test(tc, test_java);
+	tcase_add_test(tc, test_alg_strings);
+	tcase_add_test(tc, test_alg_elf);
+	tcase_add_test(tc, test_alg_host_libcrypto);
 	suite_add_tcase(s, tc);
 	return s;
 }
