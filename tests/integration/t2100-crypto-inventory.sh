@@ -111,7 +111,7 @@ expect javabc pass "first security provider is org.bouncycastle.jcajce.provider.
 { cat "$TMPDIR/nogo.yaml"; printf '  - number: "9999"\n    module: BC-FJA\n    family: java\n    versions: "2.0.0"\n    standard: FIPS 140-3\n    status: active\n    sunset: "2029-01-01"\n    level: "1"\n    source: test\n'; } >"$TMPDIR/java.yaml"
 scan javabc --cmvp-table "$TMPDIR/java.yaml" --cbom "$TMPDIR/javabc.cbom.json"
 expect javabc pass "bc-fips-2.0.0.jar: CMVP #9999 (FIPS 140-3, active until 2029-01-01), identified by the jar's file name; binary not compared with the validated build"
-lvl=$(jq -c '.components[] | select(.evidence.occurrences[0].location | endswith("/java.security")) | .cryptoProperties.algorithmProperties.certificationLevel' "$TMPDIR/javabc.cbom.json")
+lvl=$(jq -c '.components[] | select((.evidence.occurrences[0].location // "") | endswith("/java.security")) | .cryptoProperties.algorithmProperties.certificationLevel' "$TMPDIR/javabc.cbom.json")
 [ "$lvl" = '["fips140-3-l1"]' ] || fail "javabc: CBOM certificationLevel of java.security is '$lvl'"
 
 plant py python
