@@ -1,7 +1,8 @@
 # Docker, against a real Docker daemon: a private dockerd (its own data
 # root, exec root and socket; no iptables, no bridge) with an image
 # imported from a busybox root and two containers of it, one --read-only
-# with a read-only bind of a host directory, one --user 1000.
+# with a read-only bind of a host directory, one --user 1000 with a named
+# volume.
 #  - --container by name, short id, full id and PID gives the same rule
 #    results and the same identity facts (id, name, image, image id, image
 #    digest, runtime docker) as docker reports them;
@@ -10,7 +11,8 @@
 #    --container NAME gives;
 #  - --image docker:NAME (docker save to a pipe) gives the results of
 #    `docker save NAME >x.tar; --image x.tar`, with docker's image id;
-#  - the bind mount is listed as a fact and not walked;
+#  - the bind mount is listed as a fact and not walked; the volume (under
+#    the daemon's own data root) is a volume, not a read-write host path;
 #  - the image digest: an imported image has no RepoDigests, and then no
 #    digest is recorded, for the container or for docker:NAME; once pushed
 #    to a registry on 127.0.0.1 (Debian's docker-registry, where installed)
@@ -103,7 +105,7 @@ user=$P-user
 timeout 60 docker run -d --name "$ro" --read-only -v "$TMPDIR/hostdata:/data:ro" \
     "$img" /bin/busybox sleep 100000 >"$TMPDIR/dk.out" 2>&1 ||
 	fail "docker run $ro: $(tail -1 "$TMPDIR/dk.out")"
-timeout 60 docker run -d --name "$user" --user 1000 "$img" \
+timeout 60 docker run -d --name "$user" --user 1000 -v "$P-vol:/vol" "$img" \
     /bin/busybox sleep 100000 >"$TMPDIR/dk.out" 2>&1 ||
 	fail "docker run $user: $(tail -1 "$TMPDIR/dk.out")"
 imgid=$(docker image inspect --format '{{.Id}}' "$img")
@@ -161,6 +163,12 @@ grep -q ">bind $TMPDIR/hostdata /data [^ ]* ro<" "$TMPDIR/c-$ro.xml" ||
 grep -q '/data/f' "$TMPDIR/c-$ro.xml" && fail "the host file behind /data was judged"
 [ "$(result_of "$TMPDIR/c-$ro.xml" _rule_no_world_writable_files)" = pass ] || fail "$ro: the bound 0666 file was judged"
 [ "$(result_of "$TMPDIR/c-$ro.xml" _rule_container_no_sensitive_mounts)" = pass ] || fail "$ro: ro bind judged sensitive"
+# a named volume (read-write, under this daemon's own --data-root, not
+# /var/lib/docker): a volume, not a host path bound read-write
+voldir=$(docker volume inspect --format '{{.Mountpoint}}' "$P-vol")
+grep -q ">volume $voldir /vol [^ ]* rw<" "$TMPDIR/c-$user.xml" ||
+	fail "the volume $voldir is not listed as a volume: $(grep -o '>[a-z]* [^<]* /vol [^<]*<' "$TMPDIR/c-$user.xml")"
+[ "$(result_of "$TMPDIR/c-$user.xml" _rule_container_no_sensitive_mounts)" = pass ] || fail "$user: its volume judged sensitive"
 
 # every container on the node; other users' containers may be there too
 out=$TMPDIR/fleet
