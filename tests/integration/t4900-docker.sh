@@ -1,8 +1,8 @@
 # Docker, against a real Docker daemon: a private dockerd (its own data
 # root, exec root and socket; no iptables, no bridge) with an image
 # imported from a busybox root and two containers of it, one --read-only
-# with a read-only bind of a host directory, one --user 1000 with a named
-# volume.
+# --init with a read-only bind of a host directory, one --user 1000 with
+# a named volume.
 #  - --container by name, short id, full id and PID gives the same rule
 #    results and the same identity facts (id, name, image, image id, image
 #    digest, runtime docker) as docker reports them;
@@ -102,7 +102,7 @@ echo secret >"$TMPDIR/hostdata/f"
 chmod 0666 "$TMPDIR/hostdata/f"	# the host's, behind a bind: never judged
 ro=$P-ro
 user=$P-user
-timeout 60 docker run -d --name "$ro" --read-only -v "$TMPDIR/hostdata:/data:ro" \
+timeout 60 docker run -d --name "$ro" --read-only --init -v "$TMPDIR/hostdata:/data:ro" \
     "$img" /bin/busybox sleep 100000 >"$TMPDIR/dk.out" 2>&1 ||
 	fail "docker run $ro: $(tail -1 "$TMPDIR/dk.out")"
 timeout 60 docker run -d --name "$user" --user 1000 -v "$P-vol:/vol" "$img" \
@@ -161,6 +161,9 @@ validate_xccdf "$TMPDIR/c-$ro.xml"
 grep -q ">bind $TMPDIR/hostdata /data [^ ]* ro<" "$TMPDIR/c-$ro.xml" ||
 	fail "the bind of $TMPDIR/hostdata is not listed as a mount fact"
 grep -q '/data/f' "$TMPDIR/c-$ro.xml" && fail "the host file behind /data was judged"
+# --init: docker binds its tini in read-only; listed, not walked, not sensitive
+grep -q '>bind [^ ]* /sbin/docker-init [^ ]* ro<' "$TMPDIR/c-$ro.xml" ||
+	fail "docker-init (--init) is not listed as a bind"
 [ "$(result_of "$TMPDIR/c-$ro.xml" _rule_no_world_writable_files)" = pass ] || fail "$ro: the bound 0666 file was judged"
 [ "$(result_of "$TMPDIR/c-$ro.xml" _rule_container_no_sensitive_mounts)" = pass ] || fail "$ro: ro bind judged sensitive"
 # a named volume (read-write, under this daemon's own --data-root, not
