@@ -9,7 +9,7 @@ set -eu
 #        libpcre2-dev libsqlite3-dev libarchive-dev libjansson-dev
 # tests: check clang libxml2-utils xsltproc openscap-scanner valgrind rpm
 #        debootstrap busybox-static openssl chromium fonts-dejavu-core nodejs
-#        npm mandoc man-db podman runc
+#        npm mandoc man-db podman runc docker.io docker-registry
 #        npm python3-junitparser
 
 missing=""
@@ -55,6 +55,10 @@ command -v podman >/dev/null 2>&1 || missing="$missing podman"
 command -v runc >/dev/null 2>&1 || missing="$missing runc"
 # `podman kube play` (t4710) builds its pause image from catatonit
 command -v catatonit >/dev/null 2>&1 || missing="$missing catatonit"
+# the Docker test (t4900): a private dockerd (docker.io), and a registry
+# on 127.0.0.1 (docker-registry) so an image has RepoDigests
+command -v dockerd >/dev/null 2>&1 || missing="$missing docker.io"
+command -v docker-registry >/dev/null 2>&1 || missing="$missing docker-registry"
 # the JUnit output test (t6510) reads --junit with a real JUnit parser
 /usr/bin/python3 -c 'import junitparser' 2>/dev/null ||
 	missing="$missing python3-junitparser"

@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "target/imagedigest.h"
 #include "target/mounts.h"
 #include "util/mem.h"
 
@@ -889,6 +890,46 @@ valid_name(const char *s)
 }
 
 /*
+ * docker's container inspect names the image by its id only: its manifest
+ * digest is the image's (`docker image inspect -- ID`: RepoDigests), the
+ * value --image docker:NAME records (imagedigest.h).  One inspect per
+ * image id; an image with no RepoDigests (imported or built here, never
+ * pushed or pulled) has no digest, and none is guessed.
+ */
+static void
+docker_digests(struct sc_container_info *cis, size_t n)
+{
+	struct sc_buf out = SC_BUF_INIT, eo = SC_BUF_INIT;
+	size_t i, j;
+	int status;
+
+	for (i = 0; i < n; i++) {
+		char *argv[] = { "docker", "image", "inspect", "--", NULL, NULL };
+
+		if (cis[i].runtime == NULL || strcmp(cis[i].runtime, "docker") ||
+		    cis[i].image_digest != NULL || !digest_like(cis[i].image_id))
+			continue;
+		for (j = 0; j < i; j++)	/* asked already */
+			if (cis[j].image_id != NULL &&
+			    strcmp(cis[j].image_id, cis[i].image_id) == 0)
+				break;
+		if (j < i) {
+			set_str(&cis[i].image_digest, cis[j].image_digest);
+			continue;
+		}
+		argv[4] = cis[i].image_id;
+		if (sc_container_run_cli(argv, &out, &eo, &status) == 0 &&
+		    status == 0 && out.len > 0) {
+			sc_buf_addc(&out, '\0');
+			cis[i].image_digest = sc_imagedigest_parse("docker",
+			    out.data, cis[i].image_id);
+		}
+	}
+	sc_buf_free(&out);
+	sc_buf_free(&eo);
+}
+
+/*
  * Ask the runtime CLIs.  1: found; 0: none knows it (tried says what each
  * said); <0: a definite error (not running, bad output).
  */
@@ -950,6 +991,7 @@ by_name(const char *ref, struct sc_container_info *ci, struct sc_buf *tried,
 			    tool, ref, ci->pid);
 		else if (r == SC_OK) {
 			ci->start_time = pid_start(ci->pid);
+			docker_digests(ci, 1);
 			r = 1;
 		}
 	}
@@ -1061,12 +1103,13 @@ sc_container_identify(struct sc_container_info *cis, size_t n)
 		for (i = left = 0; i < n; i++)
 			left += wants_identity(&cis[i]);
 		if (left == 0)
-			return;
+			break;
 		identify_with(tools[t], cis, n);
 	}
 	for (i = 0; i < n; i++)
 		if (wants_identity(&cis[i]))
 			identify_crictl(&cis[i]);
+	docker_digests(cis, n);
 }
 
 int

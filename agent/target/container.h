@@ -146,7 +146,11 @@ int sc_container_list(struct sc_container_info **out, size_t *n,
  * of them, then `crictl inspect ID` for what is left.  Fills name, image,
  * image id, image digest (the manifest digest the runtime reports) and
  * runtime where the runtime knows them; the PID is never taken from the
- * CLI here.  Entries no CLI knows are left as they are.
+ * CLI here.  Entries no CLI knows are left as they are.  Docker's
+ * container inspect has no image digest: for docker's containers it is
+ * the image's (`docker image inspect -- IMAGE-ID`, the first RepoDigests
+ * entry, as target/imagedigest.h), asked once per image, also when the
+ * container was resolved by name; none when the image has no RepoDigests.
  */
 void sc_container_identify(struct sc_container_info *cis, size_t n);
 

@@ -293,6 +293,26 @@ contains_any(const char *s, const char *const *list)
 	return 0;
 }
 
+/*
+ * A named volume of docker or podman wherever its data root is (dockerd
+ * --data-root, podman's graphroot): ".../volumes/NAME/_data[/...]".
+ */
+static int
+named_volume(const char *root)
+{
+	const char *p;
+
+	for (p = root; (p = strstr(p, "/volumes/")) != NULL; p++) {
+		const char *name = p + 9;
+		size_t n = strcspn(name, "/");
+
+		if (n > 0 && strncmp(name + n, "/_data", 6) == 0 &&
+		    (name[n + 6] == '\0' || name[n + 6] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
 /* Host path of a mount's root, through the host's mount table. */
 static void
 resolve_host(struct sc_mount *m, const struct sc_mounts *host)
@@ -404,7 +424,7 @@ kind_of(const struct sc_mount *m)
 		return SC_MOUNT_OTHER;
 	/* a path of a local filesystem bound in: a device-backed source or a
 	 * root that is not the filesystem's root */
-	if (contains_any(m->root, volume_dirs))
+	if (contains_any(m->root, volume_dirs) || named_volume(m->root))
 		return SC_MOUNT_VOLUME;
 	if (m->source[0] == '/' || m->major != 0 || strcmp(m->root, "/") != 0)
 		return SC_MOUNT_BIND;

@@ -14,7 +14,9 @@
  *                     /dev/termination-log) from its own per-container
  *                     directory: part of the container's view, walked
  *   SC_MOUNT_VOLUME   a volume the runtime manages (docker, podman or
- *                     kubelet volume directories)
+ *                     kubelet volume directories; a root holding
+ *                     ".../volumes/NAME/_data", docker's and podman's
+ *                     layout under any --data-root or graphroot)
  *   SC_MOUNT_BIND     a host path bound in (-v /srv/data:/data)
  *   SC_MOUNT_TMPFS    a tmpfs anywhere else (--tmpfs, --read-only's /tmp)
  *   SC_MOUNT_OTHER    anything else (a procfs or sysfs outside /proc and
