@@ -17,21 +17,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char content_dir[64];
-
-static void
-content_cleanup(void)
-{
-	static const char *const names[] = { "copy.xml", "lent.xml" };
-	char p[96];
-
-	for (size_t i = 0; i < 2; i++) {
-		snprintf(p, sizeof(p), "%s/%s", content_dir, names[i]);
-		unlink(p);
-	}
-	rmdir(content_dir);
-}
-
 static char *
 content_slurp(const char *path, long *len)
 {
@@ -70,20 +55,18 @@ content_lend_vs_copy(struct sc_content *c, int arf)
 	struct sc_testresult *tr = sc_testresult_new();
 	struct sc_benchmark *b = sc_content_benchmark(c);
 	struct sc_err err = SC_ERR_INIT;
-	char copy[96], lent[96], *x, *y, *before, *after;
+	char dir[64], copy[96], lent[96], *x, *y, *before, *after;
 	long nx, ny;
 	xmlDocPtr doc = NULL;
 	int r;
 
-	if (content_dir[0] == '\0') {
-		snprintf(content_dir, sizeof(content_dir), "%s/sc-fuzz-XXXXXX",
-		    access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
-		if (mkdtemp(content_dir) == NULL)
-			abort();
-		atexit(content_cleanup);
-	}
-	snprintf(copy, sizeof(copy), "%s/copy.xml", content_dir);
-	snprintf(lent, sizeof(lent), "%s/lent.xml", content_dir);
+	/* a directory of its own per call, gone before it returns */
+	snprintf(dir, sizeof(dir), "%s/sc-fuzz-XXXXXX",
+	    access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
+	if (mkdtemp(dir) == NULL)
+		abort();
+	snprintf(copy, sizeof(copy), "%s/copy.xml", dir);
+	snprintf(lent, sizeof(lent), "%s/lent.xml", dir);
 	tr->id = strdup("xccdf_org.fuzz_testresult_x");
 	tr->benchmark_id = strdup(b->id ? b->id : "x");
 	tr->benchmark_href = strdup("fuzz.xml");
@@ -106,6 +89,9 @@ content_lend_vs_copy(struct sc_content *c, int arf)
 		free(y);
 	}
 	xmlFreeDoc(doc);
+	unlink(copy);
+	unlink(lent);
+	rmdir(dir);
 	after = content_dump(c);
 	if ((before == NULL) != (after == NULL) || (before && strcmp(before,
 	    after) != 0))
