@@ -163,7 +163,7 @@ if [ -f "$big" ]; then
 	fi
 	ls -A "$bigroot" >"$tmp/big-before"
 	printf 'RHEL 9 STIG data stream (%s, profile stig) on %s:\n' "$big" "$bigname"
-	printf '  %-14s | %-19s | %-19s | %s\n' output "stigcheck wall  RSS" "oscap wall  RSS" "RSS sc/os, wall os/sc"
+	printf '  %-8s | %-21s | %-21s | %s\n' output "stigcheck wall, RSS" "oscap wall, RSS" "RSS sc/os, wall os/sc"
 	for o in none results arf; do
 		case $o in
 		none) sco='' oso='' ;;
@@ -174,13 +174,13 @@ if [ -f "$big" ]; then
 		measure 1 big-sc-$o "$prog" --rootfs "$bigroot" --profile "$bigp" $sco -q "$big"
 		sc_wall=$wall; sc_rss=$rss
 		if [ "$o" = none ]; then
-			printf '  %-14s | %7ss %s MiB | %-19s |\n' "$o" "$sc_wall" "$(mib "$sc_rss")" "(always writes)"
+			printf '  %-8s | %7ss %s MiB | %-21s |\n' "$o" "$sc_wall" "$(mib "$sc_rss")" "(always writes)"
 			continue
 		fi
 		# shellcheck disable=SC2086
 		measure 1 big-os-$o env OSCAP_PROBE_ROOT="$bigroot" oscap xccdf eval \
 		    --profile "$bigp" $oso "$big"
-		printf '  %-14s | %7ss %s MiB | %7ss %s MiB | %.2f, %.1fx\n' "$o" \
+		printf '  %-8s | %7ss %s MiB | %7ss %s MiB | %.2f, %.1fx\n' "$o" \
 		    "$sc_wall" "$(mib "$sc_rss")" "$wall" "$(mib "$rss")" \
 		    "$(awk -v a="$sc_rss" -v b="$rss" 'BEGIN { print (b > 0 ? a / b : 0) }')" \
 		    "$(awk -v a="$wall" -v b="$sc_wall" 'BEGIN { print (b > 0 ? a / b : 0) }')"
