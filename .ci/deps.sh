@@ -9,7 +9,7 @@ set -eu
 #        libpcre2-dev libsqlite3-dev libarchive-dev libjansson-dev
 # tests: check clang libxml2-utils xsltproc openscap-scanner valgrind rpm
 #        debootstrap busybox-static openssl chromium fonts-dejavu-core nodejs
-#        npm mandoc man-db podman runc docker.io docker-registry
+#        npm mandoc man-db podman runc catatonit docker.io docker-registry time
 #        npm python3-junitparser
 
 missing=""
@@ -36,6 +36,8 @@ command -v debootstrap >/dev/null 2>&1 || missing="$missing debootstrap"
 dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' ||
 	missing="$missing busybox-static"
 command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
+# peak RSS in t1320 and make bench (GNU time)
+[ -x /usr/bin/time ] || missing="$missing time"
 # the HTML report test (headless Chromium) and the consumer tests (node)
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 [ -d /usr/share/fonts/truetype/dejavu ] || missing="$missing fonts-dejavu-core"

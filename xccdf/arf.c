@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/mem.h"
+#include "xccdf/graft.h"
 #include "xccdf/results_xml.h"
 
 #define REQUEST_ID "collection1"
@@ -400,9 +401,14 @@ relationship(struct arf *a, xmlNodePtr rels, const char *type,
 	xmlNewTextChild(r, a->core, (const xmlChar *)"ref", (const xmlChar *)ref);
 }
 
-int
-sc_arf_build(const struct sc_content *c, const struct sc_testresult *tr,
-    xmlDocPtr *out, struct sc_err *err)
+/*
+ * The ARF document; with lent != NULL the data-stream collection and the
+ * check engines' reports are lent to it (graft.h, 1 + n_check_docs
+ * entries, to be undone before the document is freed), else copied.
+ */
+static int
+arf_build(const struct sc_content *c, const struct sc_testresult *tr,
+    xmlDocPtr *out, struct sc_graft *lent, struct sc_err *err)
 {
 	struct arf a;
 	xmlNodePtr root, rels, req, content, reports, rep, trn, coll;
@@ -447,12 +453,15 @@ sc_arf_build(const struct sc_content *c, const struct sc_testresult *tr,
 	attr(req, "id", REQUEST_ID);
 	content = child(req, a.arf, "content");
 	if (sc_content_kind(c) == SC_CONTENT_DATASTREAM) {
-		coll = xmlDocCopyNode(sc_content_collection(c), a.doc, 1);
+		coll = sc_content_collection(c);
+		if (lent)
+			sc_graft_move(&lent[0], coll, content, NULL, 0);
+		else
+			xmlAddChild(content, xmlDocCopyNode(coll, a.doc, 1));
 		comp_id = sc_xstrdup(sc_content_checklist_component_id(c));
 	} else {
-		coll = wrap_benchmark(&a, &comp_id);
+		xmlAddChild(content, wrap_benchmark(&a, &comp_id));
 	}
-	xmlAddChild(content, coll);
 
 	add_asset(&a, child(root, a.arf, "assets"));
 
@@ -469,7 +478,10 @@ sc_arf_build(const struct sc_content *c, const struct sc_testresult *tr,
 
 		rep = child(reports, a.arf, "report");
 		attr(rep, "id", a.doc_ids[i]);
-		if (src)
+		if (src && lent)
+			sc_graft_move(&lent[1 + i], src, child(rep, a.arf,
+			    "content"), NULL, 0);
+		else if (src)
 			xmlAddChild(child(rep, a.arf, "content"),
 			    xmlDocCopyNode(src, a.doc, 1));
 	}
@@ -482,15 +494,28 @@ sc_arf_build(const struct sc_content *c, const struct sc_testresult *tr,
 }
 
 int
+sc_arf_build(const struct sc_content *c, const struct sc_testresult *tr,
+    xmlDocPtr *out, struct sc_err *err)
+{
+	return arf_build(c, tr, out, NULL, err);
+}
+
+int
 sc_arf_write(const struct sc_content *c, const struct sc_testresult *tr,
     const char *path, struct sc_err *err)
 {
-	xmlDocPtr doc;
+	struct sc_graft *lent = sc_xcalloc(tr->n_check_docs + 1, sizeof(*lent));
+	xmlDocPtr doc = NULL;
+	size_t i;
 	int r;
 
-	if ((r = sc_arf_build(c, tr, &doc, err)) < 0)
-		return r;
-	r = sc_results_save(doc, path, err);
-	xmlFreeDoc(doc);
+	if ((r = arf_build(c, tr, &doc, lent, err)) == SC_OK)
+		r = sc_results_save(doc, path, err);
+	/* give the lent trees back before the document that held them goes */
+	for (i = tr->n_check_docs + 1; i-- > 0;)
+		sc_graft_undo(&lent[i]);
+	if (doc)
+		xmlFreeDoc(doc);
+	free(lent);
 	return r;
 }

@@ -54,7 +54,11 @@
 
 int sc_arf_build(const struct sc_content *c, const struct sc_testresult *tr,
     xmlDocPtr *out, struct sc_err *err);
-/* Build and write atomically. */
+/*
+ * Build and write atomically: the same bytes as sc_arf_build +
+ * sc_results_save, with the content's collection and the OVAL results
+ * lent to the document while it is written (graft.h), not copied.
+ */
 int sc_arf_write(const struct sc_content *c, const struct sc_testresult *tr,
     const char *path, struct sc_err *err);
 

@@ -10,6 +10,7 @@
 
 #include "util/fsutil.h"
 #include "util/mem.h"
+#include "xccdf/graft.h"
 #include "xccdf/evidence.h"
 
 static const char *msg_sev[] = { "info", "warning", "error" };
@@ -242,16 +243,49 @@ sc_results_save(xmlDocPtr doc, const char *path, struct sc_err *err)
 	return sc_write_atomic_fn(path, save_fd, doc, err);
 }
 
+/*
+ * The Benchmark itself, lent to a shell document with the TestResult in
+ * place of its stale ones (graft.h): the same bytes as sc_results_build's
+ * copy, without holding the benchmark twice.
+ */
 int
 sc_results_write(const struct sc_content *c, const struct sc_testresult *tr,
     const char *path, struct sc_err *err)
 {
-	xmlDocPtr doc;
+	const struct sc_benchmark *b = sc_content_benchmark(c);
+	xmlNodePtr bn = b->node, ch, next, sig = NULL, trn;
+	xmlDocPtr shell = xmlNewDoc((const xmlChar *)"1.0");
+	xmlDocPtr tdoc = xmlNewDoc((const xmlChar *)"1.0");
+	struct sc_graft *g;
+	size_t n = 0, i;
 	int r;
 
-	if ((r = sc_results_build(c, tr, &doc, err)) < 0)
-		return r;
-	r = sc_results_save(doc, path, err);
-	xmlFreeDoc(doc);
+	for (ch = bn->children; ch; ch = ch->next)
+		if (sc_xml_is(ch, SC_XCCDF12_NS, "TestResult"))
+			n++;
+	g = sc_xcalloc(n + 2, sizeof(*g));
+	n = 0;
+	for (ch = bn->children; ch; ch = next) {
+		next = ch->next;
+		if (sc_xml_is(ch, SC_XCCDF12_NS, "TestResult"))
+			sc_graft_move(&g[n++], ch, NULL, NULL, 0);
+	}
+	/* TestResult goes after the items, before a signature if any */
+	for (ch = bn->children; ch; ch = ch->next)
+		if (sc_xml_is(ch, SC_XCCDF12_NS, "signature")) {
+			sig = ch;
+			break;
+		}
+	trn = sc_results_testresult_node(tdoc, bn->ns, tr);
+	indent(trn, 1);
+	sc_graft_move(&g[n++], trn, bn, sig, 0);
+	sc_graft_move(&g[n++], bn, (xmlNodePtr)shell, NULL, 1);
+	r = sc_results_save(shell, path, err);
+	for (i = n; i-- > 0;)
+		sc_graft_undo(&g[i]);
+	free(g);
+	xmlFreeNode(trn);
+	xmlFreeDoc(tdoc);
+	xmlFreeDoc(shell);
 	return r;
 }

@@ -38,7 +38,12 @@ int sc_results_build(const struct sc_content *c, const struct sc_testresult *tr,
 /* Serialise doc (UTF-8, indented) and write it atomically to path. */
 int sc_results_save(xmlDocPtr doc, const char *path, struct sc_err *err);
 
-/* sc_results_build + sc_results_save. */
+/*
+ * What sc_results_build + sc_results_save write, byte for byte, but with
+ * the content's own Benchmark lent to the document while it is written
+ * (graft.h), not copied: the content's tree is changed during the call
+ * and restored before it returns.
+ */
 int sc_results_write(const struct sc_content *c, const struct sc_testresult *tr,
     const char *path, struct sc_err *err);
 
