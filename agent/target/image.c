@@ -12,6 +12,7 @@
 
 #include <archive.h>
 #include <errno.h>
+#include <isa-l/igzip_lib.h>
 #include <fcntl.h>
 #include <jansson.h>
 #include <openssl/evp.h>
@@ -47,6 +48,8 @@
 #define MEMDIR_FACTOR 4ULL
 #define MEMDIR_MARGIN (64ULL << 20)
 #define TIMING_ENV "STIGCHECK_IMAGE_TIMING"
+/* "libarchive": gzip layers are inflated by libarchive (zlib), not ISA-L */
+#define INFLATE_ENV "STIGCHECK_IMAGE_INFLATE"
 
 #define MT_OCI_INDEX "application/vnd.oci.image.index.v1+json"
 #define MT_DOCKER_LIST "application/vnd.docker.distribution.manifest.list.v2+json"
@@ -623,46 +626,222 @@ struct ring {
 struct blob {
 	int fd;
 	EVP_MD_CTX *raw_md, *plain_md;
+	const EVP_MD *raw_type;		/* of raw_md, to start it again */
 	unsigned long long raw_n, plain_n, plain_max;
-	struct archive *dec;
+	struct archive *dec;		/* NULL while ist inflates */
 	struct ring *ring;		/* NULL: no second thread */
+	/* a gzip blob is inflated by ISA-L (ist) while it can be */
+	struct inflate_state *ist;
+	unsigned char *obuf;		/* ist's output, BLOCK bytes */
+	int in_eof;
+	/* after falling back to dec: decompressed bytes delivered already */
+	unsigned long long skip;
 	unsigned char buf[BLOCK];
 };
 
-static la_ssize_t
-blob_raw_read(struct archive *a, void *ud, const void **buf)
+/* The next block of the blob into b->buf, hashed; -1 with errno. */
+static ssize_t
+raw_fill(struct blob *b)
 {
-	struct blob *b = ud;
 	ssize_t n;
 
 	do
 		n = read(b->fd, b->buf, sizeof(b->buf));
 	while (n < 0 && errno == EINTR);
+	if (n > 0) {
+		if (b->raw_md != NULL)
+			EVP_DigestUpdate(b->raw_md, b->buf, (size_t)n);
+		b->raw_n += (unsigned long long)n;
+	}
+	return n;
+}
+
+static la_ssize_t
+blob_raw_read(struct archive *a, void *ud, const void **buf)
+{
+	struct blob *b = ud;
+	ssize_t n = raw_fill(b);
+
 	if (n < 0) {
 		archive_set_error(a, errno, "%s", strerror(errno));
 		return -1;
 	}
-	if (b->raw_md != NULL)
-		EVP_DigestUpdate(b->raw_md, b->buf, (size_t)n);
-	b->raw_n += (unsigned long long)n;
 	*buf = b->buf;
 	return n;
+}
+
+/*
+ * Read the blob again from its start, for its digest and size too.
+ * Returns -1 when it cannot be (nothing changed then).
+ */
+static int
+raw_rewind(struct blob *b)
+{
+	if (lseek(b->fd, 0, SEEK_SET) != 0)
+		return -1;
+	if (b->raw_md != NULL)
+		EVP_DigestInit_ex(b->raw_md, b->raw_type, NULL);
+	b->raw_n = 0;
+	b->in_eof = 0;
+	return 0;
+}
+
+/* Open the libarchive decompressor on the blob (its first header read). */
+static int
+dec_open(struct blob *b)
+{
+	struct archive_entry *e;
+
+	b->dec = archive_read_new();
+	archive_read_support_filter_all(b->dec);
+	archive_read_support_format_raw(b->dec);
+	if (archive_read_open(b->dec, b, NULL, blob_raw_read, NULL) !=
+	    ARCHIVE_OK || archive_read_next_header(b->dec, &e) != ARCHIVE_OK)
+		return -1;
+	return 0;
+}
+
+static const char *
+dec_error(struct blob *b)
+{
+	const char *s = b->dec != NULL ? archive_error_string(b->dec) : NULL;
+
+	return s != NULL ? s : "decompression failed";
+}
+
+/*
+ * ISA-L inflates a gzip blob two to three times faster than zlib.  It is
+ * used for the common case only: one gzip member that ends where the blob
+ * ends, decoded without an error.  Anything else (an error, a checksum
+ * mismatch, data after the member, a second member, a truncated blob)
+ * hands the blob back to libarchive, which reads it again from the start
+ * and skips what was delivered already, so what the tar reader sees, the
+ * digests and the messages are libarchive's (dec_fallback).
+ */
+static int
+fast_start(struct blob *b)
+{
+	const char *v = getenv(INFLATE_ENV);
+
+	if ((v != NULL && strcmp(v, "libarchive") == 0) || raw_rewind(b) < 0)
+		return -1;
+	archive_read_free(b->dec);
+	b->dec = NULL;
+	b->ist = sc_xcalloc(1, sizeof(*b->ist));
+	b->obuf = sc_xmalloc(BLOCK);
+	isal_inflate_init(b->ist);
+	b->ist->crc_flag = ISAL_GZIP;
+	return 0;
+}
+
+static void
+fast_free(struct blob *b)
+{
+	SC_FREE(b->ist);
+	SC_FREE(b->obuf);
+}
+
+/* 1: a block in *p, *size; 0: the end; -1: libarchive must take over. */
+static int
+fast_block(struct blob *b, const void **p, size_t *size)
+{
+	struct inflate_state *s = b->ist;
+
+	for (;;) {
+		uint32_t in_before;
+		size_t got;
+		ssize_t n;
+		int r;
+
+		if (s->block_state == ISAL_BLOCK_FINISH) {
+			/* the member ended: so must the blob */
+			if (s->avail_in > 0)
+				return -1;
+			if (!b->in_eof && (n = raw_fill(b)) != 0)
+				return -1;
+			b->in_eof = 1;
+			return 0;
+		}
+		if (s->avail_in == 0 && !b->in_eof) {
+			if ((n = raw_fill(b)) < 0)
+				return -1;
+			b->in_eof = n == 0;
+			s->next_in = b->buf;
+			s->avail_in = (uint32_t)n;
+		}
+		in_before = s->avail_in;
+		s->next_out = b->obuf;
+		s->avail_out = BLOCK;
+		r = isal_inflate(s);
+		if (r != ISAL_DECOMP_OK && r != ISAL_END_INPUT &&
+		    r != ISAL_OUT_OVERFLOW)
+			return -1;
+		got = BLOCK - s->avail_out;
+		if (got > 0) {
+			*p = b->obuf;
+			*size = got;
+			return 1;
+		}
+		if (s->block_state != ISAL_BLOCK_FINISH &&
+		    (b->in_eof || s->avail_in == in_before))
+			return -1;	/* truncated, or no progress */
+	}
+}
+
+/* libarchive reads the blob again; what was delivered is skipped. */
+static int
+dec_fallback(struct blob *b)
+{
+	fast_free(b);
+	b->skip = b->plain_n;
+	if (raw_rewind(b) < 0) {
+		b->dec = archive_read_new();
+		archive_set_error(b->dec, errno, "cannot read the blob again: "
+		    "%s", strerror(errno));
+		return -1;
+	}
+	return dec_open(b);
+}
+
+/*
+ * The next decompressed block, as archive_read_data_block returns it
+ * (ARCHIVE_OK or ARCHIVE_WARN with data, ARCHIVE_EOF, an error; its
+ * message: dec_error).
+ */
+static int
+dec_block(struct blob *b, const void **p, size_t *size)
+{
+	la_int64_t off;
+	int r;
+
+	if (b->ist != NULL) {
+		r = fast_block(b, p, size);
+		if (r >= 0)
+			return r > 0 ? ARCHIVE_OK : ARCHIVE_EOF;
+		if (dec_fallback(b) < 0)
+			return ARCHIVE_FATAL;
+	}
+	for (;;) {
+		r = archive_read_data_block(b->dec, p, size, &off);
+		if ((r != ARCHIVE_OK && r != ARCHIVE_WARN) || b->skip == 0)
+			return r;
+		if (*size <= b->skip) {
+			b->skip -= *size;
+			continue;
+		}
+		*p = (const char *)*p + b->skip;
+		*size -= b->skip;
+		b->skip = 0;
+		return r;
+	}
 }
 
 /* Read the rest of the blob (trailing data), for its digest and size. */
 static void
 raw_tail(struct blob *b)
 {
-	ssize_t n;
-
-	while ((n = read(b->fd, b->buf, sizeof(b->buf))) > 0 ||
-	    (n < 0 && errno == EINTR)) {
-		if (n > 0) {
-			if (b->raw_md != NULL)
-				EVP_DigestUpdate(b->raw_md, b->buf, (size_t)n);
-			b->raw_n += (unsigned long long)n;
-		}
-	}
+	while (raw_fill(b) > 0)
+		;
 }
 
 /* ---- the decompressing thread ---- */
@@ -704,18 +883,15 @@ ring_produce(void *ud)
 	int status = PROD_OK, stopped = 0;
 	const void *p;
 	size_t size;
-	la_int64_t off;
 
 	for (;;) {
-		int r = archive_read_data_block(b->dec, &p, &size, &off);
+		int r = dec_block(b, &p, &size);
 
 		if (r == ARCHIVE_EOF)
 			break;
 		if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
 			status = PROD_ERR;
-			snprintf(rg->msg, sizeof(rg->msg), "%s",
-			    archive_error_string(b->dec) ?
-			    archive_error_string(b->dec) : "decompression failed");
+			snprintf(rg->msg, sizeof(rg->msg), "%s", dec_error(b));
 			break;
 		}
 		EVP_DigestUpdate(b->plain_md, p, size);
@@ -839,18 +1015,16 @@ blob_plain_read(struct archive *a, void *ud, const void **buf)
 {
 	struct blob *b = ud;
 	size_t size;
-	la_int64_t off;
 	int r;
 
 	if (b->ring != NULL)
 		return ring_read(a, ud, buf);
-	r = archive_read_data_block(b->dec, buf, &size, &off);
+	r = dec_block(b, buf, &size);
 
 	if (r == ARCHIVE_EOF)
 		return 0;
 	if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-		archive_set_error(a, EINVAL, "%s",
-		    archive_error_string(b->dec));
+		archive_set_error(a, EINVAL, "%s", dec_error(b));
 		return -1;
 	}
 	EVP_DigestUpdate(b->plain_md, *buf, size);
@@ -871,11 +1045,10 @@ blob_drain(struct blob *b)
 {
 	const void *p;
 	size_t size;
-	la_int64_t off;
 
 	if (b->ring != NULL)
 		return ring_end(b, 1) == PROD_TOOBIG ? -1 : 0;
-	while (archive_read_data_block(b->dec, &p, &size, &off) == ARCHIVE_OK) {
+	while (dec_block(b, &p, &size) == ARCHIVE_OK) {
 		EVP_DigestUpdate(b->plain_md, p, size);
 		b->plain_n += size;
 		if (b->plain_n > b->plain_max)
@@ -892,12 +1065,11 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 	struct layer *l = &im->layers[i];
 	struct blob *b = sc_xcalloc(1, sizeof(*b));
 	struct archive *tar = NULL;
-	struct archive_entry *e;
 	struct sc_err e2 = SC_ERR_INIT;
 	char what[256], sd[32];
 	char *raw = NULL, *plain = NULL;
 	struct stat st;
-	int r;
+	int r, fcode;
 
 	b->fd = -1;
 	snprintf(what, sizeof(what), "image '%s': layer %zu (%s)", im->arg,
@@ -908,21 +1080,21 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 		goto out;
 	}
 	/* a docker-archive names no blob digest: only the diff_id is checked */
-	b->raw_md = l->digest ? digest_new(digest_md(l->digest)) : NULL;
+	b->raw_type = l->digest ? digest_md(l->digest) : NULL;
+	b->raw_md = l->digest ? digest_new(b->raw_type) : NULL;
 	b->plain_md = digest_new(digest_md(l->diff_id));
 	b->plain_max = plain_max;
-	b->dec = archive_read_new();
-	archive_read_support_filter_all(b->dec);
-	archive_read_support_format_raw(b->dec);
-	if (archive_read_open(b->dec, b, NULL, blob_raw_read, NULL) != ARCHIVE_OK ||
-	    archive_read_next_header(b->dec, &e) != ARCHIVE_OK) {
+	if (dec_open(b) < 0) {
 		r = sc_err_set(err, SC_ERR_PARSE, "%s: %s", what,
 		    archive_error_string(b->dec));
 		goto out;
 	}
 	/* a compressed blob is decompressed on another core meanwhile (when
-	 * no thread can start, here) */
-	if (archive_filter_code(b->dec, 0) != ARCHIVE_FILTER_NONE)
+	 * no thread can start, here); gzip by ISA-L while it can be */
+	fcode = archive_filter_code(b->dec, 0);
+	if (fcode == ARCHIVE_FILTER_GZIP)
+		(void)fast_start(b);
+	if (fcode != ARCHIVE_FILTER_NONE)
 		(void)ring_start(b);
 	tar = archive_read_new();
 	archive_read_support_format_tar(tar);
@@ -960,6 +1132,7 @@ out:
 		archive_read_free(b->dec);
 	if (b->fd >= 0)
 		close(b->fd);
+	fast_free(b);
 	EVP_MD_CTX_free(b->raw_md);
 	EVP_MD_CTX_free(b->plain_md);
 	free(raw);
