@@ -634,6 +634,9 @@ struct blob {
 	struct inflate_state *ist;
 	unsigned char *obuf;		/* ist's output, BLOCK bytes */
 	int in_eof;
+	/* for STIGCHECK_IMAGE_TIMING */
+	int fast_used, fell_back;
+	unsigned long long fell_back_at;
 	/* after falling back to dec: decompressed bytes delivered already */
 	unsigned long long skip;
 	unsigned char buf[BLOCK];
@@ -731,6 +734,7 @@ fast_start(struct blob *b)
 	b->obuf = sc_xmalloc(BLOCK);
 	isal_inflate_init(b->ist);
 	b->ist->crc_flag = ISAL_GZIP;
+	b->fast_used = 1;
 	return 0;
 }
 
@@ -793,7 +797,8 @@ static int
 dec_fallback(struct blob *b)
 {
 	fast_free(b);
-	b->skip = b->plain_n;
+	b->fell_back = 1;
+	b->fell_back_at = b->skip = b->plain_n;
 	if (raw_rewind(b) < 0) {
 		b->dec = archive_read_new();
 		archive_set_error(b->dec, errno, "cannot read the blob again: "
@@ -1123,6 +1128,13 @@ apply_layer(struct img *im, struct sc_extract *x, size_t i,
 		    l->diff_id, plain);
 out:
 	(void)ring_end(b, 0);	/* before plain_n is read and dec freed */
+	if (im->timing && b->fell_back)
+		fprintf(stderr, "stigcheck: image timing: layer %zu inflated by "
+		    "libarchive (ISA-L stopped after %llu bytes)\n", i + 1,
+		    b->fell_back_at);
+	else if (im->timing && b->fast_used)
+		fprintf(stderr, "stigcheck: image timing: layer %zu inflated by "
+		    "ISA-L\n", i + 1);
 	if (r < 0 && b->plain_n > b->plain_max)	/* whatever failed first */
 		r = sc_err_set(err, SC_ERR_TOOBIG, "%s: decompresses to more than "
 		    "%llu bytes; refused", what, b->plain_max);
