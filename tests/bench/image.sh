@@ -99,7 +99,7 @@ echo "    --image / peer $(ratio "$wall" "$peer_wall"), --image / --rootfs $(rat
 measure "--image OCI layout (gzip)" "$prog" --image "$work/oci" -q
 echo "    --image / peer $(ratio "$wall" "$peer_wall"), --image / --rootfs $(ratio "$wall" "$rootfs_wall")"
 measure "--image - (docker-archive, staged)" \
-	sh -c '"$0" --image - -q <"$1"' "$prog" "$work/docker.tar"
+	sh -c 'cat "$1" | "$0" --image - -q' "$prog" "$work/docker.tar"
 measure "--image OCI (gzip), zlib" \
 	env STIGCHECK_IMAGE_INFLATE=libarchive "$prog" --image "$work/oci" -q
 measure "--image docker-archive, tree on disk" \
