@@ -23,7 +23,7 @@ BUILD      ?= build
 override BUILD := $(patsubst $(CURDIR)/%,%,$(BUILD))
 SHARED     ?= $(abspath ../shared)
 
-PKGS       := libxml-2.0 libxslt libexslt yaml-0.1 libcrypto libpcre2-8 sqlite3 libarchive jansson
+PKGS       := libxml-2.0 libxslt libexslt yaml-0.1 libcrypto libpcre2-8 sqlite3 libarchive jansson libisal
 TEST_PKGS  := check
 PKG_CONFIG ?= pkg-config
 

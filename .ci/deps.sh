@@ -6,7 +6,7 @@ set -eu
 
 # (for reference) what gets installed when missing:
 # build: gcc make pkg-config libxml2-dev libxslt1-dev libyaml-dev libssl-dev
-#        libpcre2-dev libsqlite3-dev libarchive-dev libjansson-dev
+#        libpcre2-dev libsqlite3-dev libarchive-dev libjansson-dev libisal-dev
 # tests: check clang libxml2-utils xsltproc openscap-scanner valgrind rpm
 #        debootstrap busybox-static openssl chromium fonts-dejavu-core nodejs
 #        npm mandoc man-db podman runc catatonit docker.io docker-registry time
@@ -24,6 +24,8 @@ have_pc libpcre2-8 || missing="$missing libpcre2-dev"
 have_pc sqlite3 || missing="$missing libsqlite3-dev"
 have_pc libarchive || missing="$missing libarchive-dev"
 have_pc jansson || missing="$missing libjansson-dev"
+# --image: gzip layers are inflated by ISA-L (docs/images.md)
+have_pc libisal || missing="$missing libisal-dev"
 have_pc check || missing="$missing check"
 command -v clang >/dev/null 2>&1 || missing="$missing clang"
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"

@@ -159,6 +159,12 @@ normalize(const char *in, struct sc_buf *out)
 	return 0;
 }
 
+int
+sc_extract_normalize(const char *in, struct sc_buf *out)
+{
+	return normalize(in, out);
+}
+
 /* ---- reaching directories without following links ------------------------- */
 
 /*

@@ -89,6 +89,15 @@ void sc_extract_set_inodes(struct sc_extract *x, struct sc_inodes *tab);
 int sc_extract_apply(struct sc_extract *x, struct archive *a,
     const char *what, struct sc_err *err);
 
+/*
+ * An entry name as this module normalises it into OUT ("./a//b/" is
+ * "a/b", "" for the root): what a stream applied into a directory
+ * creates there.  Returns -1 on a ".." component (the stream would be
+ * refused), -2 when deeper than SC_EXTRACT_MAX_DEPTH.
+ */
+struct sc_buf;
+int sc_extract_normalize(const char *in, struct sc_buf *out);
+
 /* Bytes declared by the regular files applied so far. */
 unsigned long long sc_extract_total(const struct sc_extract *x);
 

@@ -19,9 +19,15 @@
  * What happens:
  *  1. A private directory PARENT/stigcheck-image.XXXXXX (mode 0700) is
  *     created and registered with fsutil.h, so it is removed on every exit
- *     path, a signal included.  An archive's members are first staged
- *     under it (archive/), through extract.h, with the same refusals as
- *     layers.
+ *     path, a signal included.  An uncompressed archive file of regular
+ *     files and directories only (no links, special or sparse entries, no
+ *     name twice, within the staging limits) is read in place: its
+ *     members at their offsets, each offset checked against the first
+ *     bytes the tar reader gives.  Other archives (compressed, on a pipe,
+ *     from a runtime, or not that simple), and one read in place whose
+ *     reading then fails in any way, are staged under it (archive/),
+ *     through extract.h, with the same refusals as layers, and read from
+ *     there: the outcome and its messages are always the staged one's.
  *  2. The layout is read through a read-only target (target.h): symbolic
  *     links in it resolve inside it and only regular files are read, so a
  *     hostile layout cannot make stigcheck read the host's files.
@@ -33,7 +39,11 @@
  *     index, the config and compressed layers against the manifest, and
  *     every uncompressed layer against the config's rootfs.diff_ids.  A
  *     mismatch, a missing blob, or a layer media type other than tar
- *     (optionally gzip or zstd compressed) is an error.
+ *     (optionally gzip or zstd compressed) is an error.  A compressed
+ *     layer is decompressed on a second thread; gzip by ISA-L while the
+ *     blob is one clean gzip member, else by libarchive, which reads the
+ *     blob again and skips what was delivered already
+ *     (STIGCHECK_IMAGE_INFLATE=libarchive: libarchive always).
  *  5. Layers are applied in order into rootfs/ with whiteouts and owners
  *     (extract.h: hostile entries refused, sizes capped); a layer may not
  *     decompress to more than the total file-size cap plus 4 KiB of tar

@@ -16,6 +16,9 @@
 #   - `--rootfs` on the unpacked tree (the scan alone),
 #   - `--image` of both, with the tree on the memory file system (the
 #     default when /dev/shm has room) and on disk (STIGCHECK_IMAGE_MEMDIR=),
+#   - `--image -` of the docker-archive on a pipe (staged, where the file
+#     is read in place) and the gzip'd OCI layout inflated by libarchive
+#     (zlib, STIGCHECK_IMAGE_INFLATE=libarchive) instead of ISA-L,
 #   - the peer: `tar -x` of the docker-archive and of its layers into
 #     $TMPDIR and the removal of the result, which is what scanning an
 #     image with a root-filesystem scanner (oscap on an unpacked root,
@@ -95,6 +98,10 @@ measure "--image docker-archive" "$prog" --image "$work/docker.tar" -q
 echo "    --image / peer $(ratio "$wall" "$peer_wall"), --image / --rootfs $(ratio "$wall" "$rootfs_wall")"
 measure "--image OCI layout (gzip)" "$prog" --image "$work/oci" -q
 echo "    --image / peer $(ratio "$wall" "$peer_wall"), --image / --rootfs $(ratio "$wall" "$rootfs_wall")"
+measure "--image - (docker-archive, staged)" \
+	sh -c 'cat "$1" | "$0" --image - -q' "$prog" "$work/docker.tar"
+measure "--image OCI (gzip), zlib" \
+	env STIGCHECK_IMAGE_INFLATE=libarchive "$prog" --image "$work/oci" -q
 measure "--image docker-archive, tree on disk" \
 	env STIGCHECK_IMAGE_MEMDIR= "$prog" --image "$work/docker.tar" -q
 measure "--image OCI (gzip), tree on disk" \
