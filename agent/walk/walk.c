@@ -462,39 +462,54 @@ share_state(struct sc_walk *w, int parent, const struct sc_buf *wp,
 }
 
 /*
- * Make the n names just read from the image-only directory dirfd (walk
+ * Make the *np names just read from the image-only directory dirfd (walk
  * path wp) a shared listing, stat'ing each: the listing takes the names
- * (*namesp is set to NULL).  NULL, and the names left with the caller,
- * when the cache's budget would be passed.
+ * (*namesp is set to NULL).  NULL, with the names left with the caller
+ * (*np updated), when the cache's budget would be passed, or when what
+ * was read may not be the image's: an entry on another device (something
+ * was mounted there meanwhile), or the directory is in the upper layer
+ * now (the container changed it while it was read: overlayfs copies the
+ * directory up before any change below it shows).
  */
 static const struct listing *
 listing_make(struct sc_walk *w, int dirfd, const char *wp, char ***namesp,
-    size_t n)
+    size_t *np)
 {
 	struct listing *ls;
 	char *key;
 	size_t i, k = 0;
+	int ok = 1;
 
 	if ((key = sc_filecache_dir_key(w->t, wp)) == NULL)
 		return NULL;
-	if (!sc_filecache_charge(w->t, n + 1, SC_WALK_SHARE_MAX_ENTRIES)) {
+	if (!sc_filecache_charge(w->t, *np + 1, SC_WALK_SHARE_MAX_ENTRIES)) {
 		free(key);
 		return NULL;
 	}
 	ls = sc_xcalloc(1, sizeof(*ls));
 	ls->dev = w->ovl_dev;
 	ls->names = *namesp;
-	*namesp = NULL;
-	ls->st = sc_xcalloc(n + 1, sizeof(*ls->st));
-	for (i = 0; i < n; i++) {
+	ls->st = sc_xcalloc(*np + 1, sizeof(*ls->st));
+	for (i = 0; i < *np; i++) {
 		if (fstatat(dirfd, ls->names[i], &ls->st[k], AT_SYMLINK_NOFOLLOW)
 		    < 0) {
 			free(ls->names[i]);	/* vanished */
 			continue;
 		}
+		if (ls->st[k].st_dev != ls->dev)
+			ok = 0;
 		ls->names[k++] = ls->names[i];
 	}
 	ls->n = k;
+	if (!ok || sc_filecache_in_upper(w->t, wp)) {
+		*np = ls->n;	/* the caller's again, stat'ed anew */
+		ls->names = NULL;
+		ls->n = 0;
+		listing_free(ls);
+		free(key);
+		return NULL;
+	}
+	*namesp = NULL;
 	ls = sc_filecache_put(w->t, key, ls, listing_free); /* the cache's */
 	free(key);
 	return ls;
@@ -687,7 +702,7 @@ walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
 		return;
 	}
 	if (ls == NULL && sh == SH_YES)
-		ls = listing_make(w, dirfd, wp->data, &names, n);
+		ls = listing_make(w, dirfd, wp->data, &names, &n);
 	if (names == NULL)
 		n = 0;		/* the listing's now (or there were none) */
 	got = sc_xcalloc(nact + w->n + 1, sizeof(*got));
