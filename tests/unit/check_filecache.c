@@ -3,6 +3,7 @@
  * (agent/probes/filecache.c), and the runtime's image digest
  * (agent/target/imagedigest.c).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -312,6 +313,77 @@ START_TEST(test_shared_dirs)
 }
 END_TEST
 
+/* A visitor that changes the container (its upper layer gets /usr and
+ * /usr/lib) as the walk reaches /usr/lib: after /usr was read as
+ * image-only, while /usr/lib is being walked into. */
+struct change_ctx {
+	struct sc_buf b;
+	char *upper_usr, *upper_path;
+};
+
+static int
+change_mid_walk(void *ctx, const struct sc_walk_entry *e)
+{
+	struct change_ctx *c = ctx;
+
+	if (e->event == SC_WALK_ENTRY && strcmp(e->path, "/usr/lib") == 0) {
+		ck_assert_int_eq(mkdir(c->upper_usr, 0755) == 0 ||
+		    errno == EEXIST, 1);
+		ck_assert_int_eq(mkdir(c->upper_path, 0755) == 0 ||
+		    errno == EEXIST, 1);
+	}
+	return collect(&c->b, e);
+}
+
+START_TEST(test_changed_while_read)
+{
+	char *dir = tu_mkdtemp(), *ra, *rb;
+	struct sc_filecache *c = sc_filecache_new();
+	struct sc_target *a, *b;
+	struct sc_walk *w = sc_walk_new();
+	struct change_ctx cc = { SC_BUF_INIT, NULL, NULL };
+	struct sc_walk_spec s = { "/", -1, 0, change_mid_walk, &cc };
+	struct sc_err err = SC_ERR_INIT;
+	unsigned long sh, rd;
+	char *wb;
+
+	tu_write(dir, "a/usr/lib/x", "f", 0644);
+	tu_write(dir, "a/usr/bin/y", "f", 0644);
+	tu_mkdir(dir, "l", 0755);
+	tu_mkdir(dir, "upa", 0755);
+	tu_mkdir(dir, "upb", 0755);
+	ra = tu_path(dir, "a");
+	rb = tu_path(dir, "a");	/* one tree: the inodes a saw */
+	cc.upper_usr = tu_path(dir, "upa/usr");
+	cc.upper_path = tu_path(dir, "upa/usr/lib");
+	/* a's /usr is image-only when its listing is read; then a
+	 * "changes" /usr/lib as the walk reaches it: what a read there is
+	 * its own, and not kept for b */
+	a = container(c, dir, ra, "/l", "/upa", "");
+	b = container(c, dir, rb, "/l", "/upb", "");
+	sc_buf_reset(&cc.b);
+	sc_walk_add(w, &s);
+	ck_assert_int_eq(sc_walk_run(w, a, &err), 0);
+	sc_walk_free(w);
+	/* b: /usr and /usr/bin replayed from a, /usr/lib read again */
+	wb = walk_all(b, &sh, &rd);
+	ck_assert_uint_eq(sh, 2);
+	ck_assert_ptr_nonnull(strstr(wb, "/usr/lib/x"));
+	ck_assert_ptr_nonnull(strstr(wb, "/usr/bin/y"));
+	sc_target_free(a);
+	sc_target_free(b);
+	sc_filecache_free(c);
+	sc_buf_free(&cc.b);
+	free(cc.upper_usr);
+	free(cc.upper_path);
+	free(wb);
+	free(ra);
+	free(rb);
+	tu_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_hint)
 {
 	char *dir = tu_mkdtemp(), *root = tu_path(dir, "root");
@@ -408,6 +480,7 @@ filecache_suite(void)
 	tcase_add_test(tc, test_image_digest);
 	tcase_add_test(tc, test_shared_dirs);
 	tcase_add_test(tc, test_hint);
+	tcase_add_test(tc, test_changed_while_read);
 	suite_add_tcase(s, tc);
 	return s;
 }
