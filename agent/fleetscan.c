@@ -177,6 +177,7 @@ scan_one(struct one *o, struct sc_content *content,
 	char *paths[SC_OUTPUT_MAX] = { NULL };
 	size_t i;
 	int r, results_row = sc_output_find("results");
+	unsigned long hits0, hits1, misses, dirs0, dirs1;
 
 	memset(&out, 0, sizeof(out));
 	if (results_row < 0) {
@@ -200,8 +201,21 @@ scan_one(struct one *o, struct sc_content *content,
 	if ((r = sc_container_open_info(&t, &o->ci, &co, err)) < 0)
 		goto out;
 	sc_filecache_attach(t, cache, o->ci.pid);
+	sc_filecache_stats(cache, &hits0, &misses);
+	dirs0 = sc_filecache_dir_hits(cache);
 	if ((r = sc_scan_run(content, t, policy, &so, &tr, err)) < 0)
 		goto out;
+	sc_filecache_stats(cache, &hits1, &misses);
+	dirs1 = sc_filecache_dir_hits(cache);
+	{
+		json_t *sh = json_object();
+
+		json_object_set_new(sh, "directories",
+		    json_integer((json_int_t)(dirs1 - dirs0)));
+		json_object_set_new(sh, "file_results",
+		    json_integer((json_int_t)((hits1 - hits0) - (dirs1 - dirs0))));
+		json_object_set_new(o->entry, "shared", sh);
+	}
 	if ((r = sc_outputs_write(&out, content, tr, err)) < 0)
 		goto out;
 	json_object_set_new(o->entry, "outputs", files);

@@ -27,17 +27,25 @@
  *       "counts": { RESULT: n, ... },
  *       "by_severity": { SEVERITY: { RESULT: n, ... }, ... },
  *       "score": default-model score or null,
+ *       "shared": { "directories": n, "file_results": n },
  *       "error": null or why the container could not be scanned } ] }
+ * "shared" (absent when the container could not be scanned) counts the
+ * work this container's scan took from what earlier scans of the run
+ * read: directory listings replayed by the walk and per-file probe
+ * results (ELF facts, library strings) reused.
  * Fields the runtime does not know are null.
  *
  * A container that cannot be scanned (it exited, its root is gone, an
  * output cannot be written) is reported on stderr and in summary.json,
  * and the others are scanned.  Shared between containers: the content and
- * the profile (loaded once by the caller), the runtime CLI lookups, and
- * what the crypto inventory reads from files that are the same unchanged
+ * the profile (loaded once by the caller), the runtime CLI lookups, what
+ * the crypto inventory reads from files that are the same unchanged
  * image-layer file in several containers (probes/filecache.h; a file in a
- * container's own upper layer is read for it).  Each container's tree is
- * still walked and judged on its own (docs/containers.md has the
+ * container's own upper layer is read for it), and the walk of the
+ * image's directories (walk/walk.h: a directory absent from the
+ * container's upper layer with nothing mounted in it is listed and
+ * stat'ed once per image).  Every rule is still judged per container,
+ * from entries that are its own (docs/containers.md has the
  * measurements).
  *
  * Returns the exit status: 0 when every container was scanned and none

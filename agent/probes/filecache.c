@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "target/mounts.h"
@@ -26,12 +27,19 @@ struct entry {
 
 struct sc_filecache {
 	struct sc_map map;	/* key -> struct entry * */
-	unsigned long hits, misses;
+	unsigned long hits, misses, dir_hits;
+	size_t charged;		/* sc_filecache_charge units so far */
 };
 
 struct layer {
 	struct sc_filecache *c;	/* borrowed */
 	char *lower, *upper;
+	dev_t dev;		/* the overlay's device (mountinfo) */
+	int samefs;		/* lowers and upper on one filesystem */
+	/* sc_filecache_hint: the entry known to be image-only */
+	const char *hint_path;
+	dev_t hint_dev;
+	ino_t hint_ino;
 };
 
 struct sc_filecache *
@@ -64,6 +72,12 @@ sc_filecache_stats(const struct sc_filecache *c, unsigned long *hits,
 {
 	*hits = c ? c->hits : 0;
 	*misses = c ? c->misses : 0;
+}
+
+unsigned long
+sc_filecache_dir_hits(const struct sc_filecache *c)
+{
+	return c ? c->dir_hits : 0;
 }
 
 static void
@@ -102,7 +116,7 @@ opt_value(const char *opts, const char *name)
  * text; NULL when "/" is not an overlay or a line there has escapes.
  */
 static char *
-root_overlay_opts(const char *text)
+root_overlay_opts(const char *text, dev_t *dev)
 {
 	char *found = NULL;
 	const char *line = text;
@@ -120,13 +134,19 @@ root_overlay_opts(const char *text)
 			if (strcmp(fields[i], "-") == 0)
 				sep = i;
 		if (nf >= 5 && strcmp(fields[4], "/") == 0) {
+			unsigned maj, min;
+			char end;
+
 			/* a later "/" mount is on top of an earlier one */
 			free(found);
 			found = NULL;
 			if (sep && sep + 3 < nf &&
 			    strcmp(fields[sep + 1], "overlay") == 0 &&
-			    strchr(fields[sep + 3], '\\') == NULL)
+			    strchr(fields[sep + 3], '\\') == NULL &&
+			    sscanf(fields[2], "%u:%u%c", &maj, &min, &end) == 2) {
 				found = sc_xstrdup(fields[sep + 3]);
+				*dev = makedev(maj, min);
+			}
 		}
 		free(l);
 		line += len;
@@ -136,6 +156,31 @@ root_overlay_opts(const char *text)
 	return found;
 }
 
+/*
+ * Whether every directory of the ':'-separated lower list (each prefixed
+ * with root, when given) is on dev, the upper layer's filesystem.
+ */
+static int
+same_fs(const char *lower, const char *root, dev_t dev)
+{
+	const char *p = lower;
+	int ok = 1;
+
+	while (ok && *p != '\0') {
+		size_t len = strcspn(p, ":");
+		char *d = sc_xasprintf("%s%.*s", root ? root : "", (int)len, p);
+		struct stat st;
+
+		ok = len > 0 && p[0] == '/' && stat(d, &st) == 0 &&
+		    S_ISDIR(st.st_mode) && st.st_dev == dev;
+		free(d);
+		p += len;
+		if (*p == ':')
+			p++;
+	}
+	return ok && *lower != '\0';
+}
+
 int
 sc_filecache_attach_text(struct sc_target *t, struct sc_filecache *c,
     const char *mountinfo, const char *upper_root)
@@ -143,10 +188,11 @@ sc_filecache_attach_text(struct sc_target *t, struct sc_filecache *c,
 	struct layer *l;
 	struct stat st;
 	char *opts, *lower = NULL, *upper = NULL;
+	dev_t dev = 0;
 
 	if (t == NULL || c == NULL || mountinfo == NULL)
 		return 0;
-	if ((opts = root_overlay_opts(mountinfo)) == NULL)
+	if ((opts = root_overlay_opts(mountinfo, &dev)) == NULL)
 		return 0;
 	lower = opt_value(opts, "lowerdir");
 	upper = opt_value(opts, "upperdir");
@@ -166,6 +212,8 @@ sc_filecache_attach_text(struct sc_target *t, struct sc_filecache *c,
 	l->c = c;
 	l->lower = lower;
 	l->upper = upper;
+	l->dev = dev;
+	l->samefs = same_fs(lower, upper_root, st.st_dev);
 	sc_target_cache_put(t, LAYER_KEY, l, layer_free);
 	return 1;
 no:
@@ -205,9 +253,14 @@ sc_filecache_key(struct sc_target *t, const char *kind, const char *path,
 	if (l == NULL || path == NULL || path[0] != '/' ||
 	    strlen(path) > PATH_MAX_KEY || st == NULL || !S_ISREG(st->st_mode))
 		return NULL;
-	up = sc_xasprintf("%s%s", l->upper, path);
-	in_upper = lstat(up, &ust) == 0 || errno != ENOENT;
-	free(up);
+	if (l->hint_path != NULL && strcmp(l->hint_path, path) == 0 &&
+	    l->hint_dev == st->st_dev && l->hint_ino == st->st_ino) {
+		in_upper = 0;	/* the walk knows: an image-only directory */
+	} else {
+		up = sc_xasprintf("%s%s", l->upper, path);
+		in_upper = lstat(up, &ust) == 0 || errno != ENOENT;
+		free(up);
+	}
 	if (in_upper)
 		return NULL;
 	return sc_xasprintf("%s\n%s\n%s\n%llu %lld %lld.%09ld %lld.%09ld",
@@ -231,23 +284,93 @@ sc_filecache_get(struct sc_target *t, const char *key)
 		return NULL;
 	}
 	l->c->hits++;
+	if (key[0] == 'D')
+		l->c->dir_hits++;
 	return e->obj;
 }
 
-void
+void *
 sc_filecache_put(struct sc_target *t, const char *key, void *obj,
     void (*free_fn)(void *))
 {
 	struct layer *l = sc_target_cache_get(t, LAYER_KEY);
-	struct entry *e;
+	struct entry *e = NULL;
 
-	if (l == NULL || key == NULL || sc_map_get(&l->c->map, key) != NULL) {
+	if (l == NULL || key == NULL ||
+	    (e = sc_map_get(&l->c->map, key)) != NULL) {
 		if (free_fn)
 			free_fn(obj);
-		return;
+		return e ? e->obj : NULL;
 	}
 	e = sc_xmalloc(sizeof(*e));
 	e->obj = obj;
 	e->free_fn = free_fn;
 	sc_map_put(&l->c->map, key, e);
+	return obj;
+}
+
+/* ---- for the walk: directories of the image ---------------------------- */
+
+int
+sc_filecache_layer_dev(struct sc_target *t, dev_t *dev)
+{
+	const struct layer *l = sc_target_cache_get(t, LAYER_KEY);
+
+	if (l == NULL || !l->samefs)
+		return 0;
+	*dev = l->dev;
+	return 1;
+}
+
+int
+sc_filecache_in_upper(struct sc_target *t, const char *path)
+{
+	const struct layer *l = sc_target_cache_get(t, LAYER_KEY);
+	struct stat st;
+	char *up;
+	int r;
+
+	if (l == NULL || path == NULL || path[0] != '/' ||
+	    strlen(path) > PATH_MAX_KEY)
+		return 1;
+	up = sc_xasprintf("%s%s", l->upper, path);
+	r = lstat(up, &st) == 0 || errno != ENOENT;
+	free(up);
+	return r;
+}
+
+char *
+sc_filecache_dir_key(struct sc_target *t, const char *path)
+{
+	const struct layer *l = sc_target_cache_get(t, LAYER_KEY);
+
+	if (l == NULL || !l->samefs || path == NULL || path[0] != '/' ||
+	    strlen(path) > PATH_MAX_KEY)
+		return NULL;
+	/* "D" first: other keys start with the lower list, "/..." */
+	return sc_xasprintf("D\n%s\n%s", l->lower, path);
+}
+
+void
+sc_filecache_hint(struct sc_target *t, const char *path,
+    const struct stat *st)
+{
+	struct layer *l = sc_target_cache_get(t, LAYER_KEY);
+
+	if (l == NULL)
+		return;
+	l->hint_path = st ? path : NULL;
+	l->hint_dev = st ? st->st_dev : 0;
+	l->hint_ino = st ? st->st_ino : 0;
+}
+
+int
+sc_filecache_charge(struct sc_target *t, size_t units, size_t max)
+{
+	struct layer *l = sc_target_cache_get(t, LAYER_KEY);
+
+	if (l == NULL || units > max || l->c->charged > max - units)
+		return 0;
+	l->c->charged += units;
+	return 1;
 }

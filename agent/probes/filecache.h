@@ -23,6 +23,8 @@
  * the upper layer, a mountinfo line with escapes) is not shared and is
  * read as --container reads it, so verdicts are identical either way.
  *
+ * Directory listings are shared the same way (below, and walk.h).
+ *
  * Entries are owned by the cache (free_fn runs in sc_filecache_free);
  * the target holds a borrowed pointer, so the cache must outlive every
  * target it is attached to.  Single-threaded.
@@ -60,13 +62,53 @@ char *sc_filecache_key(struct sc_target *t, const char *kind,
     const char *path, const struct stat *st);
 
 /* Look up / store (the cache takes obj; a second put of a key frees the
- * new obj).  Both are no-ops without an attached cache (get gives NULL). */
+ * new obj).  Both are no-ops without an attached cache (get gives NULL).
+ * put returns what the cache now holds under key: obj, the earlier
+ * object when key was there, or NULL when nothing is attached (obj was
+ * freed); it counts no hit or miss. */
 void *sc_filecache_get(struct sc_target *t, const char *key);
-void sc_filecache_put(struct sc_target *t, const char *key, void *obj,
+void *sc_filecache_put(struct sc_target *t, const char *key, void *obj,
     void (*free_fn)(void *));
+
+/*
+ * Directories of the image (walk/walk.c).  When a container's directory
+ * is not in its upper layer, nothing below it is either (overlayfs copies
+ * a directory up before anything in it changes), so its whole subtree is
+ * the lower layers' and the same in every container of that lower list,
+ * except where something is mounted in it (the walk checks the mount
+ * table).  Inode numbers are the lower layers' in every container only
+ * when the lower and upper directories are on one filesystem; st_dev is
+ * each overlay's own device.
+ *
+ * sc_filecache_layer_dev: 1 and the overlay's device (from mountinfo)
+ *   when t is attached and its lower and upper directories are on one
+ *   filesystem (stat of each at attach time); else 0: share no
+ *   directory.
+ * sc_filecache_in_upper: 0 when path does not exist in t's upper layer
+ *   (lstat gives ENOENT); 1 when it does, cannot be told, or t is not
+ *   attached.
+ * sc_filecache_dir_key: the key of the listing of directory path for
+ *   sc_filecache_get/put (NULL when not attached or not one filesystem);
+ *   the caller must have found the directory image-only.  Caller frees.
+ * sc_filecache_hint: the walk says the entry (path, st->st_dev,
+ *   st->st_ino) it is delivering lies in an image-only directory, so
+ *   sc_filecache_key on exactly that path and inode skips the lstat of
+ *   the upper layer; st NULL clears.  path is borrowed until cleared.
+ * sc_filecache_charge: count units (listing entries) against max for
+ *   the whole cache; 1 when they fit (and are counted), else 0.  Keeps
+ *   the memory of shared listings bounded.
+ */
+int sc_filecache_layer_dev(struct sc_target *t, dev_t *dev);
+int sc_filecache_in_upper(struct sc_target *t, const char *path);
+char *sc_filecache_dir_key(struct sc_target *t, const char *path);
+void sc_filecache_hint(struct sc_target *t, const char *path,
+    const struct stat *st);
+int sc_filecache_charge(struct sc_target *t, size_t units, size_t max);
 
 /* Hits and misses so far (for -v and the tests). */
 void sc_filecache_stats(const struct sc_filecache *c, unsigned long *hits,
     unsigned long *misses);
+/* Of the hits, those on directory listings. */
+unsigned long sc_filecache_dir_hits(const struct sc_filecache *c);
 
 #endif

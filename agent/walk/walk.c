@@ -21,6 +21,7 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include "probes/filecache.h"
 #include "target/mounts.h"
 
 #ifndef CGROUP2_SUPER_MAGIC
@@ -62,6 +63,27 @@ struct ancestor {
 	ino_t ino;
 };
 
+/*
+ * Where a directory stands for sharing (probes/filecache.h): SH_NO, the
+ * walk came through a symlink or the target shares nothing; SH_MAYBE, a
+ * canonical path whose directories are each asked; SH_YES, image-only
+ * (and so is everything below it).
+ */
+enum { SH_NO, SH_MAYBE, SH_YES };
+
+/*
+ * An image-only directory as one container read it, replayed in the
+ * others of that image: its sorted names and their lstat (owners as on
+ * disk, before sc_target_map_ids; st_dev the overlay's of the container
+ * that read it, dev).
+ */
+struct listing {
+	size_t n;
+	char **names;
+	struct stat *st;
+	dev_t dev;
+};
+
 struct sc_walk {
 	struct visitor *v;
 	size_t n, cap;
@@ -77,6 +99,9 @@ struct sc_walk {
 	size_t n_mounts, cap_mounts;
 	struct sc_buf vpath;		/* scratch for visitor paths */
 	int too_big;
+	int share;			/* image-only directories are shared */
+	dev_t ovl_dev;			/* the container's overlay device */
+	int hint;			/* delivering an image-only entry */
 };
 
 struct sc_walk *
@@ -260,6 +285,7 @@ deliver(struct sc_walk *w, const struct active *a, enum sc_walk_event ev,
     int dirfd, const char *error)
 {
 	struct sc_walk_entry e;
+	int r;
 
 	e.event = ev;
 	e.path = visitor_path(w, a, wp);
@@ -269,7 +295,12 @@ deliver(struct sc_walk *w, const struct active *a, enum sc_walk_event ev,
 	e.dirfd = dirfd;
 	e.error = error;
 	e.target = w->t;
-	return a->v->fn(a->v->ctx, &e);
+	if (!w->hint || st == NULL)
+		return a->v->fn(a->v->ctx, &e);
+	sc_filecache_hint(w->t, e.path, st);
+	r = a->v->fn(a->v->ctx, &e);
+	sc_filecache_hint(w->t, NULL, NULL);
+	return r;
 }
 
 /* Is an unserved visitor's root textually below walk path wp? */
@@ -371,21 +402,138 @@ read_names(int dirfd, char ***namesp, size_t *np)
 	return 0;
 }
 
-static void walk_dir(struct sc_walk *w, int dirfd, struct sc_buf *wp,
-    int depth, struct active *act, size_t nact);
+static void
+names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+static void
+listing_free(void *p)
+{
+	struct listing *ls = p;
+
+	if (ls == NULL)
+		return;
+	names_free(ls->names, ls->n);
+	free(ls->st);
+	free(ls);
+}
+
+/* Is something mounted at path or below it in the container? */
+static int
+mount_at_or_below(const struct sc_walk *w, const char *path, size_t len)
+{
+	const struct sc_mounts *ms = sc_mounts_get(w->t);
+	size_t i;
+
+	if (ms == NULL || ms->n_bad > 0)
+		return 1;
+	for (i = 0; i < ms->n; i++) {
+		const char *p = ms->m[i].point;
+
+		if (p == NULL || strcmp(p, "/") == 0)
+			continue;	/* the root mount itself */
+		if (strncmp(p, path, len) == 0 && (p[len] == '\0' ||
+		    p[len] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The sharing state of the directory at walk path wp (lstat st) below a
+ * parent in state parent; link: reached through a symlink.
+ */
+static int
+share_state(struct sc_walk *w, int parent, const struct sc_buf *wp,
+    const struct stat *st, int link)
+{
+	if (parent == SH_NO || link)
+		return SH_NO;
+	if (parent == SH_YES)
+		return SH_YES;
+	if (st->st_dev == w->ovl_dev && !mount_at_or_below(w, wp->data,
+	    wp->len) && !sc_filecache_in_upper(w->t, wp->data))
+		return SH_YES;
+	return SH_MAYBE;
+}
+
+/*
+ * Make the *np names just read from the image-only directory dirfd (walk
+ * path wp) a shared listing, stat'ing each: the listing takes the names
+ * (*namesp is set to NULL).  NULL, with the names left with the caller
+ * (*np updated), when the cache's budget would be passed, or when what
+ * was read may not be the image's: an entry on another device (something
+ * was mounted there meanwhile), or the directory is in the upper layer
+ * now (the container changed it while it was read: overlayfs copies the
+ * directory up before any change below it shows).
+ */
+static const struct listing *
+listing_make(struct sc_walk *w, int dirfd, const char *wp, char ***namesp,
+    size_t *np)
+{
+	struct listing *ls;
+	char *key;
+	size_t i, k = 0;
+	int ok = 1;
+
+	if ((key = sc_filecache_dir_key(w->t, wp)) == NULL)
+		return NULL;
+	if (!sc_filecache_charge(w->t, *np + 1, SC_WALK_SHARE_MAX_ENTRIES)) {
+		free(key);
+		return NULL;
+	}
+	ls = sc_xcalloc(1, sizeof(*ls));
+	ls->dev = w->ovl_dev;
+	ls->names = *namesp;
+	ls->st = sc_xcalloc(*np + 1, sizeof(*ls->st));
+	for (i = 0; i < *np; i++) {
+		if (fstatat(dirfd, ls->names[i], &ls->st[k], AT_SYMLINK_NOFOLLOW)
+		    < 0) {
+			free(ls->names[i]);	/* vanished */
+			continue;
+		}
+		if (ls->st[k].st_dev != ls->dev)
+			ok = 0;
+		ls->names[k++] = ls->names[i];
+	}
+	ls->n = k;
+	if (!ok || sc_filecache_in_upper(w->t, wp)) {
+		*np = ls->n;	/* the caller's again, stat'ed anew */
+		ls->names = NULL;
+		ls->n = 0;
+		listing_free(ls);
+		free(key);
+		return NULL;
+	}
+	*namesp = NULL;
+	ls = sc_filecache_put(w->t, key, ls, listing_free); /* the cache's */
+	free(key);
+	return ls;
+}
+
+static void walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
+    struct sc_buf *wp, int depth, struct active *act, size_t nact, int sh);
 
 /*
  * Decide which visitors go below the directory entry at wp and walk it.
  * act/nact: visitors that received the entry (and did not prune).
+ * parentfd is -1 when the parent came from a shared listing; psh is the
+ * parent's sharing state.
  */
 static void
 descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
-    const struct stat *lst, int depth, struct active *act, size_t nact)
+    const struct stat *lst, int depth, struct active *act, size_t nact,
+    int psh)
 {
 	struct active *child = NULL;
+	const struct listing *ls = NULL;
 	size_t nchild = 0, i;
 	struct stat dst;
-	int is_link = S_ISLNK(lst->st_mode), fd = -1, search;
+	int is_link = S_ISLNK(lst->st_mode), fd = -1, search, sh;
 
 	child = sc_xcalloc(nact + w->n + 1, sizeof(*child));
 	for (i = 0; i < nact; i++) {
@@ -400,15 +548,29 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 	search = !is_link && unserved_below(w, wp->data, wp->len);
 	if (nchild == 0 && !search && !is_link)
 		goto out;
-	if (is_link) {
-		/* only followers go through a link; resolve it in the root */
-		if (nchild == 0)
-			goto out;
-		if (sc_target_open(w->t, wp->data, SC_OPEN_DIR, &fd, NULL) < 0)
-			goto out;	/* dangling, or not a directory */
+	if (is_link && nchild == 0)
+		goto out;
+	sh = share_state(w, psh, wp, lst, is_link);
+	if (sh == SH_YES) {
+		char *key = sc_filecache_dir_key(w->t, wp->data);
+
+		ls = key ? sc_filecache_get(w->t, key) : NULL;
+		free(key);
+	}
+	if (ls != NULL) {
+		dst = *lst;	/* another container read it: no fd */
+		w->stats.shared++;
 	} else {
-		fd = openat(parentfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-		    O_NONBLOCK | O_CLOEXEC);
+		int r = -1;
+
+		/* only followers go through a link; resolve it in the root */
+		if (is_link || parentfd < 0)
+			r = sc_target_open(w->t, wp->data, SC_OPEN_DIR, &fd, NULL);
+		else
+			fd = openat(parentfd, name, O_RDONLY | O_DIRECTORY |
+			    O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (is_link && r < 0)
+			goto out;	/* dangling, or not a directory */
 		if (fd < 0) {
 			char msg[256];
 
@@ -420,23 +582,25 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 				    NULL, depth, parentfd, msg);
 			goto out;
 		}
+		if (fstat(fd, &dst) < 0 || !S_ISDIR(dst.st_mode))
+			goto out;
 	}
-	if (fstat(fd, &dst) < 0 || !S_ISDIR(dst.st_mode))
-		goto out;
 	if (!is_link && (dst.st_dev != lst->st_dev || dst.st_ino != lst->st_ino))
 		goto out;	/* replaced while we looked */
 	if (is_link && is_ancestor(w, &dst)) {
 		w->stats.loops++;
 		goto out;
 	}
-	if (is_pseudo_fs(fd) || is_target_pseudo(w, &dst)) {
+	/* a shared directory is on the container's overlay (nothing is
+	 * mounted in it): not a pseudo or network filesystem */
+	if ((ls == NULL && is_pseudo_fs(fd)) || is_target_pseudo(w, &dst)) {
 		w->stats.pruned++;
 		goto out;
 	}
 	/* filesystem boundaries, per visitor */
 	{
 		size_t k = 0;
-		int net = -1;
+		int net = ls != NULL ? 0 : -1;
 
 		for (i = 0; i < nchild; i++) {
 			const struct visitor *v = child[i].v;
@@ -464,7 +628,7 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 	w->anc[w->n_anc].dev = dst.st_dev;
 	w->anc[w->n_anc].ino = dst.st_ino;
 	w->n_anc++;
-	walk_dir(w, fd, wp, depth, child, nchild);
+	walk_dir(w, fd, ls, wp, depth, child, nchild, sh);
 	w->n_anc--;
 out:
 	if (fd >= 0)
@@ -472,17 +636,61 @@ out:
 	free(child);
 }
 
-/* Walk the entries of the directory dirfd, whose walk path is wp. */
+/*
+ * One entry (name, lstat st) of the directory whose walk path is wp[0,
+ * base): deliver it to the active visitors (got: scratch) and go below.
+ * image: the entry is in an image-only directory (sh == SH_YES).
+ */
 static void
-walk_dir(struct sc_walk *w, int dirfd, struct sc_buf *wp, int depth,
-    struct active *act, size_t nact)
+walk_entry(struct sc_walk *w, int dirfd, struct sc_buf *wp, size_t base,
+    const char *name, struct stat *st, int depth, struct active *act,
+    size_t nact, struct active *got, int sh)
+{
+	size_t ngot = 0, j;
+
+	wp->len = base;
+	wp->data[base] = '\0';
+	if (!(base == 1 && wp->data[0] == '/'))
+		sc_buf_addc(wp, '/');
+	sc_buf_adds(wp, name);
+	if (in_set(w->mounts, w->n_mounts, st)) {
+		w->stats.mounts++;	/* a volume or bind (mounts.h) */
+		return;
+	}
+	sc_target_map_ids(w->t, st);	/* owners as the target sees them */
+	sc_target_note_meta(w->t, wp->data, st);
+	w->hint = sh == SH_YES;
+	for (j = 0; j < nact; j++) {
+		if (depth + 1 - act[j].base_depth > act[j].v->max_depth)
+			continue;
+		if (deliver(w, &act[j], SC_WALK_ENTRY, wp->data, name, st,
+		    depth + 1, dirfd, NULL) == SC_WALK_PRUNE)
+			continue;
+		got[ngot++] = act[j];
+	}
+	if (S_ISDIR(st->st_mode))
+		ngot = activate_here(w, got, ngot, wp->data, name, st, depth + 1,
+		    dirfd);
+	w->hint = 0;
+	if (S_ISDIR(st->st_mode) || S_ISLNK(st->st_mode))
+		descend(w, dirfd, name, wp, st, depth + 1, got, ngot, sh);
+}
+
+/*
+ * Walk the entries of a directory whose walk path is wp: from the shared
+ * listing ls when given (dirfd may then be -1), else read from dirfd.
+ */
+static void
+walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
+    struct sc_buf *wp, int depth, struct active *act, size_t nact, int sh)
 {
 	struct active *got = NULL;
 	char **names = NULL;
 	size_t n = 0, i, j, base = wp->len;
 
-	w->stats.dir_reads++;
-	if (read_names(dirfd, &names, &n) < 0) {
+	if (ls == NULL)
+		w->stats.dir_reads++;
+	if (ls == NULL && read_names(dirfd, &names, &n) < 0) {
 		char msg[256];
 
 		w->stats.errors++;
@@ -493,47 +701,31 @@ walk_dir(struct sc_walk *w, int dirfd, struct sc_buf *wp, int depth,
 			    depth, dirfd, msg);
 		return;
 	}
+	if (ls == NULL && sh == SH_YES)
+		ls = listing_make(w, dirfd, wp->data, &names, &n);
+	if (names == NULL)
+		n = 0;		/* the listing's now (or there were none) */
 	got = sc_xcalloc(nact + w->n + 1, sizeof(*got));
-	for (i = 0; i < n && !w->too_big; i++) {
+	for (i = 0; i < (ls ? ls->n : n) && !w->too_big; i++) {
 		struct stat st;
-		size_t ngot = 0;
 
 		if (++w->stats.entries > SC_WALK_MAX_ENTRIES) {
 			w->too_big = 1;
 			break;
 		}
-		wp->len = base;
-		wp->data[base] = '\0';
-		if (!(base == 1 && wp->data[0] == '/'))
-			sc_buf_addc(wp, '/');
-		sc_buf_adds(wp, names[i]);
-		if (fstatat(dirfd, names[i], &st, AT_SYMLINK_NOFOLLOW) < 0)
+		if (ls != NULL) {
+			st = ls->st[i];
+			if (st.st_dev == ls->dev)
+				st.st_dev = w->ovl_dev;	/* this container's */
+		} else if (fstatat(dirfd, names[i], &st, AT_SYMLINK_NOFOLLOW) < 0) {
 			continue;	/* vanished */
-		if (in_set(w->mounts, w->n_mounts, &st)) {
-			w->stats.mounts++;	/* a volume or bind (mounts.h) */
-			continue;
 		}
-		sc_target_map_ids(w->t, &st);	/* owners as the target sees them */
-		sc_target_note_meta(w->t, wp->data, &st);
-		for (j = 0; j < nact; j++) {
-			if (depth + 1 - act[j].base_depth > act[j].v->max_depth)
-				continue;
-			if (deliver(w, &act[j], SC_WALK_ENTRY, wp->data, names[i],
-			    &st, depth + 1, dirfd, NULL) == SC_WALK_PRUNE)
-				continue;
-			got[ngot++] = act[j];
-		}
-		if (S_ISDIR(st.st_mode))
-			ngot = activate_here(w, got, ngot, wp->data, names[i], &st,
-			    depth + 1, dirfd);
-		if (S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode))
-			descend(w, dirfd, names[i], wp, &st, depth + 1, got, ngot);
+		walk_entry(w, dirfd, wp, base, ls ? ls->names[i] : names[i], &st,
+		    depth, act, nact, got, sh);
 	}
 	wp->len = base;
 	wp->data[base] = '\0';
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	names_free(names, n);
 	free(got);
 }
 
@@ -582,6 +774,8 @@ sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
 	w->t = t;
 	w->too_big = 0;
 	w->n_anc = 0;
+	w->hint = 0;
+	w->share = sc_filecache_layer_dev(t, &w->ovl_dev);
 	load_pseudo(w);
 	if (w->n > 1)
 		qsort(w->v, w->n, sizeof(*w->v), cmp_visitors);
@@ -646,7 +840,10 @@ sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
 			w->anc[0].dev = st.st_dev;
 			w->anc[0].ino = st.st_ino;
 			w->n_anc = 1;
-			walk_dir(w, fd, &wp, 0, act, nact);
+			/* directories of the image are shared from a
+			 * canonical path down: the walk of "/" */
+			walk_dir(w, fd, NULL, &wp, 0, act, nact, w->share &&
+			    strcmp(v->root, "/") == 0 ? SH_MAYBE : SH_NO);
 			w->n_anc = 0;
 		}
 		close(fd);

@@ -30,7 +30,21 @@
  *    (dev, inode) of their mount point; a visitor whose own root lies in
  *    such a mount is still walked;
  *  - owners in entry->st are those the target sees (sc_target_map_ids: a
- *    container in a user namespace).
+ *    container in a user namespace);
+ *  - containers of one image share the directories of the image
+ *    (probes/filecache.h, attached by --all-containers): a directory
+ *    reached on a canonical path from "/" (no symlink followed) that is
+ *    on the container's overlay device, has nothing mounted at or below
+ *    it (the container's mount table) and is not in the container's
+ *    upper layer is image-only, and so is everything below it.  The
+ *    first container to read such a directory keeps its sorted names
+ *    and lstat results (up to SC_WALK_SHARE_MAX_ENTRIES entries per
+ *    run); the others replay them instead of opening, reading and
+ *    stat'ing it, with st_dev made their own overlay's device and their
+ *    own owner mapping.  Visitors see the same entries, in the same
+ *    order, either way; entry->dirfd is -1 for entries replayed.  While
+ *    an image-only entry is delivered, sc_filecache_key on it needs no
+ *    lstat of the upper layer (sc_filecache_hint).
  *
  * Paths handed to visitors are target paths built from the visitor's root
  * as registered ("/lib/x" when "/lib" was registered, even if /lib is a
@@ -48,6 +62,8 @@
 
 #define SC_WALK_MAX_DEPTH SC_LIMIT_WALK_DEPTH
 #define SC_WALK_MAX_ENTRIES SC_LIMIT_WALK_ENTRIES
+/* listing entries kept for sharing, per --all-containers run (~200 B each) */
+#define SC_WALK_SHARE_MAX_ENTRIES 200000
 
 enum {
 	SC_WALK_FOLLOW_SYMLINKS = 1 << 0, /* descend into symlinked dirs */
@@ -68,7 +84,8 @@ struct sc_walk_entry {
 	const char *name;	/* last component ("/" for the root) */
 	const struct stat *st;	/* lstat; NULL unless event == ENTRY */
 	int depth;		/* 0 for the visitor's root */
-	int dirfd;		/* the parent directory (read-only use) */
+	int dirfd;		/* the parent directory (read-only use);
+				 * -1 for a root or a replayed listing */
 	const char *error;	/* SC_WALK_ERROR / ROOT_MISSING: why */
 	struct sc_target *target;
 };
@@ -96,6 +113,8 @@ struct sc_walk_stats {
 	unsigned long pruned;	/* pseudo-filesystem directories not entered */
 	unsigned long mounts;	/* container volumes and binds not walked */
 	unsigned long errors;	/* unreadable directories */
+	unsigned long shared;	/* directories replayed from another
+				 * container's listing (not read) */
 };
 
 struct sc_walk;

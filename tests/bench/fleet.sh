@@ -11,7 +11,9 @@
 #         of that image running (plus whatever else runs on the node: the
 #         count is printed)
 # Wall and CPU (user+sys) time are the median of BENCH_RUNS runs (default
-# 3); the ratios all/one are printed against the bar of 3.  Everything made
+# 3); the ratios all/one are printed against the bar of 3, with what a
+# later container took from the first (summary.json "shared": directory
+# listings replayed, per-file results reused).  Everything made
 # here is removed at the end.  Needs root and podman.
 set -eu
 prog=$1
@@ -84,5 +86,9 @@ total=$(grep -c '"file":' "$work/out/summary.json" || true)
 echo "fleet bench: image $what, $n containers of it ($total on the node)"
 printf '  one container (--container):      wall %6.2f s  cpu %6.2f s\n' "$one_wall" "$one_cpu"
 printf '  all (--all-containers, %3d):      wall %6.2f s  cpu %6.2f s\n' "$total" "$all_wall" "$all_cpu"
+# what a later container took from the first (summary.json "shared")
+dirs=$(grep -o '"directories": [0-9]*' "$work/out/summary.json" | awk '{ print $2 }' | sort -n | tail -n 1)
+files=$(grep -o '"file_results": [0-9]*' "$work/out/summary.json" | awk '{ print $2 }' | sort -n | tail -n 1)
+echo "  shared with a later container: ${dirs:-0} directories replayed, ${files:-0} file results"
 awk -v a="$all_wall" -v b="$one_wall" -v c="$all_cpu" -v d="$one_cpu" 'BEGIN {
 	printf "  ratio all/one: wall %.1fx, cpu %.1fx (bar: 3x)\n", a / b, c / d }'
