@@ -215,9 +215,9 @@ search_dirs(struct sc_target *t, struct sc_strv *dirs)
 }
 
 static enum sc_result
-prog_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
+prog_search(struct pkg_test *t, struct sc_scan_ctx *ctx,
+    struct sc_rule_result *rr)
 {
-	struct pkg_test *t = p;
 	struct sc_strv dirs = SC_STRV_INIT;
 	struct sc_buf path = SC_BUF_INIT;
 	struct stat dst, st;
@@ -279,6 +279,66 @@ prog_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
 	    searched, t->forbid.n);
 	sc_buf_free(&path);
 	return SC_RESULT_PASS;
+}
+
+/*
+ * One search per target for each set of names: rules that share a
+ * <programs> check (the SCAP content's no_login_service backs 44 STIG
+ * rules) get the first one's result and messages, not 44 searches.
+ */
+struct prog_memo {
+	enum sc_result r;
+	struct sc_message *msgs;
+	size_t n;
+};
+
+static void
+prog_memo_free(void *p)
+{
+	struct prog_memo *m = p;
+
+	if (m == NULL)
+		return;
+	for (size_t i = 0; i < m->n; i++)
+		free(m->msgs[i].text);
+	free(m->msgs);
+	free(m);
+}
+
+static enum sc_result
+prog_eval(void *p, struct sc_scan_ctx *ctx, struct sc_rule_result *rr)
+{
+	struct pkg_test *t = p;
+	struct sc_buf key = SC_BUF_INIT;
+	struct prog_memo *m;
+	size_t first = rr->n_msgs;
+	unsigned long dropped = rr->dropped;
+	enum sc_result r;
+
+	sc_buf_addf(&key, "native:programs\n%s", t->what ? t->what : "");
+	for (size_t i = 0; i < t->forbid.n; i++)
+		sc_buf_addf(&key, "\n%s", t->forbid.v[i]);
+	if ((m = sc_target_cache_get(ctx->target, key.data)) != NULL) {
+		for (size_t i = 0; i < m->n; i++)
+			sc_rr_add(rr, m->msgs[i].sev, m->msgs[i].text);
+		r = m->r;
+		goto out;
+	}
+	r = prog_search(t, ctx, rr);
+	if (rr->dropped != dropped)
+		goto out;	/* messages over the cap: not all to replay */
+	m = sc_xcalloc(1, sizeof(*m));
+	m->r = r;
+	m->n = rr->n_msgs - first;
+	m->msgs = sc_xcalloc(m->n ? m->n : 1, sizeof(*m->msgs));
+	for (size_t i = 0; i < m->n; i++) {
+		m->msgs[i].sev = rr->msgs[first + i].sev;
+		m->msgs[i].text = sc_xstrdup(rr->msgs[first + i].text);
+	}
+	sc_target_cache_put(ctx->target, key.data, m, prog_memo_free);
+out:
+	sc_buf_free(&key);
+	return r;
 }
 
 const struct sc_native_kind sc_native_programs_kind = {
