@@ -10,20 +10,7 @@
 root=$TMPDIR/root
 demo_root "$root"
 R=xccdf_org.stigcheck_rule_
-cat >"$TMPDIR/rv.yaml" <<YAML
-reviews:
-  - rule: ${R}etc_shadow_permissions
-    result: pass
-    reason: Compensating control, a secret mount replaces the file
-    by: J. Smith, ISSO
-    date: 2026-12-01
-    expires: 2099-06-01
-  - rule: ${R}superseded_software_removed
-    result: pass
-    reason: The image is rebuilt from scratch on every update
-    by: A. Reviewer
-    date: 2026-12-02
-YAML
+cp "$(dirname "$0")/../fixtures/reviews/waiver-and-review.yaml" "$TMPDIR/rv.yaml"
 # overrides FILE: one line per override (rule, old, new, authority, time, remark)
 overrides() {
 	xmllint --xpath "//*[local-name()='rule-result'][*[local-name()='override']]" "$1" 2>/dev/null |
