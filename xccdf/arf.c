@@ -9,6 +9,7 @@
 
 #include "util/mem.h"
 #include "xccdf/graft.h"
+#include "xccdf/prune.h"
 #include "xccdf/results_xml.h"
 
 #define REQUEST_ID "collection1"
@@ -415,8 +416,8 @@ arf_build(const struct sc_content *c, const struct sc_testresult *tr,
 	xmlNsPtr xns;
 	char *comp_id = NULL;
 	size_t i, n_oval = 0, n_other = 0;
+	int r;
 
-	(void)err;
 	memset(&a, 0, sizeof(a));
 	a.c = c;
 	a.tr = tr;
@@ -456,9 +457,14 @@ arf_build(const struct sc_content *c, const struct sc_testresult *tr,
 		coll = sc_content_collection(c);
 		if (lent)
 			sc_graft_move(&lent[0], coll, content, NULL, 0);
+		else if ((r = sc_prune_materialize_all(coll, err)) < 0)
+			goto fail;
 		else
 			xmlAddChild(content, xmlDocCopyNode(coll, a.doc, 1));
 		comp_id = sc_xstrdup(sc_content_checklist_component_id(c));
+	} else if (!lent && (r = sc_prune_materialize_all(
+	    sc_content_benchmark(c)->node, err)) < 0) {
+		goto fail;
 	} else {
 		xmlAddChild(content, wrap_benchmark(&a, &comp_id));
 	}
@@ -489,8 +495,24 @@ arf_build(const struct sc_content *c, const struct sc_testresult *tr,
 		free(a.doc_ids[i]);
 	free(a.doc_ids);
 	free(comp_id);
+	/*
+	 * What the content was loaded without (prune.h): a copy is read, so
+	 * everything goes in; a lent tree is written from the content file.
+	 */
+	r = sc_prune_copied(root, lent == NULL, err);
+	if (r < 0 && lent == NULL) {
+		xmlFreeDoc(a.doc);
+		a.doc = NULL;
+	}
 	*out = a.doc;
-	return SC_OK;
+	return r;
+fail:
+	for (i = 0; i < tr->n_check_docs; i++)
+		free(a.doc_ids[i]);
+	free(a.doc_ids);
+	xmlFreeDoc(a.doc);
+	*out = NULL;
+	return r;
 }
 
 int

@@ -2,6 +2,7 @@
  * benchmark.c - parsing an XCCDF 1.2 Benchmark into the model (benchmark.h).
  */
 #include "xccdf/benchmark.h"
+#include "xccdf/prune.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -249,6 +250,32 @@ parse_children(struct sc_benchmark *b, struct sc_item *parent, xmlNodePtr n,
 	return SC_OK;
 }
 
+
+static void
+add_ref(struct sc_item *it, xmlNodePtr ch, size_t *cap)
+{
+	SC_GROW(it->refs, *cap, it->n_refs + 1);
+	it->refs[it->n_refs].href = sc_xml_attr(ch, "href");
+	it->refs[it->n_refs].text = sc_xml_text_collapsed(ch);
+	it->n_refs++;
+}
+
+static int
+pruned_refs(struct sc_item *it, xmlNodePtr ph, size_t *cap,
+    struct sc_err *err)
+{
+	xmlNodePtr list;
+	int r;
+
+	if ((r = sc_prune_expand(ph, &list, err)) < 0)
+		return r;
+	for (xmlNodePtr ch = list; ch; ch = ch->next)
+		if (sc_xml_is(ch, SC_XCCDF12_NS, "reference"))
+			add_ref(it, ch, cap);
+	xmlFreeNodeList(list);
+	return SC_OK;
+}
+
 static int
 parse_item(struct sc_benchmark *b, struct sc_item *parent, xmlNodePtr n,
     enum sc_item_type type, struct sc_err *err)
@@ -321,6 +348,12 @@ parse_item(struct sc_benchmark *b, struct sc_item *parent, xmlNodePtr n,
 	}
 
 	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
+		if (type == SC_ITEM_RULE && sc_prune_is(ch)) {
+			/* references left out of the tree (prune.h) */
+			if ((r = pruned_refs(it, ch, &cap_ref, err)) < 0)
+				return r;
+			continue;
+		}
 		if (ch->type != XML_ELEMENT_NODE)
 			continue;
 		if (sc_xml_is(ch, SC_XCCDF12_NS, "title") && it->title == NULL) {
@@ -352,10 +385,7 @@ parse_item(struct sc_benchmark *b, struct sc_item *parent, xmlNodePtr n,
 			it->n_idents++;
 		} else if (type == SC_ITEM_RULE &&
 		    sc_xml_is(ch, SC_XCCDF12_NS, "reference")) {
-			SC_GROW(it->refs, cap_ref, it->n_refs + 1);
-			it->refs[it->n_refs].href = sc_xml_attr(ch, "href");
-			it->refs[it->n_refs].text = sc_xml_text_collapsed(ch);
-			it->n_refs++;
+			add_ref(it, ch, &cap_ref);
 		} else if (type == SC_ITEM_RULE &&
 		    sc_xml_is(ch, SC_XCCDF12_NS, "check")) {
 			SC_GROW(it->checks, cap_chk, it->n_checks + 1);

@@ -17,6 +17,7 @@
 #include "util/fsutil.h"
 #include "util/map.h"
 #include "util/mem.h"
+#include "xccdf/prune.h"
 
 #define CONTENT_MAX SC_LIMIT_CONTENT_BYTES
 
@@ -39,6 +40,8 @@ struct sc_content {
 
 	xmlDocPtr tailoring;
 	char *tailoring_path;
+
+	struct sc_prune *prune;		/* what was left out of doc */
 };
 
 /* ---- safe XML parsing ---------------------------------------------------- */
@@ -126,8 +129,10 @@ fd_read(void *ctx, char *buf, int len)
 	return (int)n;
 }
 
+/* With prune non-NULL, the parse leaves out what a scan does not read. */
 static int
-xml_parse_fd(int fd, const char *name, xmlDocPtr *docp, struct sc_err *err)
+xml_parse_fd(int fd, const char *name, struct sc_prune **prune,
+    xmlDocPtr *docp, struct sc_err *err)
 {
 	struct fd_src src = { fd, 0, 0, 0 };
 	xmlParserCtxtPtr ctxt;
@@ -137,6 +142,8 @@ xml_parse_fd(int fd, const char *name, xmlDocPtr *docp, struct sc_err *err)
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL)
 		return sc_err_set(err, SC_ERR_NOMEM, "cannot create XML parser");
+	if (prune)
+		*prune = sc_prune_attach(ctxt, fd, name);
 	doc = xmlCtxtReadIO(ctxt, fd_read, NULL, &src, name, NULL, XML_OPTS);
 	if (src.toobig || src.ioerr) {
 		if (doc)
@@ -183,7 +190,40 @@ sc_xml_read_file(const char *path, xmlDocPtr *doc, struct sc_err *err)
 	*doc = NULL;
 	if ((r = open_host_file(path, &fd, err)) < 0)
 		return r;
-	r = xml_parse_fd(fd, path, doc, err);
+	r = xml_parse_fd(fd, path, NULL, doc, err);
+	close(fd);
+	return r;
+}
+
+/*
+ * A content file, pruned (prune.h) unless whole is set; *prune gets the
+ * state (NULL when nothing was left out).
+ */
+static int
+read_content(const char *path, int whole, xmlDocPtr *doc,
+    struct sc_prune **prune, struct sc_err *err)
+{
+	int fd, r;
+
+	*doc = NULL;
+	*prune = NULL;
+	if ((r = open_host_file(path, &fd, err)) < 0)
+		return r;
+	r = xml_parse_fd(fd, path, whole ? NULL : prune, doc, err);
+	if (r < 0) {
+		sc_prune_finish(prune);
+		sc_prune_free(*prune);
+		*prune = NULL;
+	} else if (!sc_prune_finish(prune)) {
+		/* positions that do not check out: everything, then */
+		xmlFreeDoc(*doc);
+		*doc = NULL;
+		if (lseek(fd, 0, SEEK_SET) == 0)
+			r = xml_parse_fd(fd, path, NULL, doc, err);
+		else
+			r = sc_err_set(err, sc_err_from_errno(errno),
+			    "cannot read '%s': %s", path, strerror(errno));
+	}
 	close(fd);
 	return r;
 }
@@ -440,13 +480,20 @@ int
 sc_content_load_file(struct sc_content **out, const char *path,
     const struct sc_content_opts *opts, struct sc_err *err)
 {
+	struct sc_prune *prune;
 	xmlDocPtr doc;
 	int r;
 
 	*out = NULL;
-	if ((r = sc_xml_read_file(path, &doc, err)) < 0)
+	if ((r = read_content(path, opts && opts->whole, &doc, &prune,
+	    err)) < 0)
 		return r;
-	return sc_content_from_doc(out, doc, path, opts, err);
+	r = sc_content_from_doc(out, doc, path, opts, err);
+	if (r < 0)
+		sc_prune_free(prune);	/* the document is gone already */
+	else
+		(*out)->prune = prune;
+	return r;
 }
 
 int
@@ -526,6 +573,7 @@ sc_content_free(struct sc_content *c)
 	if (c->tailoring)
 		xmlFreeDoc(c->tailoring);
 	free(c->tailoring_path);
+	sc_prune_free(c->prune);
 	if (c->doc)
 		xmlFreeDoc(c->doc);
 	free(c->checklist_comp_id);

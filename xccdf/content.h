@@ -32,6 +32,7 @@ struct sc_content;
 struct sc_content_opts {
 	const char *datastream_id;	/* NULL: the first */
 	const char *checklist_id;	/* component-ref id; NULL: the first */
+	int whole;			/* keep every node (no pruning, prune.h) */
 };
 
 int sc_content_load_file(struct sc_content **out, const char *path,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/mem.h"
+#include "xccdf/prune.h"
 
 static void
 unlink_raw(xmlNodePtr n)
@@ -124,6 +125,13 @@ ns_walk(xmlNodePtr top, void (*fn)(void *, xmlNsPtr *), void *arg)
 				n = n->children;
 				continue;
 			}
+		} else if (n->type == XML_TEXT_NODE) {
+			/* a run left out of the tree uses namespaces too */
+			size_t k;
+			xmlNsPtr *slots = sc_prune_ns_slots(n, &k);
+
+			for (size_t i = 0; i < k; i++)
+				fn(arg, &slots[i]);
 		}
 		while (n != top && n->next == NULL)
 			n = n->parent;

@@ -444,7 +444,7 @@ load_arf(const char *path, xmlDocPtr doc, struct sc_content **cp,
 	xmlNodePtr root = xmlDocGetRootElement(doc), reqs, reports, rep;
 	xmlNodePtr trn = NULL, coll = NULL;
 	xmlDocPtr cdoc = NULL;
-	struct sc_content_opts o = { NULL, NULL };
+	struct sc_content_opts o = { NULL, NULL, 0 };
 	char *ds_id = NULL, *cref_id = NULL, *href = NULL;
 	int r;
 

@@ -2,6 +2,7 @@
  * results_xml.c - writing XCCDF 1.2 results (results_xml.h).
  */
 #include "xccdf/results_xml.h"
+#include "xccdf/prune.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,8 +193,14 @@ sc_results_build(const struct sc_content *c, const struct sc_testresult *tr,
 	const struct sc_benchmark *b = sc_content_benchmark(c);
 	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root, ch, next, trn;
+	int r;
 
 	*out = NULL;
+	/* a copy is read, not only written: everything goes in (prune.h) */
+	if ((r = sc_prune_materialize_all(b->node, err)) < 0) {
+		xmlFreeDoc(doc);
+		return r;
+	}
 	root = xmlDocCopyNode(b->node, doc, 1);
 	if (root == NULL) {
 		xmlFreeDoc(doc);
@@ -222,25 +229,33 @@ sc_results_build(const struct sc_content *c, const struct sc_testresult *tr,
 	return SC_OK;
 }
 
-/* serialise straight into the file: a big benchmark is not held twice */
+struct save {
+	xmlDocPtr doc;
+	struct sc_err err;
+};
+
+/*
+ * Serialise straight into the file: a big benchmark is not held twice,
+ * and what the content was loaded without is written from its file
+ * (prune.h).
+ */
 static int
 save_fd(int fd, void *arg)
 {
-	xmlSaveCtxtPtr ctx = xmlSaveToFd(fd, "UTF-8", XML_SAVE_FORMAT);
-	int r;
+	struct save *s = arg;
 
-	if (ctx == NULL)
-		return -1;
-	r = xmlSaveDoc(ctx, (xmlDocPtr)arg) < 0 ? -1 : 0;
-	if (xmlSaveClose(ctx) < 0)
-		r = -1;
-	return r;
+	return sc_prune_save(s->doc, fd, &s->err) < 0 ? -1 : 0;
 }
 
 int
 sc_results_save(xmlDocPtr doc, const char *path, struct sc_err *err)
 {
-	return sc_write_atomic_fn(path, save_fd, doc, err);
+	struct save s = { doc, SC_ERR_INIT };
+	int r = sc_write_atomic_fn(path, save_fd, &s, err);
+
+	if (r < 0 && s.err.code < 0)
+		return sc_err_set(err, s.err.code, "%s: %s", path, s.err.msg);
+	return r;
 }
 
 /*

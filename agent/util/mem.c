@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
+void
 sc_oom(size_t n)
 {
 	fprintf(stderr, "stigcheck: out of memory allocating %zu bytes\n", n);

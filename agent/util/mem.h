@@ -16,6 +16,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* Out of memory for n bytes (a library allocated for us): one line, abort. */
+void sc_oom(size_t n) __attribute__((noreturn));
 void *sc_xmalloc(size_t n);
 void *sc_xcalloc(size_t nmemb, size_t size);
 void *sc_xrealloc(void *p, size_t n);

@@ -179,7 +179,7 @@ START_TEST(test_datastream)
 	struct sc_err err = SC_ERR_INIT;
 	struct sc_content *c = NULL;
 	char *ds = tu_shared("data/scap/ssg-chainguard-gpos-ds.xml");
-	struct sc_content_opts o = { NULL, NULL };
+	struct sc_content_opts o = { NULL, NULL, 0 };
 	const char *comp;
 	xmlNodePtr root;
 	size_t rules = 0, na = 0;

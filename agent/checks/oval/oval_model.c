@@ -3,6 +3,7 @@
  * (oval_model.h).
  */
 #include "checks/oval/oval_model.h"
+#include "xccdf/prune.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -111,6 +112,19 @@ static const char *const type_words[] = { "definition", "test", "object",
 
 /* ---- document ---------------------------------------------------------------------- */
 
+struct pruned_ids {
+	struct sc_map *nodes;
+	xmlNodePtr section;
+};
+
+static void
+index_pruned(void *arg, const char *id)
+{
+	struct pruned_ids *pi = arg;
+
+	sc_map_add(pi->nodes, id, pi->section);
+}
+
 int
 sc_oval_doc_new(struct sc_oval_doc **out, xmlNodePtr root, const char *name,
     struct sc_oval_rt *rt, struct sc_err *err)
@@ -138,6 +152,14 @@ sc_oval_doc_new(struct sc_oval_doc **out, xmlNodePtr root, const char *name,
 		for (xmlNodePtr c = s->children; c; c = c->next) {
 			char *id;
 
+			if (sc_prune_is(c)) {
+				/* constructs the load left out (prune.h):
+				 * their section stands in until one is read */
+				struct pruned_ids pi = { &d->nodes, s };
+
+				sc_prune_ids(c, index_pruned, &pi);
+				continue;
+			}
 			if (c->type != XML_ELEMENT_NODE)
 				continue;
 			if ((id = sc_xml_attr(c, "id")) == NULL)
@@ -299,8 +321,9 @@ sc_oval_doc_def_ids(const struct sc_oval_doc *d, struct sc_strv *ids)
 	for (size_t i = 0; i < d->nodes.n; i++) {
 		xmlNodePtr n = d->nodes.vals[i];
 
-		if (is_def(n, "definition") && n->parent &&
-		    is_def(n->parent, "definitions"))
+		if ((is_def(n, "definition") && n->parent &&
+		    is_def(n->parent, "definitions")) ||
+		    (is_def(n, "definitions") && n->parent == d->root))
 			sc_strv_push(ids, d->nodes.keys[i]);
 	}
 }
@@ -339,6 +362,15 @@ node_for(struct sc_oval_doc *d, const char *id, int type, xmlNodePtr *out,
 {
 	xmlNodePtr n = sc_map_get(&d->nodes, id);
 
+	if (n != NULL && n->parent == d->root && is_def(n, sections[type])) {
+		/* left out of the tree at load (prune.h): put it back */
+		xmlNodePtr el;
+
+		if (sc_prune_take(n, id, &el, err) < 0)
+			return err->code;
+		sc_map_put(&d->nodes, id, el);
+		n = el;
+	}
 	if (n == NULL || n->parent == NULL || !is_def(n->parent, sections[type]))
 		return sc_err_set(err, SC_ERR_NOTFOUND,
 		    "OVAL %s '%s' is not in '%s'", type_words[type], id, d->name);
@@ -1268,6 +1300,9 @@ get_any(struct sc_oval_doc *d, const char *id, int type, void **out,
 	}
 	if ((r = node_for(d, id, type, &n, err)) < 0)
 		return r;
+	/* the construct's children, if the content was loaded without them */
+	if ((r = sc_prune_materialize(n, err)) < 0)
+		return remember_error(d, id, r, err);
 	sc_map_put(&d->parsed, id, &in_progress);
 	p = new_struct(d, type, id, n);
 	if ((r = parse_any(d, type, n, p, err)) < 0) {

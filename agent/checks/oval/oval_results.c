@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "checks/oval/oval_item.h"
+#include "xccdf/prune.h"
 #include "xccdf/result.h"
 
 #define T_DEF SC_OVAL_C_DEF
@@ -280,6 +281,16 @@ sc_oval_results_build(struct sc_oval_doc *d, time_t when)
 	copy = xmlDocCopyNode(d->root, doc, 1);
 	xmlAddChild(root, copy);
 	xmlReconciliateNs(doc, copy);
+	{
+		/*
+		 * Constructs the content was loaded without stay placeholders,
+		 * written from the content file (prune.h).  A failure here
+		 * (the file changed) fails the write of this document.
+		 */
+		struct sc_err e = SC_ERR_INIT;
+
+		(void)sc_prune_copied(copy, 0, &e);
+	}
 	results = add(root, ns, "results", NULL);
 	system = add(results, ns, "system", NULL);
 	for (size_t i = 0; i < d->n_owned; i++) {
