@@ -165,8 +165,7 @@ item_free(struct sc_item *it)
 	}
 	free(it->idents);
 	for (i = 0; i < it->n_refs; i++) {
-		free(it->refs[i].href);
-		free(it->refs[i].text);
+		free(it->refs[i].text);	/* href: the benchmark's strings */
 	}
 	free(it->refs);
 	for (i = 0; i < it->n_checks; i++)
@@ -252,16 +251,28 @@ parse_children(struct sc_benchmark *b, struct sc_item *parent, xmlNodePtr n,
 
 
 static void
-add_ref(struct sc_item *it, xmlNodePtr ch, size_t *cap)
+add_ref(struct sc_benchmark *b, struct sc_item *it, xmlNodePtr ch,
+    size_t *cap)
 {
+	char *href = sc_xml_attr(ch, "href");
+
 	SC_GROW(it->refs, *cap, it->n_refs + 1);
-	it->refs[it->n_refs].href = sc_xml_attr(ch, "href");
+	/* a few URLs serve thousands of references: one copy each */
+	if (href != NULL && (it->refs[it->n_refs].href =
+	    sc_map_get(&b->strings, href)) == NULL) {
+		it->refs[it->n_refs].href = sc_xstrdup(href);
+		sc_map_add(&b->strings, href, it->refs[it->n_refs].href);
+	} else if (href == NULL) {
+		it->refs[it->n_refs].href = NULL;
+	}
+	free(href);
 	it->refs[it->n_refs].text = sc_xml_text_collapsed(ch);
 	it->n_refs++;
 }
 
 static int
-pruned_refs(struct sc_item *it, xmlNodePtr ph, size_t *cap,
+pruned_refs(struct sc_benchmark *b, struct sc_item *it, xmlNodePtr ph,
+    size_t *cap,
     struct sc_err *err)
 {
 	xmlNodePtr list;
@@ -271,7 +282,7 @@ pruned_refs(struct sc_item *it, xmlNodePtr ph, size_t *cap,
 		return r;
 	for (xmlNodePtr ch = list; ch; ch = ch->next)
 		if (sc_xml_is(ch, SC_XCCDF12_NS, "reference"))
-			add_ref(it, ch, cap);
+			add_ref(b, it, ch, cap);
 	xmlFreeNodeList(list);
 	return SC_OK;
 }
@@ -350,7 +361,7 @@ parse_item(struct sc_benchmark *b, struct sc_item *parent, xmlNodePtr n,
 	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
 		if (type == SC_ITEM_RULE && sc_prune_is(ch)) {
 			/* references left out of the tree (prune.h) */
-			if ((r = pruned_refs(it, ch, &cap_ref, err)) < 0)
+			if ((r = pruned_refs(b, it, ch, &cap_ref, err)) < 0)
 				return r;
 			continue;
 		}
@@ -385,7 +396,7 @@ parse_item(struct sc_benchmark *b, struct sc_item *parent, xmlNodePtr n,
 			it->n_idents++;
 		} else if (type == SC_ITEM_RULE &&
 		    sc_xml_is(ch, SC_XCCDF12_NS, "reference")) {
-			add_ref(it, ch, &cap_ref);
+			add_ref(b, it, ch, &cap_ref);
 		} else if (type == SC_ITEM_RULE &&
 		    sc_xml_is(ch, SC_XCCDF12_NS, "check")) {
 			SC_GROW(it->checks, cap_chk, it->n_checks + 1);
@@ -454,11 +465,71 @@ push_idval(struct sc_idval **v, size_t *n, size_t *cap, char *idref,
 	(*n)++;
 }
 
+struct profile_caps {
+	size_t c1, c2, c3, c4;
+};
+
+/* One child of a Profile (title, description, select, refine-*, set-value). */
+static void
+profile_child(struct sc_profile *p, xmlNodePtr ch, const char *ns,
+    struct profile_caps *c)
+{
+	char *idref;
+
+	if (ch->type != XML_ELEMENT_NODE)
+		return;
+	if (sc_xml_is(ch, ns, "title") && p->title == NULL) {
+		p->title = sc_xml_text_collapsed(ch);
+		return;
+	}
+	if (sc_xml_is(ch, ns, "description") && p->description == NULL) {
+		p->description = sc_xml_text_collapsed(ch);
+		return;
+	}
+	idref = sc_xml_attr(ch, "idref");
+	if (idref == NULL)
+		return;
+	if (sc_xml_is(ch, ns, "select")) {
+		push_idval(&p->selects, &p->n_selects, &c->c1, idref, NULL,
+		    attr_bool(ch, "selected", 1));
+	} else if (sc_xml_is(ch, ns, "refine-value")) {
+		push_idval(&p->refine_values, &p->n_refine_values, &c->c2,
+		    idref, sc_xml_attr(ch, "selector"), 0);
+	} else if (sc_xml_is(ch, ns, "set-value")) {
+		xmlChar *t = xmlNodeGetContent(ch);
+		push_idval(&p->set_values, &p->n_set_values, &c->c3, idref,
+		    sc_xstrdup(t ? (const char *)t : ""), 0);
+		xmlFree(t);
+	} else if (sc_xml_is(ch, ns, "refine-rule")) {
+		struct sc_refine_rule *rr;
+		char *s;
+
+		SC_GROW(p->refine_rules, c->c4, p->n_refine_rules + 1);
+		rr = &p->refine_rules[p->n_refine_rules++];
+		rr->idref = idref;
+		rr->selector = sc_xml_attr(ch, "selector");
+		rr->severity = -1;
+		rr->role = -1;
+		rr->weight = attr_double(ch, "weight", -1.0);
+		if ((s = sc_xml_attr(ch, "severity")) != NULL) {
+			rr->severity = sc_severity_parse(s);
+			free(s);
+		}
+		if ((s = sc_xml_attr(ch, "role")) != NULL) {
+			rr->role = sc_role_parse(s);
+			free(s);
+		}
+	} else {
+		free(idref);
+	}
+}
+
 static int
 parse_profile(struct sc_profile *p, xmlNodePtr n, const char *ns,
     struct sc_err *err)
 {
-	size_t c1 = 0, c2 = 0, c3 = 0, c4 = 0;
+	struct profile_caps c = { 0, 0, 0, 0 };
+	int r;
 
 	memset(p, 0, sizeof(*p));
 	p->node = n;
@@ -468,54 +539,18 @@ parse_profile(struct sc_profile *p, xmlNodePtr n, const char *ns,
 		    "a <Profile> has no id (line %ld)", xmlGetLineNo(n));
 	p->extends = sc_xml_attr(n, "extends");
 	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
-		char *idref;
+		xmlNodePtr list;
 
-		if (ch->type != XML_ELEMENT_NODE)
-			continue;
-		if (sc_xml_is(ch, ns, "title") && p->title == NULL) {
-			p->title = sc_xml_text_collapsed(ch);
+		if (!sc_prune_is(ch)) {
+			profile_child(p, ch, ns, &c);
 			continue;
 		}
-		if (sc_xml_is(ch, ns, "description") && p->description == NULL) {
-			p->description = sc_xml_text_collapsed(ch);
-			continue;
-		}
-		idref = sc_xml_attr(ch, "idref");
-		if (idref == NULL)
-			continue;
-		if (sc_xml_is(ch, ns, "select")) {
-			push_idval(&p->selects, &p->n_selects, &c1, idref, NULL,
-			    attr_bool(ch, "selected", 1));
-		} else if (sc_xml_is(ch, ns, "refine-value")) {
-			push_idval(&p->refine_values, &p->n_refine_values, &c2,
-			    idref, sc_xml_attr(ch, "selector"), 0);
-		} else if (sc_xml_is(ch, ns, "set-value")) {
-			xmlChar *t = xmlNodeGetContent(ch);
-			push_idval(&p->set_values, &p->n_set_values, &c3, idref,
-			    sc_xstrdup(t ? (const char *)t : ""), 0);
-			xmlFree(t);
-		} else if (sc_xml_is(ch, ns, "refine-rule")) {
-			struct sc_refine_rule *rr;
-			char *s;
-
-			SC_GROW(p->refine_rules, c4, p->n_refine_rules + 1);
-			rr = &p->refine_rules[p->n_refine_rules++];
-			rr->idref = idref;
-			rr->selector = sc_xml_attr(ch, "selector");
-			rr->severity = -1;
-			rr->role = -1;
-			rr->weight = attr_double(ch, "weight", -1.0);
-			if ((s = sc_xml_attr(ch, "severity")) != NULL) {
-				rr->severity = sc_severity_parse(s);
-				free(s);
-			}
-			if ((s = sc_xml_attr(ch, "role")) != NULL) {
-				rr->role = sc_role_parse(s);
-				free(s);
-			}
-		} else {
-			free(idref);
-		}
+		/* selections left out of the tree (prune.h) */
+		if ((r = sc_prune_expand(ch, &list, err)) < 0)
+			return r;
+		for (xmlNodePtr e = list; e; e = e->next)
+			profile_child(p, e, ns, &c);
+		xmlFreeNodeList(list);
 	}
 	return SC_OK;
 }
@@ -639,6 +674,9 @@ sc_bench_free(struct sc_benchmark *b)
 	sc_strv_free(&b->platforms);
 	sc_strv_free(&b->models);
 	sc_map_free(&b->by_id);
+	for (size_t k = 0; k < b->strings.n; k++)
+		free(b->strings.vals[k]);
+	sc_map_free(&b->strings);
 	free(b->id);
 	free(b->version);
 	free(b->title);

@@ -45,7 +45,7 @@ struct sc_ident {
 };
 
 struct sc_reference {
-	char *href;	/* may be NULL */
+	char *href;	/* may be NULL; owned by the benchmark (strings) */
 	char *text;	/* text or dc:identifier / dc:title */
 };
 
@@ -163,6 +163,7 @@ struct sc_benchmark {
 	struct sc_strv platforms;	/* Benchmark-level platforms */
 	struct sc_strv models;		/* declared scoring models */
 	struct sc_map by_id;		/* id -> struct sc_item */
+	struct sc_map strings;		/* reference hrefs, one copy each */
 };
 
 /* Parse a Benchmark element.  The document must outlive the result. */

@@ -168,6 +168,10 @@ prunable(xmlNodePtr parent, const xmlChar *uri, const xmlChar *local)
 	if (eq(uri, XCCDF12_NS) && (eq(local, "fix") || eq(local, "reference")))
 		return is_el(parent, XCCDF12_NS, "Rule") ||
 		    is_el(parent, XCCDF12_NS, "Group");
+	if (eq(uri, XCCDF12_NS) && (eq(local, "select") ||
+	    eq(local, "refine-value") || eq(local, "refine-rule") ||
+	    eq(local, "set-value")))
+		return is_el(parent, XCCDF12_NS, "Profile");
 	if (eq(uri, OCIL_NS))
 		return is_el(parent, OCIL_NS, "ocil");
 	/* an OVAL definition, test, object, state or variable, whole */

@@ -11,7 +11,9 @@
  * sibling elements becomes one placeholder, a text node holding a marker
  * and the byte range of the run in the file, which is kept open:
  *
- *   - XCCDF 1.2 <fix> and <reference> children of a Rule or Group;
+ *   - XCCDF 1.2 <fix> and <reference> children of a Rule or Group, and
+ *     the <select>, <refine-value>, <refine-rule> and <set-value> of a
+ *     Profile (the Benchmark model reads them once, from the file);
  *   - the children of the OCIL root element;
  *   - every OVAL definition, test, object, state and variable, indexed
  *     by id (sc_prune_take() puts one back).

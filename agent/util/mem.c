@@ -194,6 +194,9 @@ sc_buf_detach(struct sc_buf *b)
 	if (b->data == NULL)
 		sc_buf_init(b);
 	s = b->data;
+	/* a kept string holds what it needs (many short ones add up) */
+	if (b->cap > b->len + 1 + 16)
+		s = sc_xrealloc(s, b->len + 1);
 	b->data = NULL;
 	b->len = b->cap = 0;
 	return s;

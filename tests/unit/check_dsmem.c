@@ -111,7 +111,7 @@ compare(struct sc_content *c, int with_check_doc)
 {
 	struct sc_testresult *tr = tu_testresult(c, NULL);
 	struct sc_err err = SC_ERR_INIT;
-	char *before = dump(sc_content_doc(c)), *after;
+	char *before, *after;
 	char *p[4];
 	xmlDocPtr doc;
 
@@ -122,21 +122,24 @@ compare(struct sc_content *c, int with_check_doc)
 		sc_testresult_add_check_doc(tr, SC_OVAL_DEFS_NS,
 		    tu_parse(tu_oval_results_xml));
 
+	/* the copies first: a copy puts back what a pruned load left out
+	 * (xccdf/prune.h), for good */
 	ck_assert_int_eq(sc_results_build(c, tr, &doc, &err), 0);
 	ck_assert_msg(sc_results_save(doc, p[0], &err) == 0, "%s", err.msg);
 	xmlFreeDoc(doc);
-	ck_assert_msg(sc_results_write(c, tr, p[1], &err) == 0, "%s", err.msg);
-	same_files(p[0], p[1]);
-
 	ck_assert_int_eq(sc_arf_build(c, tr, &doc, &err), 0);
 	ck_assert_msg(sc_results_save(doc, p[2], &err) == 0, "%s", err.msg);
 	xmlFreeDoc(doc);
+
+	before = dump(sc_content_doc(c));
+	ck_assert_msg(sc_results_write(c, tr, p[1], &err) == 0, "%s", err.msg);
+	same_files(p[0], p[1]);
 	ck_assert_msg(sc_arf_write(c, tr, p[3], &err) == 0, "%s", err.msg);
 	same_files(p[2], p[3]);
 
 	/* the lent trees are back as they were */
 	after = dump(sc_content_doc(c));
-	ck_assert_str_eq(before, after);
+	ck_assert_msg(strcmp(before, after) == 0, "the content changed");
 	free(before);
 	free(after);
 	for (int i = 0; i < 4; i++)
