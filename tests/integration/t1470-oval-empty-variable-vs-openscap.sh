@@ -8,7 +8,9 @@
 # And a <filepath> pattern from a variable (the SCAP Security Guide's
 # rsyslog log-file rules): p1 and p2 find /etc/marker and pass, p3's
 # pattern matches nothing and fails; before, all three were errors
-# ("not supported").
+# ("not supported").  And a <path> pattern from a variable: q1 finds
+# /etc/marker under the directories its patterns match and passes, q2's
+# matches no directory and fails (before: errors, "not supported").
 . "$(dirname "$0")/lib.sh"
 command -v oscap >/dev/null 2>&1 || skip "oscap not installed (openscap-scanner): differential test not run"
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,9 +22,9 @@ run --rootfs "$d/root" --results "$d/sc.xml" "$d/emptyvar-xccdf.xml"
 expect_rc 2 "findings"
 oscap_eval "$d" emptyvar-xccdf.xml
 rule_lists "$d"
-[ "$(wc -l <"$d/sc")" = 8 ] || fail "$(wc -l <"$d/sc") rule-results, expected 8"
+[ "$(wc -l <"$d/sc")" = 10 ] || fail "$(wc -l <"$d/sc") rule-results, expected 10"
 cmp -s "$d/sc" "$d/os" || fail "results differ from OpenSCAP: $(diff "$d/sc" "$d/os")"
-for want in "e1 pass" "e2 fail" "e3 pass" "v1 pass" "e4 fail" "p1 pass" "p2 pass" "p3 fail"; do
+for want in "e1 pass" "e2 fail" "e3 pass" "v1 pass" "e4 fail" "p1 pass" "p2 pass" "p3 fail" "q1 pass" "q2 fail"; do
 	grep -qx "$want" "$d/sc" || fail "expected '$want': $(cat "$d/sc")"
 done
 validate_xccdf "$d/sc.xml"

@@ -433,8 +433,9 @@ pattern_roots(struct sc_oval_doc *d, struct sc_oval_object *o,
 }
 
 /*
- * A <path> from a variable, with recursion or a filename operation, or a
- * <filepath> pattern from a variable: the roots come from the variable's
+ * A <path> from a variable (equal, with recursion or a filename operation;
+ * or a pattern, the directories it matches), or a <filepath> pattern from
+ * a variable: the roots come from the variable's
  * values, known only now, so these objects walk their own small trees (one
  * walk for all the values) instead of the scan's shared walk, with the
  * same semantics as the literal cases of sc_oval_collect_prepare.
@@ -459,6 +460,16 @@ collect_var_walk(struct sc_oval_doc *d, struct sc_oval_object *o)
 		spec.want = SC_TREE_FILES;
 		spec.max_depth = -1;
 		spec.recurse = SC_TREE_RECURSE_DIRS | SC_TREE_RECURSE_SYMLINKS;
+	} else if (p->op == SC_OVAL_OP_PATTERN_MATCH) {
+		/* directories matching the patterns, under their prefixes */
+		if (pattern_roots(d, o, p, &roots) != 0)
+			goto out;
+		spec.want = f->nil ? SC_TREE_DIRS : SC_TREE_FILES;
+		spec.max_depth = -1;
+		spec.recurse = SC_TREE_RECURSE_DIRS | SC_TREE_RECURSE_SYMLINKS;
+		spec.dir_ok = walk_dir_ok;
+		if (!f->nil)
+			spec.name_ok = walk_name_ok;
 	} else {
 		if (sc_oval_collect_values(d, o, p, &roots) != 0)
 			goto out;
@@ -554,9 +565,11 @@ sc_oval_collect_prepare(struct sc_oval_doc *d, struct sc_oval_object *o,
 		if (o->bh.direction != SC_OVAL_DIR_NONE)
 			return unsupported(o, err, "a <path> pattern with "
 			    "recurse_direction 'down' is not supported");
-		if (p->var != NULL)
-			return unsupported(o, err, "a <path> pattern from a "
-			    "variable is not supported");
+		if (p->var != NULL) {
+			/* the patterns are known only once the variable is */
+			o->var_walk = 1;
+			return SC_OK;
+		}
 		root = fixed_prefix(p->value);
 		spec.want = f->nil ? SC_TREE_DIRS : SC_TREE_FILES;
 		spec.max_depth = -1;
