@@ -63,6 +63,9 @@ sc_heap_init(void)
 	mallopt(M_TOP_PAD, (int)SC_HEAP_RESERVE);
 	mallopt(M_TRIM_THRESHOLD, (int)(2 * SC_HEAP_RESERVE));
 	mallopt(M_MMAP_THRESHOLD, (int)SC_HEAP_MMAP_MAX);
+	/* no fast bins: a free coalesces at once, instead of the first large
+	 * free after a tree is released sweeping every small chunk of it */
+	mallopt(M_MXFAST, 0);
 	while (n < PROBES && (uintptr_t)sbrk(0) == b0)
 		probe[n++] = malloc(PROBE_SIZE);
 	while (n > 0)

@@ -10,7 +10,9 @@
  * and advises the kernel to back it with huge pages (MADV_HUGEPAGE), as
  * glibc's own glibc.malloc.hugetlb=1 tunable would; buffers up to
  * SC_HEAP_MMAP_MAX bytes come from that heap rather than from a fresh
- * mapping of their own each.
+ * mapping of their own each; and malloc's fast bins are off (M_MXFAST 0),
+ * so that freeing a large tree does not leave hundreds of thousands of
+ * small chunks for the next large free to sweep and coalesce.
  *
  * It changes where memory comes from, never what the program computes.
  * It does nothing when the C library is not glibc, when the kernel has no
