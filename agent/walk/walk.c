@@ -102,7 +102,10 @@ struct sc_walk {
 	int share;			/* image-only directories are shared */
 	dev_t ovl_dev;			/* the container's overlay device */
 	int hint;			/* delivering an image-only entry */
+	char *dents;			/* getdents64 buffer (DENTS_BUF) */
 };
+
+#define DENTS_BUF (32u << 10)
 
 struct sc_walk *
 sc_walk_new(void)
@@ -122,6 +125,7 @@ sc_walk_free(struct sc_walk *w)
 	free(w->v);
 	free(w->mounts);
 	sc_buf_free(&w->vpath);
+	free(w->dents);
 	free(w);
 }
 
@@ -193,14 +197,21 @@ cmp_visitors(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static int
-is_pseudo_fs(int fd)
+/* The filesystem type of fd (statfs f_type), 0 when unknown. */
+static unsigned long
+fs_type(int fd)
 {
 	struct statfs s;
 
 	if (fstatfs(fd, &s) < 0)
 		return 0;
-	switch ((unsigned long)s.f_type) {
+	return (unsigned long)s.f_type;
+}
+
+static int
+is_pseudo_fs(unsigned long type)
+{
+	switch (type) {
 	case PROC_SUPER_MAGIC:
 	case SYSFS_MAGIC:
 	case DEVPTS_SUPER_MAGIC:
@@ -217,13 +228,9 @@ is_pseudo_fs(int fd)
 }
 
 static int
-is_network_fs(int fd)
+is_network_fs(unsigned long type)
 {
-	struct statfs s;
-
-	if (fstatfs(fd, &s) < 0)
-		return 0;
-	switch ((unsigned long)s.f_type) {
+	switch (type) {
 	case NFS_SUPER_MAGIC:
 	case CIFS_MAGIC:
 	case SMB2_MAGIC:
@@ -358,43 +365,46 @@ activate_here(struct sc_walk *w, struct active *act, size_t nact,
 	return nact;
 }
 
+/*
+ * The names of directory dirfd, which the walk opened for this and reads
+ * once from its start: getdents64 on it directly, rather than opening "."
+ * again for a DIR stream (three system calls fewer per directory).
+ */
 static int
-read_names(int dirfd, char ***namesp, size_t *np)
+read_names(struct sc_walk *w, int dirfd, char ***namesp, size_t *np)
 {
 	char **names = NULL;
 	size_t n = 0, cap = 0;
-	struct dirent *de;
-	DIR *d;
-	int fd;
+	ssize_t got;
 
 	*namesp = NULL;
 	*np = 0;
-	fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	d = fdopendir(fd);
-	if (d == NULL) {
-		close(fd);
-		return -1;
+	if (w->dents == NULL)
+		w->dents = sc_xmalloc(DENTS_BUF);
+	while ((got = getdents64(dirfd, w->dents, DENTS_BUF)) > 0) {
+		for (ssize_t off = 0; off < got;) {
+			const struct dirent64 *de =
+			    (const struct dirent64 *)(w->dents + off);
+
+			if (de->d_reclen == 0)
+				break;	/* never from a kernel; no endless loop */
+			off += de->d_reclen;
+			if (strcmp(de->d_name, ".") == 0 ||
+			    strcmp(de->d_name, "..") == 0)
+				continue;
+			SC_GROW(names, cap, n + 1);
+			names[n++] = sc_xstrdup(de->d_name);
+		}
 	}
-	errno = 0;
-	while ((de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		SC_GROW(names, cap, n + 1);
-		names[n++] = sc_xstrdup(de->d_name);
-		errno = 0;
-	}
-	if (errno != 0) {
+	if (got < 0) {
 		int e = errno;
-		closedir(d);
+
 		for (size_t i = 0; i < n; i++)
 			free(names[i]);
 		free(names);
 		errno = e;
 		return -1;
 	}
-	closedir(d);
 	if (n > 1)	/* names is NULL for an empty directory */
 		qsort(names, n, sizeof(*names), cmp_names);
 	*namesp = names;
@@ -533,6 +543,7 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 	const struct listing *ls = NULL;
 	size_t nchild = 0, i;
 	struct stat dst;
+	unsigned long type = 0;
 	int is_link = S_ISLNK(lst->st_mode), fd = -1, search, sh;
 
 	child = sc_xcalloc(nact + w->n + 1, sizeof(*child));
@@ -593,7 +604,9 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 	}
 	/* a shared directory is on the container's overlay (nothing is
 	 * mounted in it): not a pseudo or network filesystem */
-	if ((ls == NULL && is_pseudo_fs(fd)) || is_target_pseudo(w, &dst)) {
+	if (ls == NULL)
+		type = fs_type(fd);	/* one fstatfs for both questions */
+	if ((ls == NULL && is_pseudo_fs(type)) || is_target_pseudo(w, &dst)) {
 		w->stats.pruned++;
 		goto out;
 	}
@@ -609,7 +622,7 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 				continue;
 			if (v->flags & SC_WALK_LOCAL_ONLY) {
 				if (net < 0)
-					net = is_network_fs(fd);
+					net = is_network_fs(type);
 				if (net)
 					continue;
 			}
@@ -690,7 +703,7 @@ walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
 
 	if (ls == NULL)
 		w->stats.dir_reads++;
-	if (ls == NULL && read_names(dirfd, &names, &n) < 0) {
+	if (ls == NULL && read_names(w, dirfd, &names, &n) < 0) {
 		char msg[256];
 
 		w->stats.errors++;
@@ -836,7 +849,7 @@ sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
 		sc_buf_reset(&wp);
 		sc_buf_adds(&wp, v->root);
 		nact = activate_here(w, act, 0, wp.data, v->root, &st, 0, -1);
-		if (nact > 0 && !is_pseudo_fs(fd)) {
+		if (nact > 0 && !is_pseudo_fs(fs_type(fd))) {
 			w->anc[0].dev = st.st_dev;
 			w->anc[0].ino = st.st_ino;
 			w->n_anc = 1;
