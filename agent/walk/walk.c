@@ -23,6 +23,7 @@
 
 #include "probes/filecache.h"
 #include "target/mounts.h"
+#include "util/map.h"
 
 #ifndef CGROUP2_SUPER_MAGIC
 #define CGROUP2_SUPER_MAGIC 0x63677270
@@ -82,6 +83,9 @@ struct listing {
 	char **names;
 	struct stat *st;
 	dev_t dev;
+	int memo;		/* this run's own (below), not another
+				 * container's: st_dev as read, and fstype */
+	unsigned long fstype;	/* memo: the directory's statfs f_type */
 };
 
 struct sc_walk {
@@ -103,9 +107,21 @@ struct sc_walk {
 	dev_t ovl_dev;			/* the container's overlay device */
 	int hint;			/* delivering an image-only entry */
 	char *dents;			/* getdents64 buffer (DENTS_BUF) */
+
+	/*
+	 * Directories read in this run, by "dev:ino" (struct listing, memo
+	 * set), up to SC_WALK_MEMO_MAX_ENTRIES entries: a directory reached
+	 * again (through a followed symlink: /lib and /usr/lib on a
+	 * merged-/usr root) is replayed, not read and stat'ed again.  Not
+	 * used when directories are shared between containers (share).
+	 */
+	struct sc_map memo;
+	size_t memo_entries;
 };
 
 #define DENTS_BUF (32u << 10)
+
+static void memo_clear(struct sc_walk *w);
 
 struct sc_walk *
 sc_walk_new(void)
@@ -126,6 +142,7 @@ sc_walk_free(struct sc_walk *w)
 	free(w->mounts);
 	sc_buf_free(&w->vpath);
 	free(w->dents);
+	memo_clear(w);
 	free(w);
 }
 
@@ -432,6 +449,34 @@ listing_free(void *p)
 	free(ls);
 }
 
+static void
+memo_key(char *key, size_t len, const struct stat *st)
+{
+	snprintf(key, len, "%llx:%llx", (unsigned long long)st->st_dev,
+	    (unsigned long long)st->st_ino);
+}
+
+/* This run's listing of the directory st (dev, ino), or NULL. */
+static const struct listing *
+memo_get(const struct sc_walk *w, const struct stat *st)
+{
+	char key[64];
+
+	if (w->share || w->memo.n == 0)
+		return NULL;
+	memo_key(key, sizeof(key), st);
+	return sc_map_get(&w->memo, key);
+}
+
+static void
+memo_clear(struct sc_walk *w)
+{
+	for (size_t i = 0; i < w->memo.n; i++)
+		listing_free(w->memo.vals[i]);
+	sc_map_free(&w->memo);
+	w->memo_entries = 0;
+}
+
 /* Is something mounted at path or below it in the container? */
 static int
 mount_at_or_below(const struct sc_walk *w, const char *path, size_t len)
@@ -526,7 +571,8 @@ listing_make(struct sc_walk *w, int dirfd, const char *wp, char ***namesp,
 }
 
 static void walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
-    struct sc_buf *wp, int depth, struct active *act, size_t nact, int sh);
+    struct sc_buf *wp, int depth, struct active *act, size_t nact, int sh,
+    const struct stat *dst, unsigned long fstype);
 
 /*
  * Decide which visitors go below the directory entry at wp and walk it.
@@ -567,10 +613,14 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 
 		ls = key ? sc_filecache_get(w->t, key) : NULL;
 		free(key);
+		if (ls != NULL)
+			w->stats.shared++;
+	} else if (!is_link) {
+		ls = memo_get(w, lst);	/* read earlier in this run */
 	}
 	if (ls != NULL) {
-		dst = *lst;	/* another container read it: no fd */
-		w->stats.shared++;
+		dst = *lst;	/* read before (here, or by another
+				 * container): no fd */
 	} else {
 		int r = -1;
 
@@ -602,10 +652,17 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 		w->stats.loops++;
 		goto out;
 	}
+	if (is_link && ls == NULL)
+		ls = memo_get(w, &dst);	/* its target was read in this run */
+	if (ls != NULL && ls->memo)
+		w->stats.replayed++;
 	/* a shared directory is on the container's overlay (nothing is
-	 * mounted in it): not a pseudo or network filesystem */
+	 * mounted in it): not a pseudo or network filesystem; one read in
+	 * this run was not a pseudo filesystem (it was entered) */
 	if (ls == NULL)
 		type = fs_type(fd);	/* one fstatfs for both questions */
+	else if (ls->memo)
+		type = ls->fstype;
 	if ((ls == NULL && is_pseudo_fs(type)) || is_target_pseudo(w, &dst)) {
 		w->stats.pruned++;
 		goto out;
@@ -613,7 +670,7 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 	/* filesystem boundaries, per visitor */
 	{
 		size_t k = 0;
-		int net = ls != NULL ? 0 : -1;
+		int net = ls != NULL && !ls->memo ? 0 : -1;
 
 		for (i = 0; i < nchild; i++) {
 			const struct visitor *v = child[i].v;
@@ -641,7 +698,9 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 	w->anc[w->n_anc].dev = dst.st_dev;
 	w->anc[w->n_anc].ino = dst.st_ino;
 	w->n_anc++;
-	walk_dir(w, fd, ls, wp, depth, child, nchild, sh);
+	/* a replayed listing has no descriptor, as another container's */
+	walk_dir(w, ls != NULL ? -1 : fd, ls, wp, depth, child, nchild, sh,
+	    &dst, type);
 	w->n_anc--;
 out:
 	if (fd >= 0)
@@ -695,9 +754,11 @@ walk_entry(struct sc_walk *w, int dirfd, struct sc_buf *wp, size_t base,
  */
 static void
 walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
-    struct sc_buf *wp, int depth, struct active *act, size_t nact, int sh)
+    struct sc_buf *wp, int depth, struct active *act, size_t nact, int sh,
+    const struct stat *dst, unsigned long fstype)
 {
 	struct active *got = NULL;
+	struct listing *memo = NULL;
 	char **names = NULL;
 	size_t n = 0, i, j, base = wp->len;
 
@@ -718,8 +779,18 @@ walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
 		ls = listing_make(w, dirfd, wp->data, &names, &n);
 	if (names == NULL)
 		n = 0;		/* the listing's now (or there were none) */
+	/* kept for a visit again in this run, within the budget */
+	if (ls == NULL && !w->share && dst != NULL &&
+	    w->memo_entries + n <= SC_WALK_MEMO_MAX_ENTRIES) {
+		memo = sc_xcalloc(1, sizeof(*memo));
+		memo->memo = 1;
+		memo->fstype = fstype;
+		memo->names = sc_xcalloc(n + 1, sizeof(*memo->names));
+		memo->st = sc_xcalloc(n + 1, sizeof(*memo->st));
+	}
 	got = sc_xcalloc(nact + w->n + 1, sizeof(*got));
 	for (i = 0; i < (ls ? ls->n : n) && !w->too_big; i++) {
+		const char *name = ls ? ls->names[i] : names[i];
 		struct stat st;
 
 		if (++w->stats.entries > SC_WALK_MAX_ENTRIES) {
@@ -728,13 +799,27 @@ walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
 		}
 		if (ls != NULL) {
 			st = ls->st[i];
-			if (st.st_dev == ls->dev)
+			if (!ls->memo && st.st_dev == ls->dev)
 				st.st_dev = w->ovl_dev;	/* this container's */
 		} else if (fstatat(dirfd, names[i], &st, AT_SYMLINK_NOFOLLOW) < 0) {
 			continue;	/* vanished */
+		} else if (memo != NULL) {
+			/* as read: before walk_entry maps the owners */
+			memo->st[memo->n] = st;
+			memo->names[memo->n++] = names[i];
+			names[i] = NULL;
 		}
-		walk_entry(w, dirfd, wp, base, ls ? ls->names[i] : names[i], &st,
-		    depth, act, nact, got, sh);
+		walk_entry(w, dirfd, wp, base, name, &st, depth, act, nact, got,
+		    sh);
+	}
+	if (memo != NULL && i == n && !w->too_big) {
+		char key[64];
+
+		memo_key(key, sizeof(key), dst);
+		w->memo_entries += memo->n;
+		listing_free(sc_map_put(&w->memo, key, memo));
+	} else {
+		listing_free(memo);	/* cut short: not kept */
 	}
 	wp->len = base;
 	wp->data[base] = '\0';
@@ -784,6 +869,7 @@ sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
 	size_t i;
 
 	memset(&w->stats, 0, sizeof(w->stats));
+	memo_clear(w);
 	w->t = t;
 	w->too_big = 0;
 	w->n_anc = 0;
@@ -827,6 +913,7 @@ sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
 	for (i = 0; i < w->n && !w->too_big; i++) {
 		struct visitor *v = &w->v[i];
 		struct stat st;
+		unsigned long type;
 		size_t nact;
 		int fd;
 
@@ -849,19 +936,22 @@ sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
 		sc_buf_reset(&wp);
 		sc_buf_adds(&wp, v->root);
 		nact = activate_here(w, act, 0, wp.data, v->root, &st, 0, -1);
-		if (nact > 0 && !is_pseudo_fs(fs_type(fd))) {
+		type = fs_type(fd);
+		if (nact > 0 && !is_pseudo_fs(type)) {
 			w->anc[0].dev = st.st_dev;
 			w->anc[0].ino = st.st_ino;
 			w->n_anc = 1;
 			/* directories of the image are shared from a
 			 * canonical path down: the walk of "/" */
 			walk_dir(w, fd, NULL, &wp, 0, act, nact, w->share &&
-			    strcmp(v->root, "/") == 0 ? SH_MAYBE : SH_NO);
+			    strcmp(v->root, "/") == 0 ? SH_MAYBE : SH_NO, &st,
+			    type);
 			w->n_anc = 0;
 		}
 		close(fd);
 	}
 	free(act);
+	memo_clear(w);
 	sc_buf_free(&wp);
 	w->t = NULL;
 	if (w->too_big)

@@ -1,0 +1,145 @@
+/*
+ * check_walk_memo.c - a directory reached twice in one walk run (through
+ * a followed symlink, before or after its own path) is read once and
+ * replayed (walk.h): both paths deliver the same entries, in the same
+ * order, with the same lstat; a second run reads afresh; loops are still
+ * not entered; without symlink following nothing is replayed.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "testutil.h"
+#include "walk/walk.h"
+
+struct seen {
+	struct sc_strv paths;	/* "path ino mode" */
+};
+
+static int
+record(void *ctx, const struct sc_walk_entry *e)
+{
+	struct seen *s = ctx;
+	char buf[1024];
+
+	ck_assert_int_eq(e->event, SC_WALK_ENTRY);
+	snprintf(buf, sizeof(buf), "%s %llu %o", e->path,
+	    (unsigned long long)e->st->st_ino, (unsigned)e->st->st_mode);
+	sc_strv_push(&s->paths, buf);
+	return 0;
+}
+
+/* The entries of s below prefix, with prefix cut, in order. */
+static void
+below(const struct seen *s, const char *prefix, struct sc_strv *out)
+{
+	size_t n = strlen(prefix);
+
+	for (size_t i = 0; i < s->paths.n; i++)
+		if (strncmp(s->paths.v[i], prefix, n) == 0 &&
+		    s->paths.v[i][n] == '/')
+			sc_strv_push(out, s->paths.v[i] + n);
+}
+
+static void
+same_below(const struct seen *s, const char *p1, const char *p2, size_t want)
+{
+	struct sc_strv a = SC_STRV_INIT, b = SC_STRV_INIT;
+
+	below(s, p1, &a);
+	below(s, p2, &b);
+	ck_assert_uint_eq(a.n, want);
+	ck_assert_uint_eq(b.n, want);
+	for (size_t i = 0; i < a.n; i++)
+		ck_assert_str_eq(a.v[i], b.v[i]);
+	sc_strv_free(&a);
+	sc_strv_free(&b);
+}
+
+START_TEST(test_replayed_both_ways)
+{
+	char *tmp = tu_mkdtemp(), *root = tu_path(tmp, "root");
+	struct sc_target *t = NULL;
+	struct sc_walk *w = sc_walk_new();
+	struct seen all = { SC_STRV_INIT }, plain = { SC_STRV_INIT };
+	struct sc_walk_spec s1 = { "/", -1, SC_WALK_FOLLOW_SYMLINKS, record,
+	    &all };
+	struct sc_walk_spec s2 = { "/", -1, 0, record, &plain };
+	struct sc_walk_stats st;
+
+	/* lib -> usr/lib: the link comes first (l < u) */
+	tu_write(root, "usr/lib/libz.so", "x", 0755);
+	tu_write(root, "usr/lib/sub/deep.so", "x", 0644);
+	tu_write(root, "usr/lib/sub/more/x.conf", "x", 0600);
+	tu_symlink(root, "lib", "usr/lib");
+	/* zz -> a/real: the directory's own path comes first */
+	tu_write(root, "a/real/one", "1", 0644);
+	tu_write(root, "a/real/two/three", "3", 0644);
+	tu_symlink(root, "zz", "a/real");
+	/* a loop stays a loop */
+	tu_symlink(root, "usr/lib/sub/up", "..");
+	ck_assert_int_eq(sc_target_open_rootfs(&t, root, NULL), 0);
+	sc_walk_add(w, &s1);
+	sc_walk_add(w, &s2);
+	ck_assert_int_eq(sc_walk_run(w, t, NULL), 0);
+	sc_walk_get_stats(w, &st);
+	/* libz.so sub sub/deep.so sub/more sub/more/x.conf sub/up */
+	same_below(&all, "/lib", "/usr/lib", 6);
+	/* one two two/three */
+	same_below(&all, "/zz", "/a/real", 3);
+	/* the loop's link is listed, not entered */
+	ck_assert(sc_strv_find(&all.paths, "/usr/lib/sub/up/sub") < 0);
+	{
+		struct sc_strv x = SC_STRV_INIT;
+
+		below(&all, "/usr/lib/sub/up", &x);
+		ck_assert_uint_eq(x.n, 0);
+		sc_strv_free(&x);
+	}
+	ck_assert_uint_ge(st.loops, 1);
+	/* replayed: usr/lib, sub, sub/more (read through lib), a/real and
+	 * a/real/two (read before zz) */
+	ck_assert_uint_eq(st.replayed, 5);
+	/* read: / a a/real a/real/two usr/lib (as lib) usr/lib/sub
+	 * usr/lib/sub/more usr */
+	ck_assert_uint_eq(st.dir_reads, 8);
+	/* the visitor that does not follow saw each path once */
+	ck_assert(sc_strv_find(&plain.paths, "/lib") < 0);
+	{
+		struct sc_strv x = SC_STRV_INIT;
+
+		below(&plain, "/lib", &x);
+		ck_assert_uint_eq(x.n, 0);
+		below(&plain, "/usr/lib", &x);
+		ck_assert_uint_eq(x.n, 6);
+		sc_strv_free(&x);
+	}
+	/* a second run reads again (nothing kept between runs) */
+	sc_strv_free(&all.paths);
+	sc_strv_free(&plain.paths);
+	ck_assert_int_eq(sc_walk_run(w, t, NULL), 0);
+	sc_walk_get_stats(w, &st);
+	ck_assert_uint_eq(st.dir_reads, 8);
+	same_below(&all, "/lib", "/usr/lib", 6);
+	sc_strv_free(&all.paths);
+	sc_strv_free(&plain.paths);
+	sc_walk_free(w);
+	sc_target_free(t);
+	tu_rmrf(tmp);
+	free(tmp);
+	free(root);
+}
+END_TEST
+
+static Suite *
+walk_memo_suite(void)
+{
+	Suite *s = suite_create("walk_memo");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_replayed_both_ways);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TU_MAIN(walk_memo_suite)
