@@ -109,14 +109,17 @@ struct sc_walk {
 	char *dents;			/* getdents64 buffer (DENTS_BUF) */
 
 	/*
-	 * Directories read in this run, by "dev:ino" (struct listing, memo
-	 * set), up to SC_WALK_MEMO_MAX_ENTRIES entries: a directory reached
-	 * again (through a followed symlink: /lib and /usr/lib on a
-	 * merged-/usr root) is replayed, not read and stat'ed again.  Not
-	 * used when directories are shared between containers (share).
+	 * Directories read below a followed symlink in this run, by
+	 * "dev:ino" (struct listing, memo set), up to
+	 * SC_WALK_MEMO_MAX_ENTRIES entries: reached again by their own path
+	 * (/lib is walked before /usr/lib on a merged-/usr root), they are
+	 * replayed, not read and stat'ed again.  Only there, so that a walk
+	 * without symlinks keeps no listing (memory stays flat).  Not used
+	 * when directories are shared between containers (share).
 	 */
 	struct sc_map memo;
 	size_t memo_entries;
+	int links;			/* followed symlinks above this point */
 };
 
 #define DENTS_BUF (32u << 10)
@@ -699,8 +702,10 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 	w->anc[w->n_anc].ino = dst.st_ino;
 	w->n_anc++;
 	/* a replayed listing has no descriptor, as another container's */
+	w->links += is_link;
 	walk_dir(w, ls != NULL ? -1 : fd, ls, wp, depth, child, nchild, sh,
 	    &dst, type);
+	w->links -= is_link;
 	w->n_anc--;
 out:
 	if (fd >= 0)
@@ -779,8 +784,8 @@ walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
 		ls = listing_make(w, dirfd, wp->data, &names, &n);
 	if (names == NULL)
 		n = 0;		/* the listing's now (or there were none) */
-	/* kept for a visit again in this run, within the budget */
-	if (ls == NULL && !w->share && dst != NULL &&
+	/* below a followed link: kept for its own path, within the budget */
+	if (ls == NULL && !w->share && dst != NULL && w->links > 0 &&
 	    w->memo_entries + n <= SC_WALK_MEMO_MAX_ENTRIES) {
 		memo = sc_xcalloc(1, sizeof(*memo));
 		memo->memo = 1;
@@ -873,6 +878,7 @@ sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
 	w->t = t;
 	w->too_big = 0;
 	w->n_anc = 0;
+	w->links = 0;
 	w->hint = 0;
 	w->share = sc_filecache_layer_dev(t, &w->ovl_dev);
 	load_pseudo(w);
