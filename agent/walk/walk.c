@@ -817,7 +817,9 @@ walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
 		walk_entry(w, dirfd, wp, base, name, &st, depth, act, nact, got,
 		    sh);
 	}
-	if (memo != NULL && i == n && !w->too_big) {
+	/* the budget again: directories below this one were kept meanwhile */
+	if (memo != NULL && i == n && !w->too_big &&
+	    w->memo_entries + memo->n <= SC_WALK_MEMO_MAX_ENTRIES) {
 		char key[64];
 
 		memo_key(key, sizeof(key), dst);
