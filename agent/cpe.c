@@ -9,6 +9,7 @@
 #include "checks/oval/oval_engine.h"
 #include "checks/oval/oval_eval.h"
 #include "checks/oval/oval_model.h"
+#include "checks/oval/oval_regex.h"
 #include "util/map.h"
 #include "walk/walk.h"
 #include "xccdf/result.h"
@@ -60,6 +61,7 @@ sc_cpe_free(struct sc_cpe *cpe)
 	}
 	sc_map_free(&cpe->cache);
 	sc_walk_free(cpe->rt.walk);
+	sc_oval_regex_release(&cpe->rt);
 	free(cpe);
 }
 

@@ -39,6 +39,7 @@
 #include "target/image.h"
 #include "target/target.h"
 #include "util/fsutil.h"
+#include "util/heap.h"
 #include "xccdf/content.h"
 #include "xccdf/policy.h"
 #include "xccdf/results_read.h"
@@ -396,6 +397,7 @@ main(int argc, char **argv)
 	struct sc_cli cli;
 	int status;
 
+	sc_heap_init();
 	install_signals();
 	xmlInitParser();
 	if (sc_cli_parse(argc, argv, &cli, &err) < 0) {

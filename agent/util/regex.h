@@ -7,6 +7,12 @@
  * bytewise.  Every match runs under a match limit and a depth limit, so a
  * hostile file cannot make a pattern backtrack for hours: hitting a limit is
  * an error (SC_ERR_TOOBIG), never a silent non-match.
+ *
+ * Patterns are JIT-compiled (except under valgrind) once they have been
+ * searched a few times or over a few KiB of subject; until then PCRE2's
+ * interpreter runs them, with the same answers.  A search the interpreter
+ * stops on a limit is retried with the JIT, so errors are those of the
+ * JIT, as if it had been compiled at once.
  */
 #ifndef SC_REGEX_H
 #define SC_REGEX_H

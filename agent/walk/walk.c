@@ -23,6 +23,7 @@
 
 #include "probes/filecache.h"
 #include "target/mounts.h"
+#include "util/map.h"
 
 #ifndef CGROUP2_SUPER_MAGIC
 #define CGROUP2_SUPER_MAGIC 0x63677270
@@ -82,6 +83,9 @@ struct listing {
 	char **names;
 	struct stat *st;
 	dev_t dev;
+	int memo;		/* this run's own (below), not another
+				 * container's: st_dev as read, and fstype */
+	unsigned long fstype;	/* memo: the directory's statfs f_type */
 };
 
 struct sc_walk {
@@ -102,7 +106,25 @@ struct sc_walk {
 	int share;			/* image-only directories are shared */
 	dev_t ovl_dev;			/* the container's overlay device */
 	int hint;			/* delivering an image-only entry */
+	char *dents;			/* getdents64 buffer (DENTS_BUF) */
+
+	/*
+	 * Directories read below a followed symlink in this run, by
+	 * "dev:ino" (struct listing, memo set), up to
+	 * SC_WALK_MEMO_MAX_ENTRIES entries: reached again by their own path
+	 * (/lib is walked before /usr/lib on a merged-/usr root), they are
+	 * replayed, not read and stat'ed again.  Only there, so that a walk
+	 * without symlinks keeps no listing (memory stays flat).  Not used
+	 * when directories are shared between containers (share).
+	 */
+	struct sc_map memo;
+	size_t memo_entries;
+	int links;			/* followed symlinks above this point */
 };
+
+#define DENTS_BUF (32u << 10)
+
+static void memo_clear(struct sc_walk *w);
 
 struct sc_walk *
 sc_walk_new(void)
@@ -122,6 +144,8 @@ sc_walk_free(struct sc_walk *w)
 	free(w->v);
 	free(w->mounts);
 	sc_buf_free(&w->vpath);
+	free(w->dents);
+	memo_clear(w);
 	free(w);
 }
 
@@ -193,14 +217,21 @@ cmp_visitors(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static int
-is_pseudo_fs(int fd)
+/* The filesystem type of fd (statfs f_type), 0 when unknown. */
+static unsigned long
+fs_type(int fd)
 {
 	struct statfs s;
 
 	if (fstatfs(fd, &s) < 0)
 		return 0;
-	switch ((unsigned long)s.f_type) {
+	return (unsigned long)s.f_type;
+}
+
+static int
+is_pseudo_fs(unsigned long type)
+{
+	switch (type) {
 	case PROC_SUPER_MAGIC:
 	case SYSFS_MAGIC:
 	case DEVPTS_SUPER_MAGIC:
@@ -217,13 +248,9 @@ is_pseudo_fs(int fd)
 }
 
 static int
-is_network_fs(int fd)
+is_network_fs(unsigned long type)
 {
-	struct statfs s;
-
-	if (fstatfs(fd, &s) < 0)
-		return 0;
-	switch ((unsigned long)s.f_type) {
+	switch (type) {
 	case NFS_SUPER_MAGIC:
 	case CIFS_MAGIC:
 	case SMB2_MAGIC:
@@ -358,43 +385,46 @@ activate_here(struct sc_walk *w, struct active *act, size_t nact,
 	return nact;
 }
 
+/*
+ * The names of directory dirfd, which the walk opened for this and reads
+ * once from its start: getdents64 on it directly, rather than opening "."
+ * again for a DIR stream (three system calls fewer per directory).
+ */
 static int
-read_names(int dirfd, char ***namesp, size_t *np)
+read_names(struct sc_walk *w, int dirfd, char ***namesp, size_t *np)
 {
 	char **names = NULL;
 	size_t n = 0, cap = 0;
-	struct dirent *de;
-	DIR *d;
-	int fd;
+	ssize_t got;
 
 	*namesp = NULL;
 	*np = 0;
-	fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	d = fdopendir(fd);
-	if (d == NULL) {
-		close(fd);
-		return -1;
+	if (w->dents == NULL)
+		w->dents = sc_xmalloc(DENTS_BUF);
+	while ((got = getdents64(dirfd, w->dents, DENTS_BUF)) > 0) {
+		for (ssize_t off = 0; off < got;) {
+			const struct dirent64 *de =
+			    (const struct dirent64 *)(w->dents + off);
+
+			if (de->d_reclen == 0)
+				break;	/* never from a kernel; no endless loop */
+			off += de->d_reclen;
+			if (strcmp(de->d_name, ".") == 0 ||
+			    strcmp(de->d_name, "..") == 0)
+				continue;
+			SC_GROW(names, cap, n + 1);
+			names[n++] = sc_xstrdup(de->d_name);
+		}
 	}
-	errno = 0;
-	while ((de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		SC_GROW(names, cap, n + 1);
-		names[n++] = sc_xstrdup(de->d_name);
-		errno = 0;
-	}
-	if (errno != 0) {
+	if (got < 0) {
 		int e = errno;
-		closedir(d);
+
 		for (size_t i = 0; i < n; i++)
 			free(names[i]);
 		free(names);
 		errno = e;
 		return -1;
 	}
-	closedir(d);
 	if (n > 1)	/* names is NULL for an empty directory */
 		qsort(names, n, sizeof(*names), cmp_names);
 	*namesp = names;
@@ -420,6 +450,34 @@ listing_free(void *p)
 	names_free(ls->names, ls->n);
 	free(ls->st);
 	free(ls);
+}
+
+static void
+memo_key(char *key, size_t len, const struct stat *st)
+{
+	snprintf(key, len, "%llx:%llx", (unsigned long long)st->st_dev,
+	    (unsigned long long)st->st_ino);
+}
+
+/* This run's listing of the directory st (dev, ino), or NULL. */
+static const struct listing *
+memo_get(const struct sc_walk *w, const struct stat *st)
+{
+	char key[64];
+
+	if (w->share || w->memo.n == 0)
+		return NULL;
+	memo_key(key, sizeof(key), st);
+	return sc_map_get(&w->memo, key);
+}
+
+static void
+memo_clear(struct sc_walk *w)
+{
+	for (size_t i = 0; i < w->memo.n; i++)
+		listing_free(w->memo.vals[i]);
+	sc_map_free(&w->memo);
+	w->memo_entries = 0;
 }
 
 /* Is something mounted at path or below it in the container? */
@@ -516,7 +574,8 @@ listing_make(struct sc_walk *w, int dirfd, const char *wp, char ***namesp,
 }
 
 static void walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
-    struct sc_buf *wp, int depth, struct active *act, size_t nact, int sh);
+    struct sc_buf *wp, int depth, struct active *act, size_t nact, int sh,
+    const struct stat *dst, unsigned long fstype);
 
 /*
  * Decide which visitors go below the directory entry at wp and walk it.
@@ -533,6 +592,7 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 	const struct listing *ls = NULL;
 	size_t nchild = 0, i;
 	struct stat dst;
+	unsigned long type = 0;
 	int is_link = S_ISLNK(lst->st_mode), fd = -1, search, sh;
 
 	child = sc_xcalloc(nact + w->n + 1, sizeof(*child));
@@ -556,10 +616,14 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 
 		ls = key ? sc_filecache_get(w->t, key) : NULL;
 		free(key);
+		if (ls != NULL)
+			w->stats.shared++;
+	} else if (!is_link) {
+		ls = memo_get(w, lst);	/* read earlier in this run */
 	}
 	if (ls != NULL) {
-		dst = *lst;	/* another container read it: no fd */
-		w->stats.shared++;
+		dst = *lst;	/* read before (here, or by another
+				 * container): no fd */
 	} else {
 		int r = -1;
 
@@ -591,16 +655,25 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 		w->stats.loops++;
 		goto out;
 	}
+	if (is_link && ls == NULL)
+		ls = memo_get(w, &dst);	/* its target was read in this run */
+	if (ls != NULL && ls->memo)
+		w->stats.replayed++;
 	/* a shared directory is on the container's overlay (nothing is
-	 * mounted in it): not a pseudo or network filesystem */
-	if ((ls == NULL && is_pseudo_fs(fd)) || is_target_pseudo(w, &dst)) {
+	 * mounted in it): not a pseudo or network filesystem; one read in
+	 * this run was not a pseudo filesystem (it was entered) */
+	if (ls == NULL)
+		type = fs_type(fd);	/* one fstatfs for both questions */
+	else if (ls->memo)
+		type = ls->fstype;
+	if ((ls == NULL && is_pseudo_fs(type)) || is_target_pseudo(w, &dst)) {
 		w->stats.pruned++;
 		goto out;
 	}
 	/* filesystem boundaries, per visitor */
 	{
 		size_t k = 0;
-		int net = ls != NULL ? 0 : -1;
+		int net = ls != NULL && !ls->memo ? 0 : -1;
 
 		for (i = 0; i < nchild; i++) {
 			const struct visitor *v = child[i].v;
@@ -609,7 +682,7 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 				continue;
 			if (v->flags & SC_WALK_LOCAL_ONLY) {
 				if (net < 0)
-					net = is_network_fs(fd);
+					net = is_network_fs(type);
 				if (net)
 					continue;
 			}
@@ -628,7 +701,11 @@ descend(struct sc_walk *w, int parentfd, const char *name, struct sc_buf *wp,
 	w->anc[w->n_anc].dev = dst.st_dev;
 	w->anc[w->n_anc].ino = dst.st_ino;
 	w->n_anc++;
-	walk_dir(w, fd, ls, wp, depth, child, nchild, sh);
+	/* a replayed listing has no descriptor, as another container's */
+	w->links += is_link;
+	walk_dir(w, ls != NULL ? -1 : fd, ls, wp, depth, child, nchild, sh,
+	    &dst, type);
+	w->links -= is_link;
 	w->n_anc--;
 out:
 	if (fd >= 0)
@@ -682,15 +759,17 @@ walk_entry(struct sc_walk *w, int dirfd, struct sc_buf *wp, size_t base,
  */
 static void
 walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
-    struct sc_buf *wp, int depth, struct active *act, size_t nact, int sh)
+    struct sc_buf *wp, int depth, struct active *act, size_t nact, int sh,
+    const struct stat *dst, unsigned long fstype)
 {
 	struct active *got = NULL;
+	struct listing *memo = NULL;
 	char **names = NULL;
 	size_t n = 0, i, j, base = wp->len;
 
 	if (ls == NULL)
 		w->stats.dir_reads++;
-	if (ls == NULL && read_names(dirfd, &names, &n) < 0) {
+	if (ls == NULL && read_names(w, dirfd, &names, &n) < 0) {
 		char msg[256];
 
 		w->stats.errors++;
@@ -705,8 +784,18 @@ walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
 		ls = listing_make(w, dirfd, wp->data, &names, &n);
 	if (names == NULL)
 		n = 0;		/* the listing's now (or there were none) */
+	/* below a followed link: kept for its own path, within the budget */
+	if (ls == NULL && !w->share && dst != NULL && w->links > 0 &&
+	    w->memo_entries + n <= SC_WALK_MEMO_MAX_ENTRIES) {
+		memo = sc_xcalloc(1, sizeof(*memo));
+		memo->memo = 1;
+		memo->fstype = fstype;
+		memo->names = sc_xcalloc(n + 1, sizeof(*memo->names));
+		memo->st = sc_xcalloc(n + 1, sizeof(*memo->st));
+	}
 	got = sc_xcalloc(nact + w->n + 1, sizeof(*got));
 	for (i = 0; i < (ls ? ls->n : n) && !w->too_big; i++) {
+		const char *name = ls ? ls->names[i] : names[i];
 		struct stat st;
 
 		if (++w->stats.entries > SC_WALK_MAX_ENTRIES) {
@@ -715,13 +804,29 @@ walk_dir(struct sc_walk *w, int dirfd, const struct listing *ls,
 		}
 		if (ls != NULL) {
 			st = ls->st[i];
-			if (st.st_dev == ls->dev)
+			if (!ls->memo && st.st_dev == ls->dev)
 				st.st_dev = w->ovl_dev;	/* this container's */
 		} else if (fstatat(dirfd, names[i], &st, AT_SYMLINK_NOFOLLOW) < 0) {
 			continue;	/* vanished */
+		} else if (memo != NULL) {
+			/* as read: before walk_entry maps the owners */
+			memo->st[memo->n] = st;
+			memo->names[memo->n++] = names[i];
+			names[i] = NULL;
 		}
-		walk_entry(w, dirfd, wp, base, ls ? ls->names[i] : names[i], &st,
-		    depth, act, nact, got, sh);
+		walk_entry(w, dirfd, wp, base, name, &st, depth, act, nact, got,
+		    sh);
+	}
+	/* the budget again: directories below this one were kept meanwhile */
+	if (memo != NULL && i == n && !w->too_big &&
+	    w->memo_entries + memo->n <= SC_WALK_MEMO_MAX_ENTRIES) {
+		char key[64];
+
+		memo_key(key, sizeof(key), dst);
+		w->memo_entries += memo->n;
+		listing_free(sc_map_put(&w->memo, key, memo));
+	} else {
+		listing_free(memo);	/* cut short: not kept */
 	}
 	wp->len = base;
 	wp->data[base] = '\0';
@@ -771,9 +876,11 @@ sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
 	size_t i;
 
 	memset(&w->stats, 0, sizeof(w->stats));
+	memo_clear(w);
 	w->t = t;
 	w->too_big = 0;
 	w->n_anc = 0;
+	w->links = 0;
 	w->hint = 0;
 	w->share = sc_filecache_layer_dev(t, &w->ovl_dev);
 	load_pseudo(w);
@@ -814,6 +921,7 @@ sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
 	for (i = 0; i < w->n && !w->too_big; i++) {
 		struct visitor *v = &w->v[i];
 		struct stat st;
+		unsigned long type;
 		size_t nact;
 		int fd;
 
@@ -836,19 +944,22 @@ sc_walk_run(struct sc_walk *w, struct sc_target *t, struct sc_err *err)
 		sc_buf_reset(&wp);
 		sc_buf_adds(&wp, v->root);
 		nact = activate_here(w, act, 0, wp.data, v->root, &st, 0, -1);
-		if (nact > 0 && !is_pseudo_fs(fd)) {
+		type = fs_type(fd);
+		if (nact > 0 && !is_pseudo_fs(type)) {
 			w->anc[0].dev = st.st_dev;
 			w->anc[0].ino = st.st_ino;
 			w->n_anc = 1;
 			/* directories of the image are shared from a
 			 * canonical path down: the walk of "/" */
 			walk_dir(w, fd, NULL, &wp, 0, act, nact, w->share &&
-			    strcmp(v->root, "/") == 0 ? SH_MAYBE : SH_NO);
+			    strcmp(v->root, "/") == 0 ? SH_MAYBE : SH_NO, &st,
+			    type);
 			w->n_anc = 0;
 		}
 		close(fd);
 	}
 	free(act);
+	memo_clear(w);
 	sc_buf_free(&wp);
 	w->t = NULL;
 	if (w->too_big)

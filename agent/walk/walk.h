@@ -19,6 +19,13 @@
  *    resolved inside the target;
  *  - entries of a directory are delivered sorted by name (bytewise), so
  *    evidence is deterministic across filesystems;
+ *  - a directory read below a followed symlink and reached again in the
+ *    same run (/lib followed to usr/lib, then /usr/lib) is not read
+ *    again: its names and lstat results from the first read (kept by
+ *    (dev, inode), up to SC_WALK_MEMO_MAX_ENTRIES entries per run, not
+ *    when containers share listings) are replayed, entry->dirfd -1 as
+ *    for a shared listing; visitors see the same entries in the same
+ *    order; a walk that follows no symlink keeps nothing;
  *  - loops (a directory that is its own ancestor) are not entered; depth is
  *    capped at SC_WALK_MAX_DEPTH and the entry count at
  *    SC_WALK_MAX_ENTRIES;
@@ -62,6 +69,8 @@
 
 #define SC_WALK_MAX_DEPTH SC_LIMIT_WALK_DEPTH
 #define SC_WALK_MAX_ENTRIES SC_LIMIT_WALK_ENTRIES
+/* listing entries kept for a second visit, per walk run (~200 B each) */
+#define SC_WALK_MEMO_MAX_ENTRIES 20000
 /* listing entries kept for sharing, per --all-containers run (~200 B each) */
 #define SC_WALK_SHARE_MAX_ENTRIES 200000
 
@@ -115,6 +124,9 @@ struct sc_walk_stats {
 	unsigned long errors;	/* unreadable directories */
 	unsigned long shared;	/* directories replayed from another
 				 * container's listing (not read) */
+	unsigned long replayed;	/* directories reached again in this run
+				 * (a followed symlink) and replayed from
+				 * the first read, not read again */
 };
 
 struct sc_walk;

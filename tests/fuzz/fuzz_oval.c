@@ -18,7 +18,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const names[] = { "oval:x:var:1", "oval:x:var:2" };
 	static const char *const values[] = { "1", "a" };
-	struct sc_oval_rt rt = { NULL, NULL, 0 };
+	struct sc_oval_rt rt = { NULL, NULL, 0, SC_MAP_INIT };
 	struct sc_oval_doc *d = NULL;
 	struct sc_strv ids = SC_STRV_INIT;
 	struct sc_err err = SC_ERR_INIT;

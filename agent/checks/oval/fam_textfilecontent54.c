@@ -15,6 +15,7 @@
 #include "checks/oval/oval_eval.h"
 #include "checks/oval/oval_family.h"
 #include "checks/oval/oval_item.h"
+#include "checks/oval/oval_regex.h"
 #include "probes/file.h"
 #include "probes/text.h"
 #include "util/redact.h"
@@ -180,9 +181,11 @@ collect_text(struct sc_oval_doc *d, struct sc_oval_object *o, const char *dir,
 	if (sc_oval_collect_values(d, o, pe, &pats) < 0)
 		goto out;
 	for (size_t i = 0; i < pats.n; i++) {
-		struct sc_regex *re;
+		/* compiled once per scan (the scan's runtime owns it) */
+		struct sc_regex *re = sc_oval_regex_get(d->rt, pats.v[i],
+		    re_flags(o), &err);
 
-		if (sc_regex_compile(&re, pats.v[i], re_flags(o), &err) < 0) {
+		if (re == NULL) {
 			sc_oval_collect_error(o, "%s", err.msg);
 			continue;
 		}
@@ -190,7 +193,6 @@ collect_text(struct sc_oval_doc *d, struct sc_oval_object *o, const char *dir,
 		if (sc_probe_text_scan(buf.data, buf.len, re, text_match, &c,
 		    &err) < 0)
 			sc_oval_collect_error(o, "%s: %s", c.filepath, err.msg);
-		sc_regex_free(re);
 	}
 out:
 	sc_strv_free(&pats);

@@ -11,6 +11,7 @@
 #include "checks/native.h"
 #include "checks/oval/oval_eval.h"
 #include "checks/oval/oval_model.h"
+#include "checks/oval/oval_regex.h"
 #include "checks/oval/oval_results.h"
 
 struct state {
@@ -49,6 +50,7 @@ oval_fini(void *p)
 		sc_oval_doc_free(s->docs[i]);
 	free(s->docs);
 	sc_map_free(&s->by_root);
+	sc_oval_regex_release(&s->rt);
 	free(s);
 }
 

@@ -9,6 +9,7 @@
 
 #include "checks/oval/oval_collect.h"
 #include "checks/oval/oval_item.h"
+#include "checks/oval/oval_regex.h"
 #include "checks/oval/oval_var.h"
 
 /* ---- prepare ------------------------------------------------------------------------- */
@@ -108,9 +109,18 @@ sc_oval_eval_entity_match(struct sc_oval_doc *d, const struct sc_oval_entity *e,
 		return SC_OVAL_ERROR;
 	}
 	memset(&c, 0, sizeof(c));
-	for (size_t i = 0; i < vals->n; i++)
+	for (size_t i = 0; i < vals->n; i++) {
+		struct sc_err ignored = SC_ERR_INIT;
+		struct sc_regex *re = NULL;
+
+		/* compiled once per scan; one that does not compile is
+		 * compiled (and reported) by sc_oval_value_cmp as before */
+		if (e->op == SC_OVAL_OP_PATTERN_MATCH &&
+		    e->dt == SC_OVAL_DT_STRING)
+			re = sc_oval_regex_get(d->rt, vals->v[i], 0, &ignored);
 		sc_oval_counts_add(&c, sc_oval_value_cmp(e->op, e->dt, actual,
-		    vals->v[i], NULL, err));
+		    vals->v[i], re, err));
+	}
 	return sc_oval_by_check(&c, e->var_check);
 }
 

@@ -301,6 +301,8 @@ struct sc_oval_rt {
 	struct sc_target *target;
 	struct sc_walk *walk;
 	int walked;			/* the shared walk has run */
+	struct sc_map regexes;		/* "flags:pattern" -> struct sc_regex
+					 * (oval_regex.h; the owner releases) */
 };
 
 /* what each owned struct of a document is */
