@@ -258,7 +258,7 @@ check-valgrind: all unit-bins
 #                                build/fuzz), run each for N seconds (10) on
 #                                a copy of its seed corpus, one line each.
 #   make fuzz-bins               build them only (build/fuzz/fuzz/fuzz_*).
-#   make check-fuzz              each for CHECK_FUZZ_SECONDS (3): 15
+#   make check-fuzz              each for CHECK_FUZZ_SECONDS (3): 17
 #                                harnesses, about a minute of fuzzing.
 #   tests/fuzz/scaling.py build/fuzz   time each parser at N and 10N units.
 FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))

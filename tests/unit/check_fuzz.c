@@ -47,6 +47,9 @@
 #define LLVMFuzzerTestOneInput fuzz_mounts_one
 #include "../fuzz/fuzz_mounts.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_prune_one
+#include "../fuzz/fuzz_prune.c"
+#undef LLVMFuzzerTestOneInput
 #define LLVMFuzzerTestOneInput fuzz_osslconf_one
 #include "../fuzz/fuzz_osslconf.c"
 #undef LLVMFuzzerTestOneInput
@@ -88,6 +91,7 @@ static const struct {
 	{ "fuzz_cryptoparse", fuzz_cryptoparse_one },
 	{ "fuzz_image", fuzz_image_one },
 	{ "fuzz_mounts", fuzz_mounts_one },
+	{ "fuzz_prune", fuzz_prune_one },
 	{ "fuzz_osslconf", fuzz_osslconf_one },
 	{ "fuzz_oval", fuzz_oval_one },
 	{ "fuzz_pkgdb", fuzz_pkgdb_one },
